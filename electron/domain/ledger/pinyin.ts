@@ -1,0 +1,108 @@
+// Quick search in the ledger: clerks type 'zxm' for 张小明, part of the name, or the last digits of the ID number.
+// Pinyin of a name is computed once per distinct name and cached, since a city ledger repeats a search over 50,000 rows.
+import { pinyin } from 'pinyin-pro';
+import { normaliseIdNumber } from './id-number';
+import { removeSpaces, toHalfWidth } from './halfwidth';
+
+// Surnames whose reading differs from the character's everyday one; pinyin-pro's surname mode knows most of them,
+// but the ledger must not depend on its dictionary for the common ones.
+const SURNAME_READINGS: Readonly<Record<string, string>> = {
+  曾: 'zeng',
+  单: 'shan',
+  解: 'xie',
+  仇: 'qiu',
+  区: 'ou',
+  查: 'zha',
+  朴: 'piao',
+  乐: 'yue',
+};
+
+interface NamePinyin {
+  /** One entry per searchable character: a toneless syllable for a Chinese character, the lower-cased character otherwise. */
+  tokens: string[];
+  initials: string;
+}
+
+const CACHE_LIMIT = 20_000;
+const cache = new Map<string, NamePinyin>();
+
+function cleanName(name: string): string {
+  return toHalfWidth(name).trim();
+}
+
+function namePinyin(name: string): NamePinyin {
+  const cleaned = cleanName(name);
+  const hit = cache.get(cleaned);
+  if (hit) return hit;
+
+  const tokens: string[] = [];
+  let initials = '';
+  const items = pinyin(cleaned, { toneType: 'none', type: 'all', surname: 'head', v: true });
+  items.forEach((item, index) => {
+    if (item.isZh && item.pinyin) {
+      const syllable = (index === 0 ? SURNAME_READINGS[item.origin] : undefined) ?? item.pinyin.toLowerCase();
+      tokens.push(syllable);
+      initials += syllable[0] ?? '';
+    } else if (/^[\p{L}\p{N}]$/u.test(item.origin)) {
+      // Letters and digits in a name (rare, but seen in transliterated names) are searchable as typed.
+      const lower = item.origin.toLowerCase();
+      tokens.push(lower);
+      initials += lower;
+    }
+    // Separators such as the middle dot of 阿卜杜·热合曼 and spaces are not part of the search key.
+  });
+
+  const result = { tokens, initials };
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(cleaned, result);
+  return result;
+}
+
+/** 张小明 → 'zxm'; a polyphonic surname reads as a surname (曾 → z). Non-Chinese letters are kept, lower-cased. */
+export function pinyinInitials(name: string): string {
+  return namePinyin(name).initials;
+}
+
+/** 张小明 → 'zhangxiaoming' (no tones, ü as v). */
+export function fullPinyin(name: string): string {
+  return namePinyin(name).tokens.join('');
+}
+
+export interface Searchable {
+  name: string;
+  idNumber?: string | null;
+}
+
+const ID_TAIL_MIN = 4;
+
+function startsAtSomeSyllable(tokens: string[], query: string): boolean {
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (tokens.slice(i).join('').startsWith(query)) return true;
+  }
+  return false;
+}
+
+/**
+ * Does `query` find this child? Matches a substring of the name, a substring of the pinyin initials ('zxm', 'xm'),
+ * full pinyin starting at a syllable ('zhangxiao', 'xiaoming'), or — for 4 or more digits — the end of the ID number.
+ * An empty query matches everything.
+ */
+export function matchesSearch(query: string, record: Searchable): boolean {
+  const q = removeSpaces(toHalfWidth(query));
+  if (q === '') return true;
+
+  const name = removeSpaces(cleanName(record.name ?? ''));
+  if (name.includes(q)) return true;
+
+  const lower = q.toLowerCase();
+  if (/^[a-zü]+$/.test(lower)) {
+    const key = namePinyin(record.name ?? '');
+    const asV = lower.replace(/ü/g, 'v');
+    if (key.initials.includes(asV) || startsAtSomeSyllable(key.tokens, asV)) return true;
+  }
+
+  if (record.idNumber && q.length >= ID_TAIL_MIN && /^\d+[xX]?$/.test(q)) {
+    return normaliseIdNumber(record.idNumber).endsWith(q.toUpperCase());
+  }
+  return false;
+}

@@ -1,0 +1,36 @@
+// Handlers for the app frame: status, first-run set-up, settings.
+import { initOffice, requireStore, storeDirOf } from '../app/context';
+import { SCHEMA_VERSION } from '../store/migrations';
+import type { HandlerMap } from './types';
+
+export const DEMO_ENTITY = 'app';
+export const DEMO_ID = 'demo';
+
+export const appHandlers = {
+  async 'app.status'(_args, ctx) {
+    const store = ctx.store;
+    return {
+      initialised: Boolean(ctx.office && store),
+      office: ctx.office,
+      dataDir: ctx.dataDir,
+      schemaVersion: store?.schemaVersion ?? SCHEMA_VERSION,
+      demo: Boolean(store?.get(DEMO_ENTITY, DEMO_ID)?.v.isDemo),
+      notices: ctx.notices,
+      counts: store ? store.counts() : { operations: 0, entities: {} },
+      shell: ctx.owner === 'desktop' ? 'desktop' : 'preview',
+    };
+  },
+  async 'office.init'(args, ctx) {
+    return initOffice(ctx, args);
+  },
+  async 'settings.get'(_args, ctx) {
+    const store = requireStore(ctx);
+    return {
+      office: ctx.office!,
+      dataDir: ctx.dataDir,
+      storeDir: storeDirOf(ctx.dataDir),
+      schemaVersion: store.schemaVersion,
+      operations: store.counts().operations,
+    };
+  },
+} satisfies HandlerMap<'app.status' | 'office.init' | 'settings.get'>;

@@ -1,0 +1,66 @@
+// The operation: the one unit of change. Every edit anywhere in the app becomes one of these, recorded once.
+import crypto from 'node:crypto';
+import { z } from 'zod';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [k: string]: JsonValue };
+
+export interface Operation {
+  /** Office that made the change (6-digit code). */
+  office: string;
+  /** Per-office gap-free sequence number, from 1. */
+  seq: number;
+  /** Hybrid logical clock timestamp. */
+  hlc: string;
+  /** Acting user id (a placeholder until accounts exist). */
+  user: string;
+  /** Entity type, e.g. 'child', 'visit', 'unit'. */
+  entity: string;
+  /** Entity id. */
+  id: string;
+  /** Field values set by this operation. */
+  set: Record<string, JsonValue>;
+  /** Schema version the operation was written under. */
+  sv: number;
+  /** Batch marker [batchId, index, total] when several operations were committed together (all or nothing). */
+  batch?: [string, number, number];
+}
+
+export const operationSchema = z
+  .object({
+    office: z.string().regex(/^\d{6}$/),
+    seq: z.number().int().positive(),
+    hlc: z.string().regex(/^\d{15}-\d{5}-\d{6}$/),
+    user: z.string().min(1).max(64),
+    entity: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_.-]{0,40}$/),
+    id: z.string().min(1).max(80),
+    set: z.record(z.string(), z.json()),
+    sv: z.number().int().positive(),
+    batch: z.tuple([z.string(), z.number().int().nonnegative(), z.number().int().positive()]).optional(),
+  })
+  .strict();
+
+export function lineHash(json: string): string {
+  return crypto.createHash('sha256').update(json).digest('hex').slice(0, 16);
+}
+
+/** One journal line: the operation's JSON, a tab, and a short hash of that JSON. JSON never holds a raw tab. */
+export function encodeLine(op: Operation): string {
+  const json = JSON.stringify(op);
+  return `${json}\t${lineHash(json)}\n`;
+}
+
+export type DecodedLine = { ok: true; op: Operation } | { ok: false; reason: string };
+
+export function decodeLine(line: string): DecodedLine {
+  const tab = line.lastIndexOf('\t');
+  if (tab < 0) return { ok: false, reason: 'no checksum' };
+  const json = line.slice(0, tab);
+  if (lineHash(json) !== line.slice(tab + 1)) return { ok: false, reason: 'checksum mismatch' };
+  try {
+    return { ok: true, op: JSON.parse(json) as Operation };
+  } catch {
+    return { ok: false, reason: 'bad json' };
+  }
+}
+
+export const entityKey = (entity: string, id: string) => `${entity}:${id}`;

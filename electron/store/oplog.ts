@@ -1,0 +1,119 @@
+// The operation journal: an append-only file of operations, one line each. It is never rewritten; it is the
+// history of every record, the audit trail and the source for sync. A commit is acknowledged only after fsync.
+import fs from 'node:fs';
+import { decodeLine, encodeLine, type Operation } from './operation';
+
+export interface TailScan {
+  /** Complete, checked lines from the start offset, with their byte offsets. */
+  entries: { offset: number; op: Operation; line: string }[];
+  /** Offset just past the last good line. */
+  goodEnd: number;
+  /** Size of the file. Bytes between goodEnd and size were never acknowledged (a torn or unfinished write). */
+  size: number;
+  /** A damaged line followed by good ones: not a torn write but damage to acknowledged data. */
+  damageAt?: { offset: number; lineNo: number; reason: string };
+}
+
+const CHUNK = 4 * 1024 * 1024;
+
+/** Reads lines from `start` to the end of the file, checking each line's hash. */
+export function scanLog(file: string, start: number): TailScan {
+  const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
+  const entries: TailScan['entries'] = [];
+  if (size <= start) return { entries, goodEnd: Math.min(start, size), size };
+  const fd = fs.openSync(file, 'r');
+  let pos = start;
+  let carry = Buffer.alloc(0);
+  let carryOffset = start;
+  let goodEnd = start;
+  let firstBad: TailScan['damageAt'];
+  let lineNo = 0;
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    while (pos < size) {
+      const n = fs.readSync(fd, buf, 0, Math.min(CHUNK, size - pos), pos);
+      if (n <= 0) break;
+      pos += n;
+      const data = carry.length ? Buffer.concat([carry, buf.subarray(0, n)]) : buf.subarray(0, n);
+      let lineStart = 0;
+      for (;;) {
+        const nl = data.indexOf(10, lineStart);
+        if (nl < 0) break;
+        const offset = carryOffset + lineStart;
+        const text = data.toString('utf8', lineStart, nl);
+        lineNo++;
+        const decoded = decodeLine(text);
+        if (decoded.ok) {
+          if (firstBad) return { entries, goodEnd, size, damageAt: firstBad };
+          entries.push({ offset, op: decoded.op, line: text });
+          goodEnd = offset + (nl - lineStart) + 1;
+        } else if (!firstBad) {
+          firstBad = { offset, lineNo, reason: decoded.reason };
+        }
+        lineStart = nl + 1;
+      }
+      carry = Buffer.from(data.subarray(lineStart));
+      carryOffset += lineStart;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return { entries, goodEnd, size };
+}
+
+/** Reads the single line that starts at `offset`. */
+export function readLineAt(fd: number, offset: number): string {
+  let len = 1024;
+  for (;;) {
+    const buf = Buffer.allocUnsafe(len);
+    const n = fs.readSync(fd, buf, 0, len, offset);
+    const nl = buf.subarray(0, n).indexOf(10);
+    if (nl >= 0) return buf.toString('utf8', 0, nl);
+    if (n < len) throw new Error('line without end');
+    len *= 4;
+  }
+}
+
+export class LogWriter {
+  private fd: number;
+  size: number;
+  constructor(readonly file: string) {
+    this.fd = fs.openSync(file, 'a+');
+    this.size = fs.fstatSync(this.fd).size;
+  }
+
+  /** Appends the lines in one write and returns only when they are on disk. Returns each line's offset. */
+  append(ops: Operation[]): { offsets: number[]; lines: string[] } {
+    const lines = ops.map(encodeLine);
+    const offsets: number[] = [];
+    let at = this.size;
+    for (const l of lines) {
+      offsets.push(at);
+      at += Buffer.byteLength(l);
+    }
+    const buf = Buffer.from(lines.join(''));
+    let written = 0;
+    try {
+      while (written < buf.length) written += fs.writeSync(this.fd, buf, written, buf.length - written);
+      fs.fdatasyncSync(this.fd);
+    } catch (err) {
+      // A failed write (disk full, stick pulled) must not leave half a line for the next append to follow.
+      try {
+        fs.ftruncateSync(this.fd, this.size);
+      } catch {
+        /* the next open discards the unfinished tail */
+      }
+      throw err;
+    }
+    this.size = at;
+    return { offsets, lines: lines.map((l) => l.slice(0, -1)) };
+  }
+
+  readLine(offset: number): string {
+    return readLineAt(this.fd, offset);
+  }
+
+  close(): void {
+    fs.closeSync(this.fd);
+  }
+}

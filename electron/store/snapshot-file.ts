@@ -1,0 +1,66 @@
+// The snapshot: the folded state at a known point of the journal, persisted with lowdb through an adapter that
+// writes durably (temp, fsync, rename, fsync folder), keeps the previous good file as a backup, and carries a
+// checksum so a truncated or garbled file is recognised instead of being read as an empty store.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { Low, type Adapter } from 'lowdb';
+import { writeFileDurablyAsync } from './durable-file';
+
+const PREFIX = '{"sha256":"';
+const MIDDLE = '","doc":';
+
+export class SnapshotDamaged extends Error {
+  constructor(readonly reason: 'missing' | 'empty' | 'truncated' | 'checksum' | 'json') {
+    super(reason);
+  }
+}
+
+export function encodeSnapshot(doc: unknown): string {
+  const json = JSON.stringify(doc);
+  const sum = crypto.createHash('sha256').update(json).digest('hex');
+  return `${PREFIX}${sum}${MIDDLE}${json}}`;
+}
+
+export function decodeSnapshot<T>(text: string): T {
+  if (text.length === 0) throw new SnapshotDamaged('empty');
+  const head = PREFIX.length + 64 + MIDDLE.length;
+  if (!text.startsWith(PREFIX) || text.slice(PREFIX.length + 64, head) !== MIDDLE) throw new SnapshotDamaged('json');
+  if (!text.endsWith('}') || text.length < head + 2) throw new SnapshotDamaged('truncated');
+  const json = text.slice(head, -1);
+  const sum = text.slice(PREFIX.length, PREFIX.length + 64);
+  if (crypto.createHash('sha256').update(json).digest('hex') !== sum) throw new SnapshotDamaged('checksum');
+  try {
+    return JSON.parse(json) as T;
+  } catch {
+    throw new SnapshotDamaged('json');
+  }
+}
+
+/** lowdb adapter. `read` throws SnapshotDamaged rather than returning null for a damaged file. */
+export class DurableSnapshotAdapter<T> implements Adapter<T> {
+  constructor(
+    readonly file: string,
+    readonly backupFile: string,
+  ) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await fs.promises.readFile(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+    return decodeSnapshot<T>(text);
+  }
+
+  async write(data: T): Promise<void> {
+    // Serialise synchronously: the state cannot change between reading it and recording where the journal stood.
+    const text = encodeSnapshot(data);
+    await writeFileDurablyAsync(this.file, text, this.backupFile);
+  }
+}
+
+export function snapshotDb<T>(file: string, backupFile: string): Low<T | null> {
+  return new Low<T | null>(new DurableSnapshotAdapter<T>(file, backupFile) as Adapter<T | null>, null);
+}

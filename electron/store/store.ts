@@ -1,0 +1,388 @@
+// The operation store: the one write path for every change in the app. A commit appends operations to the journal
+// and fsyncs before it returns; the folded state is kept in memory and snapshotted now and then, so the cost of a
+// commit grows with the change, not with the data.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../contract/errors';
+import { fsyncDir, writeFileDurably } from './durable-file';
+import { applyOperation } from './fold';
+import { type Clock, HybridClock, systemClock } from './hlc';
+import { migrate, SCHEMA_VERSION } from './migrations';
+import { decodeLine, entityKey, lineHash, type JsonValue, type Operation } from './operation';
+import { LogWriter, readLineAt, scanLog } from './oplog';
+import { decodeSnapshot, encodeSnapshot, SnapshotDamaged, snapshotDb } from './snapshot-file';
+import { emptyState, type EntityRecord, type State } from './state';
+
+export interface Change {
+  entity: string;
+  id: string;
+  set: Record<string, JsonValue>;
+}
+
+export interface StoreNotice {
+  code: 'SNAPSHOT_RECOVERED' | 'SNAPSHOT_REBUILT' | 'UNFINISHED_WRITE_DISCARDED' | 'MIGRATED';
+  message: string;
+}
+
+export interface StoreOptions {
+  office: string;
+  clock?: Clock;
+  /** Operations between snapshots. */
+  snapshotEvery?: number;
+}
+
+export interface StoreDoc {
+  format: 'guanai-store';
+  schemaVersion: number;
+  office: string;
+  log: { bytes: number; count: number; tailOffset: number; tailHash: string | null };
+  hlc: string;
+  /** Highest sequence number held per origin office (all lower ones are held too). */
+  seqs: Record<string, number>;
+  state: State;
+  /** Journal offsets of each record's operations, for its history. */
+  index: Record<string, number[]>;
+}
+
+export type ChangeListener = (ops: Operation[]) => void;
+
+export const storeFiles = (dir: string) => ({
+  dir,
+  snapshot: path.join(dir, 'state.json'),
+  backup: path.join(dir, 'state.bak.json'),
+  journal: path.join(dir, 'journal.log'),
+  damaged: path.join(dir, 'damaged'),
+});
+
+const emptyDoc = (office: string): StoreDoc => ({
+  format: 'guanai-store',
+  schemaVersion: SCHEMA_VERSION,
+  office,
+  log: { bytes: 0, count: 0, tailOffset: 0, tailHash: null },
+  hlc: `${'0'.repeat(15)}-00000-${office}`,
+  seqs: {},
+  state: emptyState(),
+  index: {},
+});
+
+const reasonText: Record<SnapshotDamaged['reason'], string> = {
+  missing: '缺失',
+  empty: '为空',
+  truncated: '不完整（可能写入时断电）',
+  checksum: '校验不符（内容被改动或损坏）',
+  json: '无法识别',
+};
+
+function stamp(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-');
+}
+
+function preserve(files: ReturnType<typeof storeFiles>, source: string, label: string): string {
+  fs.mkdirSync(files.damaged, { recursive: true });
+  const target = path.join(files.damaged, `${stamp()}-${label}`);
+  fs.copyFileSync(source, target);
+  return target;
+}
+
+export class Store {
+  private listeners = new Set<ChangeListener>();
+  private sinceSnapshot = 0;
+  private snapshotting: Promise<void> | null = null;
+  private closed = false;
+
+  private constructor(
+    readonly dir: string,
+    private doc: StoreDoc,
+    private readonly writer: LogWriter,
+    private readonly clock: HybridClock,
+    private readonly snapshotEvery: number,
+    readonly notices: StoreNotice[],
+  ) {}
+
+  /** Creates an empty store in `dir`. Refuses a folder that already holds one. */
+  static async create(dir: string, office: string): Promise<void> {
+    const files = storeFiles(dir);
+    if (fs.existsSync(files.snapshot) || fs.existsSync(files.journal)) {
+      throw new AppError('ALREADY_INITIALISED', '该文件夹中已有数据，不能重复初始化。');
+    }
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.closeSync(fs.openSync(files.journal, 'a', 0o600));
+    writeFileDurably(files.snapshot, encodeSnapshot(emptyDoc(office)), 0o600);
+    fsyncDir(dir);
+  }
+
+  static exists(dir: string): boolean {
+    const files = storeFiles(dir);
+    return fs.existsSync(files.snapshot) || fs.existsSync(files.journal);
+  }
+
+  static async open(dir: string, opts: StoreOptions): Promise<Store> {
+    const files = storeFiles(dir);
+    if (!Store.exists(dir)) throw new AppError('NOT_INITIALISED', '数据文件夹尚未初始化。');
+    const notices: StoreNotice[] = [];
+    // A temp file is what a snapshot interrupted before its rename leaves behind; the previous snapshot still stands.
+    for (const f of fs.readdirSync(dir)) if (f.endsWith('.tmp')) fs.rmSync(path.join(dir, f), { force: true });
+    const damagedFiles: { source: string; label: string }[] = [];
+
+    let raw: Record<string, unknown> | null = null;
+    const db = snapshotDb<Record<string, unknown>>(files.snapshot, files.backup);
+    try {
+      await db.read();
+      raw = db.data;
+      if (raw === null) throw new SnapshotDamaged('missing');
+    } catch (err) {
+      if (!(err instanceof SnapshotDamaged)) throw err;
+      if (fs.existsSync(files.snapshot)) damagedFiles.push({ source: files.snapshot, label: 'state.json' });
+      raw = null;
+      if (fs.existsSync(files.backup)) {
+        try {
+          raw = decodeSnapshot<Record<string, unknown>>(fs.readFileSync(files.backup, 'utf8'));
+          notices.push({
+            code: 'SNAPSHOT_RECOVERED',
+            message: `数据文件${reasonText[err.reason]}，已用上一份完好的备份并补上其后的全部操作记录恢复，未丢失已保存的内容。损坏的文件已另存备查。`,
+          });
+        } catch {
+          raw = null;
+        }
+      }
+      if (raw === null) {
+        notices.push({
+          code: 'SNAPSHOT_REBUILT',
+          message: `数据文件${reasonText[err.reason]}，且没有可用的备份；已从操作日志逐条重建全部数据，未丢失已保存的内容。损坏的文件已另存备查。`,
+        });
+        raw = emptyDoc(opts.office) as unknown as Record<string, unknown>;
+      }
+    }
+
+    // Version check before anything is written: a newer file stays untouched.
+    const migrated = migrate(raw);
+    const doc = migrated.doc as unknown as StoreDoc;
+    if (doc.format !== 'guanai-store' || doc.office !== opts.office) {
+      throw new AppError('STORE_DAMAGED', '数据文件不属于本单位，无法打开。');
+    }
+    if (migrated.applied.length) {
+      notices.push({ code: 'MIGRATED', message: `数据格式已升级（${migrated.applied.join('、')}），升级前的文件已另存。` });
+      damagedFiles.push({ source: files.snapshot, label: `state.v${String(raw.schemaVersion)}.json` });
+    }
+
+    if (!fs.existsSync(files.journal)) {
+      throw new AppError('STORE_DAMAGED', '操作日志文件缺失，无法核对数据。请从备份恢复整个数据文件夹。');
+    }
+    const size = fs.statSync(files.journal).size;
+    if (size < doc.log.bytes) {
+      throw new AppError('STORE_DAMAGED', '操作日志比数据文件记录的短，可能已被截断或替换。请从备份恢复整个数据文件夹。');
+    }
+    if (doc.log.tailHash !== null) {
+      const fd = fs.openSync(files.journal, 'r');
+      let tail = '';
+      try {
+        tail = readLineAt(fd, doc.log.tailOffset);
+      } catch {
+        tail = '';
+      } finally {
+        fs.closeSync(fd);
+      }
+      if (lineHash(tail) !== doc.log.tailHash) {
+        throw new AppError('STORE_DAMAGED', '操作日志与数据文件对不上，可能被替换。请从备份恢复整个数据文件夹。');
+      }
+    }
+
+    const scan = scanLog(files.journal, doc.log.bytes);
+    if (scan.damageAt) {
+      throw new AppError(
+        'STORE_DAMAGED',
+        `操作日志第 ${scan.damageAt.lineNo} 行（自上次保存点起）已损坏，之后还有完好的记录，不能自动修复。请运行“guanai doctor”检查，或从备份恢复。`,
+      );
+    }
+    // A batch is all or nothing: an unfinished batch at the end was never acknowledged.
+    let entries = scan.entries;
+    let keepEnd = scan.goodEnd;
+    const last = entries[entries.length - 1];
+    if (last?.op.batch) {
+      const [batchId, , total] = last.op.batch;
+      let first = entries.length - 1;
+      while (first > 0 && entries[first - 1]!.op.batch?.[0] === batchId) first--;
+      if (entries.length - first < total) {
+        keepEnd = entries[first]!.offset;
+        entries = entries.slice(0, first);
+      }
+    }
+
+    for (const d of damagedFiles) preserve(files, d.source, d.label);
+    if (keepEnd < scan.size) {
+      const fd = fs.openSync(files.journal, 'r+');
+      try {
+        const rest = Buffer.alloc(scan.size - keepEnd);
+        fs.readSync(fd, rest, 0, rest.length, keepEnd);
+        fs.mkdirSync(files.damaged, { recursive: true });
+        fs.writeFileSync(path.join(files.damaged, `${stamp()}-unfinished-write.bin`), rest, { mode: 0o600 });
+        fs.ftruncateSync(fd, keepEnd);
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      notices.push({
+        code: 'UNFINISHED_WRITE_DISCARDED',
+        message: '上次关闭时有一笔写入尚未完成（当时未提示保存成功），已将其舍弃；此前保存的内容完好。',
+      });
+    }
+
+    const store = new Store(
+      dir,
+      doc,
+      new LogWriter(files.journal),
+      new HybridClock(opts.office, opts.clock ?? systemClock, doc.hlc),
+      opts.snapshotEvery ?? 20000,
+      notices,
+    );
+    for (const e of entries) store.fold(e.op, e.offset, e.line);
+    if (notices.length || entries.length) await store.snapshot();
+    return store;
+  }
+
+  get office(): string {
+    return this.doc.office;
+  }
+
+  get schemaVersion(): number {
+    return this.doc.schemaVersion;
+  }
+
+  /** Records changes as operations. Returns once they are on disk; several changes are one all-or-nothing batch. */
+  commit(changes: Change[], user: string): Operation[] {
+    if (this.closed) throw new AppError('INTERNAL', '数据存储已关闭。');
+    if (changes.length === 0) return [];
+    const office = this.doc.office;
+    let seq = this.doc.seqs[office] ?? 0;
+    const batchId = changes.length > 1 ? `${office}-${seq + 1}` : undefined;
+    const ops: Operation[] = changes.map((c, i) => {
+      const op: Operation = {
+        office,
+        seq: ++seq,
+        hlc: this.clock.next(),
+        user,
+        entity: c.entity,
+        id: c.id,
+        set: c.set,
+        sv: SCHEMA_VERSION,
+      };
+      if (batchId) op.batch = [batchId, i, changes.length];
+      return op;
+    });
+    this.appendAndFold(ops);
+    return ops;
+  }
+
+  /**
+   * Appends operations made elsewhere (bundles). They keep their origin, sequence and stamp; the caller has checked
+   * that each origin's sequence continues where this store stands.
+   */
+  commitForeign(ops: Operation[]): void {
+    if (ops.length === 0) return;
+    const batchId = `${this.doc.office}-in-${this.doc.log.count}`;
+    const marked = ops.map((op, i) => {
+      const copy: Operation = { ...op };
+      delete copy.batch;
+      if (ops.length > 1) copy.batch = [batchId, i, ops.length];
+      return copy;
+    });
+    for (const op of marked) this.clock.observe(op.hlc);
+    this.appendAndFold(marked);
+  }
+
+  private appendAndFold(ops: Operation[]): void {
+    const { offsets, lines } = this.writer.append(ops);
+    ops.forEach((op, i) => this.fold(op, offsets[i]!, lines[i]!));
+    this.doc.hlc = this.clock.current();
+    this.sinceSnapshot += ops.length;
+    for (const l of this.listeners) l(ops);
+    if (this.sinceSnapshot >= this.snapshotEvery && !this.snapshotting) {
+      setImmediate(() => void this.snapshot().catch(() => undefined));
+    }
+  }
+
+  private fold(op: Operation, offset: number, line: string): void {
+    if (op.sv > SCHEMA_VERSION) {
+      throw new AppError('SCHEMA_TOO_NEW', '操作日志中有较新版本程序写入的记录，请升级程序后再打开；文件未作任何改动。');
+    }
+    const held = this.doc.seqs[op.office] ?? 0;
+    if (op.seq !== held + 1) {
+      throw new AppError('STORE_DAMAGED', `操作日志中单位 ${op.office} 的记录序号不连续（应为 ${held + 1}，实为 ${op.seq}）。`);
+    }
+    this.doc.seqs[op.office] = op.seq;
+    applyOperation(this.doc.state, op);
+    (this.doc.index[entityKey(op.entity, op.id)] ??= []).push(offset);
+    this.doc.log.count++;
+    this.doc.log.tailOffset = offset;
+    this.doc.log.tailHash = lineHash(line);
+    this.doc.log.bytes = offset + Buffer.byteLength(line) + 1;
+  }
+
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get(entity: string, id: string): EntityRecord | undefined {
+    return this.doc.state.entities[entity]?.[id];
+  }
+
+  table(entity: string): Readonly<Record<string, EntityRecord>> {
+    return this.doc.state.entities[entity] ?? {};
+  }
+
+  entityTypes(): string[] {
+    return Object.keys(this.doc.state.entities);
+  }
+
+  /** Every operation on one record, oldest first. */
+  history(entity: string, id: string): Operation[] {
+    const offsets = this.doc.index[entityKey(entity, id)] ?? [];
+    return offsets.map((o) => {
+      const decoded = decodeLine(this.writer.readLine(o));
+      if (!decoded.ok) throw new AppError('STORE_DAMAGED', '操作日志中的一条历史记录已损坏。');
+      return decoded.op;
+    });
+  }
+
+  /** Highest sequence held per origin office: what this store has, for acknowledgements and bundles. */
+  versionVector(): Record<string, number> {
+    return { ...this.doc.seqs };
+  }
+
+  counts(): { operations: number; entities: Record<string, number> } {
+    const entities: Record<string, number> = {};
+    for (const [type, table] of Object.entries(this.doc.state.entities)) entities[type] = Object.keys(table).length;
+    return { operations: this.doc.log.count, entities };
+  }
+
+  /** The folded state, for integrity checks. */
+  stateForCheck(): State {
+    return this.doc.state;
+  }
+
+  get journalFile(): string {
+    return this.writer.file;
+  }
+
+  /** Writes the folded state as the new snapshot (the previous one becomes the backup). */
+  async snapshot(): Promise<void> {
+    if (this.snapshotting) return this.snapshotting;
+    const db = snapshotDb<StoreDoc>(storeFiles(this.dir).snapshot, storeFiles(this.dir).backup);
+    db.data = this.doc;
+    this.sinceSnapshot = 0;
+    this.snapshotting = db.write().finally(() => {
+      this.snapshotting = null;
+    });
+    return this.snapshotting;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    if (this.snapshotting) await this.snapshotting;
+    if (this.sinceSnapshot > 0) await this.snapshot();
+    this.closed = true;
+    this.writer.close();
+    this.listeners.clear();
+  }
+}

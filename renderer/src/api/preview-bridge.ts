@@ -1,0 +1,86 @@
+// The browser preview's stand-in for the preload: calls go to the loopback server as POST /api/invoke, events
+// arrive over one shared EventSource. Both carry the page's token so other local pages cannot use the server.
+import type { EventName, Events, GuanaiBridge } from '../../../electron/contract/channels';
+import type { AppErrorData, Result } from '../../../electron/contract/errors';
+
+export const PREVIEW_TOKEN_HEADER = 'x-guanai-token';
+
+const unreachable: AppErrorData = {
+  code: 'DISCONNECTED',
+  message: '无法连接到本机预览服务，请确认预览程序仍在运行，然后刷新页面。',
+};
+const garbled: AppErrorData = {
+  code: 'INTERNAL',
+  message: '本机预览服务返回了无法识别的内容，操作可能未完成。请刷新页面后重试。',
+};
+
+interface PreviewDeps {
+  fetch: typeof fetch;
+  EventSource: typeof EventSource;
+}
+
+const isResult = (body: unknown): body is Result<unknown> =>
+  typeof body === 'object' && body !== null && typeof (body as { ok?: unknown }).ok === 'boolean';
+
+export function createPreviewBridge(token: string, deps?: Partial<PreviewDeps>): GuanaiBridge {
+  const doFetch = deps?.fetch ?? ((input, init) => fetch(input, init));
+  const EventSourceImpl = deps?.EventSource ?? EventSource;
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  let source: EventSource | null = null;
+
+  const openEvents = () => {
+    if (source) return;
+    source = new EventSourceImpl(`/api/events?token=${encodeURIComponent(token)}`);
+    source.onmessage = (message: MessageEvent<string>) => {
+      let parsed: { event?: unknown; payload?: unknown };
+      try {
+        parsed = JSON.parse(message.data) as typeof parsed;
+      } catch {
+        return;
+      }
+      const set = listeners.get(parsed.event as EventName);
+      if (!set) return;
+      for (const cb of [...set]) cb(parsed.payload as never);
+    };
+  };
+
+  const closeEventsIfIdle = () => {
+    for (const set of listeners.values()) if (set.size > 0) return;
+    source?.close();
+    source = null;
+  };
+
+  const bridge: GuanaiBridge = {
+    async invoke(name, args) {
+      let response: Response;
+      try {
+        response = await doFetch('/api/invoke', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [PREVIEW_TOKEN_HEADER]: token },
+          body: JSON.stringify({ name, args }),
+        });
+      } catch {
+        return { ok: false, error: unreachable };
+      }
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch {
+        return { ok: false, error: garbled };
+      }
+      // The server answers every call, refused ones included, with a Result; anything else is not ours.
+      return isResult(body) ? (body as never) : { ok: false, error: garbled };
+    },
+    on<E extends EventName>(event: E, cb: (payload: Events[E]) => void) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(cb as (payload: never) => void);
+      openEvents();
+      return () => {
+        set.delete(cb as (payload: never) => void);
+        closeEventsIfIdle();
+      };
+    },
+  };
+  return bridge;
+}

@@ -1,0 +1,71 @@
+// Reads one channel and keeps the answer fresh: it refetches when the arguments change and whenever the main
+// process says the store changed (or another listed event arrives). Older answers never overwrite newer ones.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ArgsOf, ChannelName, EventName, ResultOf } from '../../../electron/contract/channels';
+import { toApiError, type ApiError } from '../api/api-error';
+import { useApi } from '../api/client';
+
+export interface QueryState<T> {
+  /** The last good answer; kept while a refetch is running or after it failed. */
+  data: T | undefined;
+  error: ApiError | null;
+  loading: boolean;
+  refetch: () => Promise<void>;
+}
+
+export interface QueryOptions {
+  /** Events that trigger a refetch. Default: store.changed. */
+  refetchOn?: readonly EventName[];
+  /** When 'store.changed' names entities, refetch only if one of these changed. Default: any change. */
+  entities?: readonly string[];
+}
+
+const defaultEvents: readonly EventName[] = ['store.changed'];
+
+export function useQuery<K extends ChannelName>(name: K, args: ArgsOf<K>, options: QueryOptions = {}): QueryState<ResultOf<K>> {
+  const api = useApi();
+  const [state, setState] = useState<Omit<QueryState<ResultOf<K>>, 'refetch'>>({
+    data: undefined,
+    error: null,
+    loading: true,
+  });
+  const argsKey = JSON.stringify(args);
+  const latest = useRef(0);
+  const eventsKey = (options.refetchOn ?? defaultEvents).join(',');
+  const entitiesKey = options.entities?.join(',') ?? '';
+
+  const run = useCallback(async () => {
+    const ticket = ++latest.current;
+    setState((s) => ({ ...s, loading: true }));
+    try {
+      const data = await api.invoke(name, JSON.parse(argsKey) as ArgsOf<K>);
+      if (ticket === latest.current) setState({ data, error: null, loading: false });
+    } catch (err) {
+      if (ticket === latest.current) setState((s) => ({ data: s.data, error: toApiError(err), loading: false }));
+    }
+  }, [api, name, argsKey]);
+
+  useEffect(() => {
+    void run();
+    return () => {
+      // A late answer to a query this component no longer shows must not land.
+      latest.current++;
+    };
+  }, [run]);
+
+  useEffect(() => {
+    const wanted = entitiesKey ? entitiesKey.split(',') : null;
+    const offs = (eventsKey ? (eventsKey.split(',') as EventName[]) : []).map((event) =>
+      api.on(event, (payload) => {
+        if (event === 'store.changed' && wanted) {
+          const changed = (payload as { entities?: string[] }).entities ?? [];
+          if (!changed.some((e) => wanted.includes(e))) return;
+        }
+        void run();
+      }),
+    );
+    return () => offs.forEach((off) => off());
+  }, [api, run, eventsKey, entitiesKey]);
+
+  return { ...state, refetch: run };
+}

@@ -1,0 +1,33 @@
+// 首页: which office this is and how much it holds. Alerts and tasks will gather here once those areas exist.
+import { useAppStatus } from '../../app/app-status';
+import { Page } from '../../components/page';
+import { entityLabels } from './entity-labels';
+
+export function HomePage() {
+  const { status, office } = useAppStatus();
+  const counted = Object.entries(entityLabels).map(([type, { label, unit }]) => ({
+    type,
+    label,
+    value: `${status.counts.entities[type] ?? 0} ${unit}`,
+  }));
+  return (
+    <Page title={office.name} windowTitle="首页">
+      <p className="lead">需要处理的提醒和督办事项将显示在这里。</p>
+      <section aria-labelledby="home-counts">
+        <h2 id="home-counts">本单位数据</h2>
+        <dl className="facts">
+          {counted.map((c) => (
+            <div key={c.type} className="fact">
+              <dt>{c.label}</dt>
+              <dd>{c.value}</dd>
+            </div>
+          ))}
+          <div className="fact">
+            <dt>修改记录</dt>
+            <dd>{status.counts.operations} 条</dd>
+          </div>
+        </dl>
+      </section>
+    </Page>
+  );
+}
