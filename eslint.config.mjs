@@ -39,10 +39,14 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: '渲染进程不得引用 Node 模块。' },
             {
-              group: ['**/electron/**', '!**/electron/contract/**'],
-              message: '渲染进程只可引用 electron/contract（且仅类型或纯数据）。',
+              regex: '(^|/)electron/(?!contract/)',
+              message: '渲染进程不得引用主进程代码：只可引用 electron/contract。',
             },
-            { group: ['**/electron/contract/**'], allowTypeImports: true, message: '只允许 import type 引用契约。' },
+            {
+              regex: '(^|/)electron/contract/(?!schemas/)',
+              allowTypeImports: true,
+              message: '契约模块只允许 import type；纯数据校验请引用 electron/contract/schemas。',
+            },
           ],
         },
       ],
@@ -54,6 +58,22 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         { paths: [{ name: 'electron', message: '存储、领域与处理函数不得引用 electron（它们也在测试、预览和命令行中运行）。' }] },
+      ],
+    },
+  },
+  {
+    // Shared with the renderer as values: must stay free of Node and electron.
+    files: ['electron/contract/schemas/**', 'electron/domain/ledger/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: '与界面共用的纯模块不得引用 electron。' },
+            ...nodeBuiltins.map((name) => ({ name, message: '与界面共用的纯模块不得引用 Node 模块。' })),
+          ],
+          patterns: [{ group: ['node:*'], message: '与界面共用的纯模块不得引用 Node 模块。' }],
+        },
       ],
     },
   },

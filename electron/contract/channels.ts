@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { OfficePublic } from '../identity/identity';
 import { officeInitSchema } from './schemas/office';
 import type { StoreNotice } from '../store/store';
+import type { Result } from './errors';
 
 /** A channel: argument schema, phantom result type, and whether it needs an initialised office. */
 interface ChannelDef<A extends z.ZodType, R> {
@@ -58,7 +59,7 @@ export type EventName = keyof Events;
 
 /** What the preload exposes as `window.guanai` (and what the preview's bridge imitates). */
 export interface GuanaiBridge {
-  invoke<K extends ChannelName>(name: K, args: ArgsOf<K>): Promise<import('./errors').Result<ResultOf<K>>>;
+  invoke<K extends ChannelName>(name: K, args: ArgsOf<K>): Promise<Result<ResultOf<K>>>;
   on<E extends EventName>(event: E, cb: (payload: Events[E]) => void): () => void;
 }
 

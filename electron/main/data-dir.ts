@@ -1,9 +1,11 @@
 // Which data folder the desktop app opens. Order: `--data DIR` on the command line, then GUANAI_DATA_DIR, then
-// a `data` folder inside Electron's per-user folder. Pure so it is tested without Electron.
+// a `data` folder inside Electron's per-user folder — the same folder electron/app/default-data-dir.ts computes for
+// the preview and the CLI, since userData is <appData>/关爱. Pure so it is tested without Electron.
 import path from 'node:path';
+import { DATA_DIR_ENV } from '../app/default-data-dir';
 import { AppError } from '../contract/errors';
 
-export const DATA_DIR_ENV = 'GUANAI_DATA_DIR';
+export { DATA_DIR_ENV };
 
 export interface DataDirSources {
   argv: readonly string[];

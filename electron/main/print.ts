@@ -41,6 +41,8 @@ export function printableSource(html: string): PrintableSource {
 }
 
 const configured = new WeakSet<Session>();
+/** The temp files being printed right now: the only file:// URLs the print session may load. */
+const allowedFiles = new Set<string>();
 
 export function printSession(): Session {
   const ses = session.fromPartition(PRINT_PARTITION);
@@ -50,8 +52,8 @@ export function printSession(): Session {
     ses.setPermissionCheckHandler(() => false);
     ses.setDevicePermissionHandler(() => false);
     ses.webRequest.onBeforeRequest((details, callback) => {
-      const local = details.url.startsWith('data:') || details.url.startsWith('file:');
-      callback({ cancel: !local });
+      const allowed = details.url.startsWith('data:') || allowedFiles.has(details.url);
+      callback({ cancel: !allowed });
     });
   }
   return ses;
@@ -60,36 +62,40 @@ export function printSession(): Session {
 /** Renders `html` in a hidden window, runs `use` on it, and always destroys the window and any temp file. */
 export async function withPrintWindow<T>(html: string, use: (contents: WebContents) => Promise<T>): Promise<T> {
   const source = printableSource(html);
-  const win = new BrowserWindow({
-    show: false,
-    width: 794,
-    height: 1123,
-    webPreferences: {
-      session: printSession(),
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      javascript: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: false,
-    },
-  });
+  if (source.url.startsWith('file:')) allowedFiles.add(source.url);
+  let win: BrowserWindow | null = null;
   try {
+    win = new BrowserWindow({
+      show: false,
+      width: 794,
+      height: 1123,
+      webPreferences: {
+        session: printSession(),
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        javascript: false,
+        webSecurity: true,
+        webviewTag: false,
+        spellcheck: false,
+      },
+    });
     win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
     win.webContents.on('will-navigate', (event) => event.preventDefault());
     await win.loadURL(source.url);
     return await use(win.webContents);
   } finally {
-    if (!win.isDestroyed()) win.destroy();
+    if (win && !win.isDestroyed()) win.destroy();
+    allowedFiles.delete(source.url);
     source.cleanup();
   }
 }
 
-const UNSAFE_FILE_CHARS = /[\\/:*?"<>|\u0000-\u001f]/g;
+const UNSAFE_FILE_CHARS = /[\\/:*?"<>|]/g;
 
 export function pdfFileName(title: string): string {
-  const base = title.replace(UNSAFE_FILE_CHARS, '_').trim() || '文档';
+  const printable = [...title].map((ch) => (ch.charCodeAt(0) < 0x20 ? '_' : ch)).join('');
+  const base = printable.replace(UNSAFE_FILE_CHARS, '_').trim() || '文档';
   return base.toLowerCase().endsWith('.pdf') ? base : `${base}.pdf`;
 }
 

@@ -70,6 +70,13 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
   };
 }
 
+/** Prints whatever `page` shows, with the options the app passes to Electron's printToPDF. */
+export async function printPageToPdf(page: Page, outFile: string): Promise<void> {
+  // Local fonts load lazily; printing before they settle would print fallback glyphs.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.pdf({ path: outFile, preferCSSPageSize: true, printBackground: true });
+}
+
 export interface HtmlToPdfResult {
   /** Console messages the page logged while loading, e.g. Content-Security-Policy violations. */
   consoleMessages: string[];
@@ -97,10 +104,7 @@ export async function htmlToPdf(
   });
   try {
     await page.setContent(html, { waitUntil: 'load' });
-    // Local fonts load lazily; printing before they settle would measure fallback glyphs.
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await page.emulateMedia({ media: 'print' });
-    await page.pdf({ path: outFile, preferCSSPageSize: true, printBackground: true });
+    await printPageToPdf(page, outFile);
     return { consoleMessages, requests };
   } finally {
     await page.close().catch(() => undefined);

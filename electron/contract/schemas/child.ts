@@ -112,24 +112,27 @@ const label = (path: ChildFieldPath) => childFieldLabels[path];
 const cellValue = (path: ChildFieldPath) =>
   z.union([z.string(), z.number(), z.date()], { error: `${label(path)}格式不正确` });
 
-function text(path: ChildFieldPath, max: number, opts: { required?: boolean; dash?: boolean } = {}) {
-  const schema = z
-    .string({ error: `请填写${label(path)}` })
-    .transform((raw, ctx) => {
-      const v = raw.trim();
-      if (opts.dash && DASH_ONLY.test(v)) return DECEASED_MARK;
-      if (v === '' && opts.required) issueAt(ctx, raw, `请填写${label(path)}`);
-      if (v.length > max) issueAt(ctx, raw, `${label(path)}不能超过${max}个字`);
-      return v;
-    });
-  return opts.required ? schema : schema.default('');
+interface TextOptions {
+  dash?: boolean;
 }
 
-function dateField(path: ChildFieldPath, o: ChildSchemaOptions, opts: { required?: boolean; dash?: boolean } = {}) {
-  const schema = cellValue(path).transform((raw, ctx) => {
+function textPipe(path: ChildFieldPath, max: number, required: boolean, opts: TextOptions) {
+  return z.string({ error: `请填写${label(path)}` }).transform((raw, ctx) => {
+    const v = raw.trim();
+    if (opts.dash && DASH_ONLY.test(v)) return DECEASED_MARK;
+    if (v === '' && required) issueAt(ctx, raw, `请填写${label(path)}`);
+    if (v.length > max) issueAt(ctx, raw, `${label(path)}不能超过${max}个字`);
+    return v;
+  });
+}
+const text = (path: ChildFieldPath, max: number, opts: TextOptions = {}) => textPipe(path, max, false, opts).default('');
+const requiredText = (path: ChildFieldPath, max: number) => textPipe(path, max, true, {});
+
+function datePipe(path: ChildFieldPath, o: ChildSchemaOptions, required: boolean, opts: TextOptions) {
+  return cellValue(path).transform((raw, ctx) => {
     const v = typeof raw === 'string' ? raw.trim() : raw;
     if (v === '') {
-      if (opts.required) issueAt(ctx, raw, `请填写${label(path)}`);
+      if (required) issueAt(ctx, raw, `请填写${label(path)}`);
       return '';
     }
     if (opts.dash && typeof v === 'string' && DASH_ONLY.test(v)) return DECEASED_MARK;
@@ -141,8 +144,10 @@ function dateField(path: ChildFieldPath, o: ChildSchemaOptions, opts: { required
     if (r.value > o.today()) issueAt(ctx, raw, `${label(path)}不能晚于今天`);
     return r.value;
   });
-  return opts.required ? schema : schema.default('');
 }
+const dateField = (path: ChildFieldPath, o: ChildSchemaOptions, opts: TextOptions = {}) =>
+  datePipe(path, o, false, opts).default('');
+const requiredDate = (path: ChildFieldPath, o: ChildSchemaOptions) => datePipe(path, o, true, {});
 
 function idField(path: ChildFieldPath, o: ChildSchemaOptions, opts: { dash?: boolean } = {}) {
   return cellValue(path)
@@ -184,18 +189,20 @@ function phoneField(path: ChildFieldPath, opts: { dash?: boolean } = {}) {
     .default('');
 }
 
-function codeField(path: ChildFieldPath, key: CodeListKey, o: ChildSchemaOptions, opts: { required?: boolean } = {}) {
-  const schema = z.string({ error: `请选择${label(path)}` }).transform((raw, ctx) => {
+function codePipe(path: ChildFieldPath, key: CodeListKey, o: ChildSchemaOptions, required: boolean) {
+  return z.string({ error: `请选择${label(path)}` }).transform((raw, ctx) => {
     const v = raw.trim();
     if (v === '') {
-      if (opts.required) issueAt(ctx, raw, `请选择${label(path)}`);
+      if (required) issueAt(ctx, raw, `请选择${label(path)}`);
     } else if (!hasCode(o.codeLists, key, v)) {
       issueAt(ctx, raw, `${label(path)}的选项无效，请重新选择`);
     }
     return v;
   });
-  return opts.required ? schema : schema.default('');
 }
+const codeField = (path: ChildFieldPath, key: CodeListKey, o: ChildSchemaOptions) =>
+  codePipe(path, key, o, false).default('');
+const requiredCode = (path: ChildFieldPath, key: CodeListKey, o: ChildSchemaOptions) => codePipe(path, key, o, true);
 
 function codesField(path: ChildFieldPath, key: CodeListKey, o: ChildSchemaOptions) {
   return z
@@ -240,21 +247,21 @@ function shape(o: ChildSchemaOptions) {
   return {
     child: z.object(
       {
-        name: text('child.name', 50, { required: true }),
-        sex: codeField('child.sex', 'sex', o, { required: true }),
-        ethnicity: codeField('child.ethnicity', 'ethnicity', o, { required: true }),
-        birthDate: dateField('child.birthDate', o, { required: true }),
+        name: requiredText('child.name', 50),
+        sex: requiredCode('child.sex', 'sex', o),
+        ethnicity: requiredCode('child.ethnicity', 'ethnicity', o),
+        birthDate: requiredDate('child.birthDate', o),
         idNumber: idField('child.idNumber', o),
         hukouRegistered: yesNo('child.hukouRegistered'),
-        householdType: codeField('child.householdType', 'householdType', o, { required: true }),
+        householdType: requiredCode('child.householdType', 'householdType', o),
         hukouAddress: text('child.hukouAddress', 200),
-        currentAddress: text('child.currentAddress', 200, { required: true }),
-        health: codeField('child.health', 'healthStatus', o, { required: true }),
+        currentAddress: requiredText('child.currentAddress', 200),
+        health: requiredCode('child.health', 'healthStatus', o),
         disabilityCategory: codeField('child.disabilityCategory', 'disabilityCategory', o),
         disabilityGrade: codeField('child.disabilityGrade', 'disabilityGrade', o),
         illnessType: text('child.illnessType', 100),
         boarding: flag('child.boarding'),
-        schooling: codeField('child.schooling', 'schooling', o, { required: true }),
+        schooling: requiredCode('child.schooling', 'schooling', o),
         school: text('child.school', 100),
         grade: text('child.grade', 30),
       },
@@ -282,9 +289,9 @@ function shape(o: ChildSchemaOptions) {
         incapableParent: codeField('guardianship.incapableParent', 'parentSide', o),
         incapacityReason: text('guardianship.incapacityReason', 100),
         hasEntrustedGuardian: yesNo('guardianship.hasEntrustedGuardian'),
-        guardianKind: codeField('guardianship.guardianKind', 'guardianKind', o, { required: true }),
-        guardianshipType: codeField('guardianship.guardianshipType', 'guardianshipType', o, { required: true }),
-        assessment: codeField('guardianship.assessment', 'guardianshipAssessment', o, { required: true }),
+        guardianKind: requiredCode('guardianship.guardianKind', 'guardianKind', o),
+        guardianshipType: requiredCode('guardianship.guardianshipType', 'guardianshipType', o),
+        assessment: requiredCode('guardianship.assessment', 'guardianshipAssessment', o),
         entrustmentSigned: flag('guardianship.entrustmentSigned'),
         entrustmentDate: dateField('guardianship.entrustmentDate', o),
       },
@@ -310,8 +317,8 @@ function shape(o: ChildSchemaOptions) {
       .default({ sources: [], sourcesOther: '', assistance: [], assistanceOther: '', povertyStatus: '' }),
     responsibility: z.object(
       {
-        township: text('responsibility.township', 50, { required: true }),
-        village: text('responsibility.village', 50, { required: true }),
+        township: requiredText('responsibility.township', 50),
+        village: requiredText('responsibility.village', 50),
         supervisorName: text('responsibility.supervisorName', 50),
         supervisorPhone: phoneField('responsibility.supervisorPhone'),
         directorName: text('responsibility.directorName', 50),
@@ -322,7 +329,7 @@ function shape(o: ChildSchemaOptions) {
     riskLevel: codeField('riskLevel', 'riskLevel', o),
     status: z
       .object({
-        state: codeField('status.state', 'childStatus', o, { required: true }),
+        state: requiredCode('status.state', 'childStatus', o),
         reason: codeField('status.reason', 'exitReason', o),
         date: dateField('status.date', o),
         transferTo: text('status.transferTo', 100),

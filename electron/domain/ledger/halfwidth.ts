@@ -1,4 +1,4 @@
-// Text typed on Chinese input methods often arrives in full-width form (１２３, ＡＢＣ, 　); every parser here
+// Text typed on Chinese input methods often arrives in full-width form (１２３, ＡＢＣ, the wide space); every parser here
 // folds it to ASCII first so that "４４５２０２…" and "445202…" are the same number.
 
 /** Full-width ASCII variants (U+FF01–U+FF5E) and the ideographic space (U+3000) → their ASCII forms. */
@@ -15,7 +15,8 @@ export function toHalfWidth(text: string): string {
 
 /** Every kind of space (ASCII, no-break, ideographic, zero-width) removed. */
 export function removeSpaces(text: string): string {
-  return text.replace(/[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+/g, '');
+  // \s covers the no-break, ideographic and BOM spaces; zero-width ones are listed apart (ZWJ cannot sit in a class).
+  return text.replace(/(?:\s|[\u200b\u200c]|\u200d)+/g, '');
 }
 
 /** Dash look-alikes people type or paste (‐ ‑ ‒ – — ― −) folded to '-'. Not for fields where '—' means "deceased". */

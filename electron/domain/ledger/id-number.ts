@@ -66,7 +66,6 @@ export function parseIdNumber(input: unknown, today: string): IdNumberResult {
   if (!/^\d*X?$/.test(value)) return { ok: false, reason: '身份证号码只能由数字和末位的 X 组成' };
   if (value.length === 15) return { ok: false, reason: '这是15位旧身份证号码，请填写现行的18位号码' };
   if (value.length !== 18) return { ok: false, reason: `身份证号码应为18位，现为${value.length}位` };
-  if (value.slice(0, 17).includes('X')) return { ok: false, reason: '身份证号码只能在最后一位出现 X' };
 
   const regionCode = value.slice(0, 6);
   if (regionCode === '000000' || !PROVINCE_PREFIXES.has(regionCode.slice(0, 2))) {

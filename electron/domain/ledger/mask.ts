@@ -8,8 +8,8 @@ const STAR = '*';
 /** '445202201508081234' → '445202********1234': the region code and the last 4 stay visible. */
 export function maskIdNumber(idNumber: string): string {
   const value = normaliseIdNumber(idNumber);
-  if (value.length >= 14) return value.slice(0, 6) + STAR.repeat(value.length - 10) + value.slice(-4);
-  // Too short to be a real number: keep only the last 2 so that a fragment of a birth date never shows.
+  if (value.length >= 17) return value.slice(0, 6) + STAR.repeat(value.length - 10) + value.slice(-4);
+  // Too short to be a real number, its last 4 could be part of the birth date: keep only the last 2.
   if (value.length > 4) return STAR.repeat(value.length - 2) + value.slice(-2);
   return STAR.repeat(value.length);
 }

@@ -18,4 +18,5 @@ const fallback: AppErrorData = {
 };
 
 /** Anything thrown by a call as an ApiError; foreign errors keep no text (it may hold paths or personal data). */
-export const toApiError = (err: unknown): ApiError => (err instanceof ApiError ? err : new ApiError(fallback));
+export const toApiError = (err: unknown): ApiError =>
+  err instanceof ApiError ? err : new ApiError(fallback);

@@ -1,7 +1,14 @@
 // The renderer's typed api client: every call is checked against the contract, and a refused call throws ApiError.
 // Components reach the client through ApiProvider, so tests can hand in a fake bridge.
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { ArgsOf, ChannelName, EventName, Events, GuanaiBridge, ResultOf } from '../../../electron/contract/channels';
+import type {
+  ArgsOf,
+  ChannelName,
+  EventName,
+  Events,
+  GuanaiBridge,
+  ResultOf,
+} from '../../../electron/contract/channels';
 import { ApiError, toApiError } from './api-error';
 
 export { ApiError } from './api-error';

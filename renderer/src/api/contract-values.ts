@@ -1,5 +1,4 @@
 // The only values the renderer takes from electron/contract: the office form's zod schema and the level names,
 // pure data shared with the main process so the form and the handler can never disagree.
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- pure zod module, no Node or electron inside
 export { officeInitSchema, officeLevels, officeLevelNames } from '../../../electron/contract/schemas/office';
 export type { OfficeInit, OfficeLevel } from '../../../electron/contract/schemas/office';

@@ -24,12 +24,12 @@ const isResult = (body: unknown): body is Result<unknown> =>
 
 export function createPreviewBridge(token: string, deps?: Partial<PreviewDeps>): GuanaiBridge {
   const doFetch = deps?.fetch ?? ((input, init) => fetch(input, init));
-  const EventSourceImpl = deps?.EventSource ?? EventSource;
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   let source: EventSource | null = null;
 
   const openEvents = () => {
     if (source) return;
+    const EventSourceImpl = deps?.EventSource ?? EventSource;
     source = new EventSourceImpl(`/api/events?token=${encodeURIComponent(token)}`);
     source.onmessage = (message: MessageEvent<string>) => {
       let parsed: { event?: unknown; payload?: unknown };

@@ -17,7 +17,11 @@ const noticeKey = (n: Notice) => `${n.code}\u0000${n.message}`;
 export function AppFrame() {
   const api = useApi();
   const navigate = useNavigate();
-  const { data: status, error, refetch } = useQuery('app.status', {}, { refetchOn: ['store.changed', 'app.notice'] });
+  const {
+    data: status,
+    error,
+    refetch,
+  } = useQuery('app.status', {}, { refetchOn: ['store.changed', 'app.notice'] });
   const [pushed, setPushed] = useState<Notice[]>([]);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
 
@@ -34,11 +38,15 @@ export function AppFrame() {
     });
   }, [status, pushed, dismissed]);
 
-  const dismiss = useCallback((notice: Notice) => setDismissed((set) => new Set(set).add(noticeKey(notice))), []);
+  const dismiss = useCallback(
+    (notice: Notice) => setDismissed((set) => new Set(set).add(noticeKey(notice))),
+    [],
+  );
 
+  // Go home first, so the page the address pointed at before set-up never flashes up.
   const onInitialised = useCallback(async () => {
+    await navigate(paths.home, { replace: true });
     await refetch();
-    navigate(paths.home, { replace: true });
   }, [refetch, navigate]);
 
   const value = useMemo<AppStatusValue | null>(
@@ -52,7 +60,13 @@ export function AppFrame() {
   if (!value) return <SetupPage onInitialised={onInitialised} />;
   return (
     <AppStatusContext.Provider value={value}>
-      <AppLayout office={value.office} demo={status.demo} shell={status.shell} notices={notices} onDismiss={dismiss}>
+      <AppLayout
+        office={value.office}
+        demo={status.demo}
+        shell={status.shell}
+        notices={notices}
+        onDismiss={dismiss}
+      >
         <Outlet />
       </AppLayout>
     </AppStatusContext.Provider>

@@ -46,9 +46,11 @@ export function AppLayout({ office, demo, shell, notices, onDismiss, children }:
         footer={shell === 'preview' ? '浏览器预览' : null}
       />
       <main ref={main} className="main" tabIndex={-1}>
-        {demo && <DemoBanner />}
-        <NoticeArea notices={notices} onDismiss={onDismiss} />
-        {children}
+        <div className="main-inner">
+          {demo && <DemoBanner />}
+          <NoticeArea notices={notices} onDismiss={onDismiss} />
+          {children}
+        </div>
       </main>
     </div>
   );

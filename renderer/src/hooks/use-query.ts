@@ -22,7 +22,11 @@ export interface QueryOptions {
 
 const defaultEvents: readonly EventName[] = ['store.changed'];
 
-export function useQuery<K extends ChannelName>(name: K, args: ArgsOf<K>, options: QueryOptions = {}): QueryState<ResultOf<K>> {
+export function useQuery<K extends ChannelName>(
+  name: K,
+  args: ArgsOf<K>,
+  options: QueryOptions = {},
+): QueryState<ResultOf<K>> {
   const api = useApi();
   const [state, setState] = useState<Omit<QueryState<ResultOf<K>>, 'refetch'>>({
     data: undefined,
@@ -41,7 +45,8 @@ export function useQuery<K extends ChannelName>(name: K, args: ArgsOf<K>, option
       const data = await api.invoke(name, JSON.parse(argsKey) as ArgsOf<K>);
       if (ticket === latest.current) setState({ data, error: null, loading: false });
     } catch (err) {
-      if (ticket === latest.current) setState((s) => ({ data: s.data, error: toApiError(err), loading: false }));
+      if (ticket === latest.current)
+        setState((s) => ({ data: s.data, error: toApiError(err), loading: false }));
     }
   }, [api, name, argsKey]);
 

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { acquireLock } from '../../../electron/store/lock';
 import { cleanupTempDirs, tempDir } from '../../helpers/temp-dir';
@@ -24,7 +25,7 @@ test('a stale lock left by a dead process is recovered', () => {
   const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
   fs.writeFileSync(
     path.join(dir, 'guanai.lock'),
-    JSON.stringify({ pid: Number(dead), host: require('node:os').hostname(), owner: 'desktop', since: '2026-11-01T00:00:00Z' }),
+    JSON.stringify({ pid: Number(dead), host: os.hostname(), owner: 'desktop', since: '2026-11-01T00:00:00Z' }),
   );
   const lock = acquireLock(dir, 'cli');
   expect(JSON.parse(fs.readFileSync(lock.file, 'utf8')).pid).toBe(process.pid);

@@ -30,7 +30,11 @@ export function Field({ label, hint, error, children }: Props) {
           {hint}
         </div>
       )}
-      {cloneElement(children, { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      {cloneElement(children, {
+        id,
+        'aria-describedby': describedBy,
+        'aria-invalid': error ? true : undefined,
+      })}
       {error && (
         <div id={errorId} className="field-error">
           {error}

@@ -5,11 +5,10 @@ import { entityLabels } from './entity-labels';
 
 export function HomePage() {
   const { status, office } = useAppStatus();
-  const counted = Object.entries(entityLabels).map(([type, { label, unit }]) => ({
-    type,
-    label,
-    value: `${status.counts.entities[type] ?? 0} ${unit}`,
-  }));
+  // Only types the store already holds: a missing type says nothing yet, and a zero would look like a fact.
+  const counted = Object.entries(entityLabels)
+    .filter(([type]) => status.counts.entities[type] !== undefined)
+    .map(([type, { label, unit }]) => ({ type, label, value: `${status.counts.entities[type]} ${unit}` }));
   return (
     <Page title={office.name} windowTitle="首页">
       <p className="lead">需要处理的提醒和督办事项将显示在这里。</p>

@@ -59,7 +59,9 @@ export function SettingsPage() {
           <section aria-labelledby="settings-backup">
             <h2 id="settings-backup">如何备份</h2>
             <p className="explain">
-              先关闭本程序，再把上面的整个数据文件夹复制到加密的移动硬盘或 U 盘，妥善保管。数据文件夹中有儿童和家庭的个人信息以及本单位的密钥，切勿通过电子邮件、微信或 QQ 发送，也不要上传到网盘。
+              先关闭本程序，再把上面的整个数据文件夹复制到加密的移动硬盘或 U
+              盘，妥善保管。数据文件夹中有儿童和家庭的个人信息以及本单位的密钥，切勿通过电子邮件、微信或 QQ
+              发送，也不要上传到网盘。
             </p>
           </section>
         </>

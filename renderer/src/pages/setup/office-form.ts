@@ -28,8 +28,10 @@ export function checkDraft(draft: OfficeDraft): DraftCheck {
     const field = issue.path[0];
     if (typeof field === 'string' && isOfficeField(field) && !errors[field]) errors[field] = issue.message;
   }
-  for (const field of officeFields) if (errors[field] && draft[field].trim() === '') errors[field] = emptyMessages[field];
+  for (const field of officeFields)
+    if (errors[field] && draft[field].trim() === '') errors[field] = emptyMessages[field];
   return { ok: false, errors };
 }
 
-export const isOfficeField = (name: string): name is OfficeField => (officeFields as readonly string[]).includes(name);
+export const isOfficeField = (name: string): name is OfficeField =>
+  (officeFields as readonly string[]).includes(name);

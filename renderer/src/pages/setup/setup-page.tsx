@@ -6,7 +6,15 @@ import { toApiError } from '../../api/api-error';
 import { officeLevelNames, officeLevels, type OfficeLevel } from '../../api/contract-values';
 import { Field } from '../../components/form/field';
 import { useDocumentTitle } from '../../hooks/use-document-title';
-import { checkDraft, emptyDraft, isOfficeField, officeFields, type OfficeDraft, type OfficeErrors, type OfficeField } from './office-form';
+import {
+  checkDraft,
+  emptyDraft,
+  isOfficeField,
+  officeFields,
+  type OfficeDraft,
+  type OfficeErrors,
+  type OfficeField,
+} from './office-form';
 
 interface Props {
   onInitialised: () => Promise<void> | void;
@@ -72,7 +80,8 @@ export function SetupPage({ onInitialised }: Props) {
     } catch (err) {
       const apiError = toApiError(err);
       const serverErrors: OfficeErrors = {};
-      for (const [key, message] of Object.entries(apiError.fields ?? {})) if (isOfficeField(key)) serverErrors[key] = message;
+      for (const [key, message] of Object.entries(apiError.fields ?? {}))
+        if (isOfficeField(key)) serverErrors[key] = message;
       setErrors(serverErrors);
       setFormError(apiError.message);
       setSubmitting(false);
@@ -108,7 +117,11 @@ export function SetupPage({ onInitialised }: Props) {
               onKeyDown={enter('code')}
             />
           </Field>
-          <Field label="单位名称" hint="填写全称，如 揭阳市农村留守儿童关爱保护工作联席会议办公室" error={errors.name}>
+          <Field
+            label="单位名称"
+            hint="填写全称，如 揭阳市农村留守儿童关爱保护工作联席会议办公室"
+            error={errors.name}
+          >
             <input
               ref={(el) => {
                 controls.current.name = el;

@@ -1,0 +1,15 @@
+import type { AppContext } from '../app/context';
+import { requireStore } from '../app/context';
+
+/** The facts `guanai info --json` prints; later features add their counts here. */
+export function officeSummary(ctx: AppContext) {
+  const store = requireStore(ctx);
+  const counts = store.counts();
+  const o = ctx.office!;
+  return {
+    office: { code: o.code, name: o.name, level: o.level, fingerprint: o.fingerprint },
+    schemaVersion: store.schemaVersion,
+    counts: { operations: counts.operations, ...counts.entities },
+    notices: ctx.notices,
+  };
+}

@@ -1,0 +1,151 @@
+import { act, screen, within } from '@testing-library/react';
+import { createFakeApi, fakeOffice, fakeSettings, fakeStatus } from '../helpers/fake-api';
+import { renderApp } from './render-app';
+
+const recovered = {
+  code: 'SNAPSHOT_RECOVERED' as const,
+  message: '上次关闭时数据文件未写完整，已从备份和修改记录恢复，没有数据丢失。',
+};
+const migrated = { code: 'MIGRATED' as const, message: '数据已升级到新的格式（第 2 版）。' };
+
+describe('app layout', () => {
+  it('shows the office name above the navigation and every area link', async () => {
+    const api = createFakeApi({
+      'app.status': () =>
+        fakeStatus({ office: fakeOffice({ name: '榕城区民政局', level: 'county', code: '445202' }) }),
+    });
+    renderApp(api);
+    const banner = await screen.findByRole('banner');
+    expect(within(banner).getByText('榕城区民政局')).toBeInTheDocument();
+    expect(within(banner).getByText('县（市、区）级 · 445202')).toBeInTheDocument();
+    const nav = within(screen.getByRole('navigation', { name: '主导航' }));
+    expect(nav.getAllByRole('link').map((a) => a.textContent)).toEqual([
+      '首页',
+      '留守儿童台账',
+      '成员单位与职责',
+      '会议与纪要',
+      '数据交换',
+      '设置',
+    ]);
+    expect(nav.getByRole('link', { name: '首页' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it.each([
+    ['留守儿童台账', '/ledger', /信息台账/],
+    ['成员单位与职责', '/units', /职责分工/],
+    ['会议与纪要', '/meetings', /会议纪要/],
+    ['数据交换', '/exchange', /数据包/],
+  ])('the %s link leads to its page', async (label, path, says) => {
+    const api = createFakeApi({ 'app.status': () => fakeStatus() });
+    const { user, router } = renderApp(api);
+    const nav = within(await screen.findByRole('navigation', { name: '主导航' }));
+    await user.click(nav.getByRole('link', { name: label }));
+    const heading = await screen.findByRole('heading', { level: 1, name: label });
+    expect(router.state.location.pathname).toBe(path);
+    expect(nav.getByRole('link', { name: label })).toHaveAttribute('aria-current', 'page');
+    expect(nav.getByRole('link', { name: '首页' })).not.toHaveAttribute('aria-current');
+    expect(screen.getByText(says)).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    // Keyboard users land on the new page's heading.
+    expect(heading).toHaveFocus();
+    expect(document.title).toBe(`${label} - 关爱`);
+  });
+
+  it('the settings link leads to the settings page', async () => {
+    const api = createFakeApi({ 'app.status': () => fakeStatus(), 'settings.get': () => fakeSettings() });
+    const { user } = renderApp(api);
+    await user.click(await screen.findByRole('link', { name: '设置' }));
+    expect(await screen.findByRole('heading', { level: 1, name: '设置' })).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        (_, el) => el?.tagName === 'CODE' && el.textContent === '7K3M Q9TX 2HDP WRN5 8CJA',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('an unknown address shows a plain page with a way home', async () => {
+    const api = createFakeApi({ 'app.status': () => fakeStatus() });
+    const { user } = renderApp(api, '/no/such/page');
+    expect(await screen.findByRole('heading', { level: 1, name: '没有这个页面' })).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: '返回首页' }));
+    expect(await screen.findByText('需要处理的提醒和督办事项将显示在这里。')).toBeInTheDocument();
+  });
+
+  it('shows the 演示数据 banner only when the store holds demo data', async () => {
+    const demo = createFakeApi({ 'app.status': () => fakeStatus({ demo: true }) });
+    const { unmount } = renderApp(demo);
+    expect(await screen.findByRole('note', { name: '演示数据' })).toHaveTextContent('不是真实台账');
+    unmount();
+
+    const real = createFakeApi({ 'app.status': () => fakeStatus({ demo: false }) });
+    renderApp(real);
+    await screen.findByRole('navigation', { name: '主导航' });
+    expect(screen.queryByRole('note', { name: '演示数据' })).not.toBeInTheDocument();
+    expect(screen.queryByText('演示数据')).not.toBeInTheDocument();
+  });
+
+  it('shows store notices until each is acknowledged with 知道了', async () => {
+    const api = createFakeApi({ 'app.status': () => fakeStatus({ notices: [recovered, migrated] }) });
+    const { user } = renderApp(api);
+    const notices = await screen.findAllByRole('alert');
+    expect(notices.map((n) => n.textContent)).toEqual([
+      expect.stringContaining(recovered.message),
+      expect.stringContaining(migrated.message),
+    ]);
+    await user.click(within(notices[0]!).getByRole('button', { name: '知道了' }));
+    expect(screen.queryByText(recovered.message)).not.toBeInTheDocument();
+    expect(screen.getByText(migrated.message)).toBeInTheDocument();
+
+    // A later refetch of the status (the store changed) must not bring back what was acknowledged.
+    act(() => api.emit('store.changed', { entities: ['child'] }));
+    await screen.findByText(migrated.message);
+    expect(api.callsTo('app.status').length).toBeGreaterThanOrEqual(2);
+    expect(screen.queryByText(recovered.message)).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: '知道了' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('shows a notice pushed by the main process while the app runs', async () => {
+    const api = createFakeApi({ 'app.status': () => fakeStatus() });
+    renderApp(api);
+    await screen.findByRole('navigation', { name: '主导航' });
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    act(() => api.emit('app.notice', recovered));
+    expect(await screen.findByRole('alert')).toHaveTextContent(recovered.message);
+  });
+
+  it('the home page shows the office name and counts', async () => {
+    const api = createFakeApi({
+      'app.status': () => fakeStatus({ counts: { operations: 57, entities: { child: 31, app: 1 } } }),
+    });
+    renderApp(api);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: '揭阳市农村留守儿童关爱保护工作联席会议办公室' }),
+    ).toBeInTheDocument();
+    const counts = within(screen.getByRole('region', { name: '本单位数据' }));
+    expect(counts.getByText('留守儿童').nextElementSibling).toHaveTextContent('31 人');
+    expect(counts.getByText('修改记录').nextElementSibling).toHaveTextContent('57 条');
+    expect(counts.queryByText('app')).not.toBeInTheDocument();
+    // A type the store does not hold yet is not shown as a zero.
+    expect(counts.queryByText('会议')).not.toBeInTheDocument();
+    expect(document.title).toBe('首页 - 关爱');
+  });
+
+  it('explains when the status cannot be read and retries on request', async () => {
+    let calls = 0;
+    const api = createFakeApi({
+      'app.status': () => {
+        calls++;
+        if (calls === 1) throw new Error('EACCES: /home/someone/secret');
+        return fakeStatus();
+      },
+    });
+    const { user } = renderApp(api);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('无法读取本单位数据');
+    expect(alert).not.toHaveTextContent('secret');
+    await user.click(within(alert).getByRole('button', { name: '重试' }));
+    expect(await screen.findByRole('navigation', { name: '主导航' })).toBeInTheDocument();
+  });
+});
