@@ -19,6 +19,12 @@ import { Store, type StoreNotice } from '../store/store';
 /** Until user accounts exist every change is attributed to this placeholder. */
 export const PLACEHOLDER_USER = 'local-user';
 
+/** What only the desktop shell can do (Electron injects it; the preview and the CLI have none). */
+export interface DesktopShell {
+  savePdf(html: string, title: string): Promise<{ saved: boolean; filePath?: string }>;
+  print(html: string): Promise<{ printed: boolean }>;
+}
+
 export interface AppContext {
   readonly dataDir: string;
   readonly owner: LockOwner;
@@ -27,6 +33,7 @@ export interface AppContext {
   office: OfficePublic | null;
   store: Store | null;
   notices: StoreNotice[];
+  shell?: DesktopShell;
   emit<E extends EventName>(event: E, payload: Events[E]): void;
   close(): Promise<void>;
 }

@@ -38,10 +38,34 @@ export interface SettingsView {
   operations: number;
 }
 
+const printArgs = z
+  .object({
+    kind: z.string().min(1).max(40),
+    id: z.string().min(1).max(80).optional(),
+    options: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
 export const channels = {
+  // ── app frame ──
   'app.status': channel<AppStatus>()(none, false),
   'office.init': channel<OfficePublic>()(officeInitSchema.strict(), false),
   'settings.get': channel<SettingsView>()(none),
+
+  // ── printing (shared by minutes, bulletins, sign-in sheets, record sheets) ──
+  'print.render': channel<{ title: string; html: string }>()(printArgs),
+  /** Desktop only: save as PDF through a file dialog. */
+  'print.pdf': channel<{ saved: boolean; filePath?: string }>()(printArgs),
+  /** Desktop only: the system print dialog. */
+  'print.print': channel<{ printed: boolean }>()(printArgs),
+
+  // ── ledger (issue 3) ──
+
+  // ── composition, units, tasks, bulletins (issue 4) ──
+
+  // ── meetings and minutes (issue 5) ──
+
+  // ── data exchange (issue 6) ──
 } as const;
 
 export type Channels = typeof channels;

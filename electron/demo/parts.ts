@@ -1,4 +1,5 @@
 import type { AppContext } from '../app/context';
+// ── demo part imports ──
 
 export interface DemoPart {
   name: string;
@@ -6,4 +7,6 @@ export interface DemoPart {
 }
 
 /** Filled by each feature: children, composition, tasks, meetings. */
-export const demoParts: DemoPart[] = [];
+export const demoParts: DemoPart[] = [
+  // ── demo parts, in order: composition, children, tasks, meetings ──
+];

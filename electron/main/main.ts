@@ -6,6 +6,7 @@ import { appPage } from './app-page';
 import { createEventForwarder, registerIpc } from './ipc';
 import { createMenuActions } from './menu-actions';
 import { installMenu } from './menu';
+import { printHtml, savePdf } from './print';
 import { applySessionPolicy } from './session-policy';
 import { claimSingleInstance } from './single-instance';
 import { closeOnQuit, openDesktopContext } from './startup';
@@ -31,6 +32,10 @@ async function start(): Promise<void> {
   });
   if (!ctx) return;
   closeOnQuit(ctx);
+  ctx.shell = {
+    savePdf: (html, title) => savePdf(html, { title, parent: getWindow() }),
+    print: (html) => printHtml(html),
+  };
   registerIpc({ ctx, page, getWindow });
   installMenu(createMenuActions({ dataDir: ctx.dataDir, getWindow }));
   mainWindow = createMainWindow({ page, preloadPath: path.join(__dirname, 'preload.cjs') });

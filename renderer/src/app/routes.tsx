@@ -10,6 +10,7 @@ import { ExchangePage } from '../pages/exchange/exchange-page';
 import { SettingsPage } from '../pages/settings/settings-page';
 import { NotFoundPage } from '../pages/not-found/not-found-page';
 
+// Each area may add nested routes (e.g. ledger/:id) in its own pages folder and list them here.
 export const appRoutes: RouteObject[] = [
   {
     path: '/',

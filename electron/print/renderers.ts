@@ -1,0 +1,22 @@
+// Which printable documents exist. Each feature adds its kind here (minutes, bulletin, sign-in sheet, record sheet):
+// a function from the app context and the document's id to one self-contained HTML page. The desktop app prints or
+// saves that page as PDF through Electron; the browser preview prints the same page with the browser.
+import type { AppContext } from '../app/context';
+
+export interface PrintArgs {
+  kind: string;
+  id?: string | undefined;
+  options?: Record<string, unknown> | undefined;
+}
+
+export interface PrintedDocument {
+  /** Title for the window and the suggested PDF file name. */
+  title: string;
+  html: string;
+}
+
+export type PrintRenderer = (ctx: AppContext, args: PrintArgs) => Promise<PrintedDocument>;
+
+export const printRenderers: Record<string, PrintRenderer> = {
+  // ── print kinds: one line per feature, e.g. `minutes: renderMinutesPrint,` ──
+};
