@@ -1,24 +1,50 @@
-// Applying one operation to the state. Pure and deterministic: the same operations in any order give the same state
-// (per-field last-writer-wins by HLC; the HLC ends in the office code, so ties cannot happen between offices).
+// Applying one operation to the state. Pure and deterministic: the same operations in any order give the same state.
+// Per field, the value with the highest HLC wins everywhere (the HLC ends in the office code, so offices never tie).
+// An operation made without having seen the value it now meets (its `base` differs) is concurrent with it: the
+// losing value is kept in the record's conflict list, never dropped, until a person settles it.
 import type { Operation } from './operation';
-import { type EntityRecord, type State, stampOf } from './state';
+import { type ConflictLoser, type EntityRecord, type State, createdHlc, stampOf, updatedHlc } from './state';
 
-export function applyOperation(state: State, op: Operation): void {
+export function applyOperation(state: State, op: Operation, offset?: number): void {
   let table = state.entities[op.entity];
   if (!table) table = state.entities[op.entity] = {};
-  const rec = table[op.id];
+  let rec = table[op.id];
   if (!rec) {
-    table[op.id] = { v: { ...op.set }, b: op.hlc, c: op.hlc, u: op.hlc };
-    return;
+    rec = table[op.id] = { v: {}, b: op.hlc };
+  } else {
+    if (op.hlc < createdHlc(rec)) rec.c = op.hlc;
+    if (op.hlc > updatedHlc(rec)) rec.u = op.hlc;
+    if (rec.c === rec.b) delete rec.c;
+    if (rec.u === rec.b) delete rec.u;
   }
-  if (op.hlc < rec.c) rec.c = op.hlc;
-  if (op.hlc > rec.u) rec.u = op.hlc;
+  if (offset !== undefined) rec.p = offset;
+
   for (const [field, value] of Object.entries(op.set)) {
-    const stamp = stampOf(rec, field);
-    if (stamp !== undefined && stamp >= op.hlc) continue;
-    rec.v[field] = value;
-    setStamp(rec, field, op.hlc);
+    const current = stampOf(rec, field);
+    const concurrent = current !== undefined && op.base?.[field] !== current;
+    if (current === undefined || op.hlc > current) {
+      if (concurrent && !sameJson(rec.v[field], value)) keepLoser(rec, field, current!, rec.v[field]!);
+      rec.v[field] = value;
+      setStamp(rec, field, op.hlc);
+    } else if (concurrent && op.hlc !== current && !sameJson(rec.v[field], value)) {
+      keepLoser(rec, field, op.hlc, value);
+    }
   }
+  if (op.res) settle(rec, op.res);
+  if (rec.x?.length === 0) delete rec.x;
+}
+
+function keepLoser(rec: EntityRecord, field: string, hlc: string, value: ConflictLoser['value']) {
+  const list = (rec.x ??= []);
+  if (list.some((l) => l.field === field && l.hlc === hlc)) return;
+  // Who wrote a losing value is in the history (find the operation by its stamp); the office is the stamp's end.
+  list.push({ field, value, hlc, office: hlc.slice(-6) });
+  list.sort((a, b) => (a.field === b.field ? (a.hlc < b.hlc ? -1 : 1) : a.field < b.field ? -1 : 1));
+}
+
+function settle(rec: EntityRecord, res: Record<string, string[]>) {
+  if (!rec.x) return;
+  rec.x = rec.x.filter((l) => !(res[l.field] ?? []).includes(l.hlc));
 }
 
 function setStamp(rec: EntityRecord, field: string, hlc: string): void {
@@ -30,4 +56,8 @@ function setStamp(rec: EntityRecord, field: string, hlc: string): void {
     return;
   }
   (rec.m ??= {})[field] = hlc;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }

@@ -39,11 +39,12 @@ export function checkIntegrity(dir: string): IntegrityReport {
 
   const full: State = emptyState();
   const ops: Operation[] = scan.entries.map((e) => e.op);
-  for (const op of ops) {
+  for (const e of scan.entries) {
+    const op = e.op;
     const held = origins[op.office] ?? 0;
     if (op.seq !== held + 1) problems.push(`单位 ${op.office} 的操作序号不连续：${held} 之后是 ${op.seq}`);
     origins[op.office] = Math.max(held, op.seq);
-    applyOperation(full, op);
+    applyOperation(full, op, e.offset);
   }
 
   let doc: StoreDoc | null = null;
@@ -58,7 +59,7 @@ export function checkIntegrity(dir: string): IntegrityReport {
     if (doc.log.bytes > scan.size) problems.push('数据文件记录的日志长度超过实际操作日志：日志可能被截断');
     // The snapshot plus the journal after it must equal the fold of the whole journal.
     const replay = structuredClone(doc.state);
-    for (const e of scan.entries) if (e.offset >= doc.log.bytes) applyOperation(replay, e.op);
+    for (const e of scan.entries) if (e.offset >= doc.log.bytes) applyOperation(replay, e.op, e.offset);
     if (canonical(replay) !== canonical(full)) problems.push('数据文件的内容与操作日志推演的结果不一致');
   }
   return { ok: problems.length === 0, problems, operations: ops.length, origins };

@@ -27,7 +27,9 @@ export const migrations: Migration[] = [
         for (const [id, rec] of Object.entries(table)) {
           const { _hlc, _created, ...values } = rec;
           const stamp = _hlc ?? '000000000000000-00000-000000';
-          out[id] = { v: values, b: stamp, c: _created ?? stamp, u: stamp };
+          const next: Record<string, unknown> = { v: values, b: stamp };
+          if (_created && _created !== stamp) next.c = _created;
+          out[id] = next;
         }
         entities[type] = out;
       }

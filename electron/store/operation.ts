@@ -23,6 +23,13 @@ export interface Operation {
   sv: number;
   /** Batch marker [batchId, index, total] when several operations were committed together (all or nothing). */
   batch?: [string, number, number];
+  /**
+   * For each field set, the stamp of the value the writer saw and replaced. An operation whose base is not the
+   * value a receiving office holds was made concurrently: both values are kept and the record shows a conflict.
+   */
+  base?: Record<string, string>;
+  /** Conflict resolution: for each field, the stamps of the losing values a person has looked at and settled. */
+  res?: Record<string, string[]>;
 }
 
 export const operationSchema = z
@@ -36,6 +43,8 @@ export const operationSchema = z
     set: z.record(z.string(), z.json()),
     sv: z.number().int().positive(),
     batch: z.tuple([z.string(), z.number().int().nonnegative(), z.number().int().positive()]).optional(),
+    base: z.record(z.string(), z.string().regex(/^\d{15}-\d{5}-\d{6}$/)).optional(),
+    res: z.record(z.string(), z.array(z.string().regex(/^\d{15}-\d{5}-\d{6}$/))).optional(),
   })
   .strict();
 
@@ -43,21 +52,27 @@ export function lineHash(json: string): string {
   return crypto.createHash('sha256').update(json).digest('hex').slice(0, 16);
 }
 
-/** One journal line: the operation's JSON, a tab, and a short hash of that JSON. JSON never holds a raw tab. */
-export function encodeLine(op: Operation): string {
-  const json = JSON.stringify(op);
-  return `${json}\t${lineHash(json)}\n`;
+/**
+ * One journal line: the operation's JSON, a tab, the journal offset of the previous operation on the same record
+ * (-1 for the first; this office's own chain, so a record's history is read without an index), a tab, and a short
+ * hash of both. JSON never holds a raw tab.
+ */
+export function encodeLine(op: Operation, prev: number): string {
+  const body = `${JSON.stringify(op)}\t${prev}`;
+  return `${body}\t${lineHash(body)}\n`;
 }
 
-export type DecodedLine = { ok: true; op: Operation } | { ok: false; reason: string };
+export type DecodedLine = { ok: true; op: Operation; prev: number } | { ok: false; reason: string };
 
 export function decodeLine(line: string): DecodedLine {
   const tab = line.lastIndexOf('\t');
   if (tab < 0) return { ok: false, reason: 'no checksum' };
-  const json = line.slice(0, tab);
-  if (lineHash(json) !== line.slice(tab + 1)) return { ok: false, reason: 'checksum mismatch' };
+  const body = line.slice(0, tab);
+  if (lineHash(body) !== line.slice(tab + 1)) return { ok: false, reason: 'checksum mismatch' };
+  const mid = body.lastIndexOf('\t');
+  if (mid < 0) return { ok: false, reason: 'no link' };
   try {
-    return { ok: true, op: JSON.parse(json) as Operation };
+    return { ok: true, op: JSON.parse(body.slice(0, mid)) as Operation, prev: Number(body.slice(mid + 1)) };
   } catch {
     return { ok: false, reason: 'bad json' };
   }

@@ -5,7 +5,7 @@ import { decodeLine, encodeLine, type Operation } from './operation';
 
 export interface TailScan {
   /** Complete, checked lines from the start offset, with their byte offsets. */
-  entries: { offset: number; op: Operation; line: string }[];
+  entries: { offset: number; op: Operation; prev: number; line: string }[];
   /** Offset just past the last good line. */
   goodEnd: number;
   /** Size of the file. Bytes between goodEnd and size were never acknowledged (a torn or unfinished write). */
@@ -45,7 +45,7 @@ export function scanLog(file: string, start: number): TailScan {
         const decoded = decodeLine(text);
         if (decoded.ok) {
           if (firstBad) return { entries, goodEnd, size, damageAt: firstBad };
-          entries.push({ offset, op: decoded.op, line: text });
+          entries.push({ offset, op: decoded.op, prev: decoded.prev, line: text });
           goodEnd = offset + (nl - lineStart) + 1;
         } else if (!firstBad) {
           firstBad = { offset, lineNo, reason: decoded.reason };
@@ -83,8 +83,8 @@ export class LogWriter {
   }
 
   /** Appends the lines in one write and returns only when they are on disk. Returns each line's offset. */
-  append(ops: Operation[]): { offsets: number[]; lines: string[] } {
-    const lines = ops.map(encodeLine);
+  append(ops: Operation[], prevs: number[]): { offsets: number[]; lines: string[] } {
+    const lines = ops.map((op, i) => encodeLine(op, prevs[i]!));
     const offsets: number[] = [];
     let at = this.size;
     for (const l of lines) {

@@ -9,10 +9,12 @@ export interface EntityRecord {
   b: string;
   /** Stamps of the values that differ from `b`. */
   m?: Record<string, string>;
-  /** HLC of the first operation on this record (its creation). */
-  c: string;
-  /** HLC of the latest operation applied. */
-  u: string;
+  /** HLC of the first operation on this record, where it differs from `b` (use createdHlc()). */
+  c?: string;
+  /** HLC of the latest operation applied, where it differs from `b` (use updatedHlc()). */
+  u?: string;
+  /** Journal offset of the latest operation on this record in this office's journal (head of its history chain). */
+  p?: number;
   /** Values that lost a concurrent edit: kept, never dropped, until a person resolves them. */
   x?: ConflictLoser[];
 }
@@ -22,7 +24,6 @@ export interface ConflictLoser {
   value: JsonValue;
   hlc: string;
   office: string;
-  user: string;
 }
 
 export interface State {
@@ -30,6 +31,9 @@ export interface State {
 }
 
 export const emptyState = (): State => ({ entities: {} });
+
+export const createdHlc = (rec: EntityRecord): string => rec.c ?? rec.b;
+export const updatedHlc = (rec: EntityRecord): string => rec.u ?? rec.b;
 
 export function stampOf(rec: EntityRecord, field: string): string | undefined {
   if (!(field in rec.v)) return undefined;

@@ -8,15 +8,17 @@ import { fsyncDir, writeFileDurably } from './durable-file';
 import { applyOperation } from './fold';
 import { type Clock, HybridClock, systemClock } from './hlc';
 import { migrate, SCHEMA_VERSION } from './migrations';
-import { decodeLine, entityKey, lineHash, type JsonValue, type Operation } from './operation';
+import { decodeLine, encodeLine, entityKey, lineHash, type JsonValue, type Operation } from './operation';
 import { LogWriter, readLineAt, scanLog } from './oplog';
 import { decodeSnapshot, encodeSnapshot, SnapshotDamaged, snapshotDb } from './snapshot-file';
-import { emptyState, type EntityRecord, type State } from './state';
+import { emptyState, stampOf, type EntityRecord, type State } from './state';
 
 export interface Change {
   entity: string;
   id: string;
   set: Record<string, JsonValue>;
+  /** Settles conflicts: for each field, the stamps of the losing values the person has decided on. */
+  resolves?: Record<string, string[]>;
 }
 
 export interface StoreNotice {
@@ -40,8 +42,6 @@ export interface StoreDoc {
   /** Highest sequence number held per origin office (all lower ones are held too). */
   seqs: Record<string, number>;
   state: State;
-  /** Journal offsets of each record's operations, for its history. */
-  index: Record<string, number[]>;
 }
 
 export type ChangeListener = (ops: Operation[]) => void;
@@ -62,7 +62,6 @@ const emptyDoc = (office: string): StoreDoc => ({
   hlc: `${'0'.repeat(15)}-00000-${office}`,
   seqs: {},
   state: emptyState(),
-  index: {},
 });
 
 const reasonText: Record<SnapshotDamaged['reason'], string> = {
@@ -267,6 +266,18 @@ export class Store {
         sv: SCHEMA_VERSION,
       };
       if (batchId) op.batch = [batchId, i, changes.length];
+      // What this office saw of each field: the value this change replaces. Lets other offices tell a correction
+      // from a concurrent edit.
+      const rec = this.get(c.entity, c.id);
+      if (rec) {
+        const base: Record<string, string> = {};
+        for (const f of Object.keys(c.set)) {
+          const s = stampOf(rec, f);
+          if (s !== undefined) base[f] = s;
+        }
+        if (Object.keys(base).length) op.base = base;
+      }
+      if (c.resolves && Object.keys(c.resolves).length) op.res = c.resolves;
       return op;
     });
     this.appendAndFold(ops);
@@ -291,7 +302,17 @@ export class Store {
   }
 
   private appendAndFold(ops: Operation[]): void {
-    const { offsets, lines } = this.writer.append(ops);
+    // Each line links to the previous operation on its record: the record's head, or an earlier line of this batch.
+    const heads = new Map<string, number>();
+    let at = this.writer.size;
+    const prevs = ops.map((op) => {
+      const key = entityKey(op.entity, op.id);
+      const prev = heads.get(key) ?? this.get(op.entity, op.id)?.p ?? -1;
+      heads.set(key, at);
+      at += Buffer.byteLength(encodeLine(op, prev));
+      return prev;
+    });
+    const { offsets, lines } = this.writer.append(ops, prevs);
     ops.forEach((op, i) => this.fold(op, offsets[i]!, lines[i]!));
     this.doc.hlc = this.clock.current();
     this.sinceSnapshot += ops.length;
@@ -310,8 +331,7 @@ export class Store {
       throw new AppError('STORE_DAMAGED', `操作日志中单位 ${op.office} 的记录序号不连续（应为 ${held + 1}，实为 ${op.seq}）。`);
     }
     this.doc.seqs[op.office] = op.seq;
-    applyOperation(this.doc.state, op);
-    (this.doc.index[entityKey(op.entity, op.id)] ??= []).push(offset);
+    applyOperation(this.doc.state, op, offset);
     this.doc.log.count++;
     this.doc.log.tailOffset = offset;
     this.doc.log.tailHash = lineHash(line);
@@ -335,14 +355,26 @@ export class Store {
     return Object.keys(this.doc.state.entities);
   }
 
-  /** Every operation on one record, oldest first. */
+  /** Every operation on one record, oldest first, following the record's chain backwards through the journal. */
   history(entity: string, id: string): Operation[] {
-    const offsets = this.doc.index[entityKey(entity, id)] ?? [];
-    return offsets.map((o) => {
-      const decoded = decodeLine(this.writer.readLine(o));
-      if (!decoded.ok) throw new AppError('STORE_DAMAGED', '操作日志中的一条历史记录已损坏。');
-      return decoded.op;
-    });
+    const out: Operation[] = [];
+    let at = this.get(entity, id)?.p ?? -1;
+    while (at >= 0) {
+      const decoded = decodeLine(this.writer.readLine(at));
+      if (!decoded.ok || decoded.prev >= at) throw new AppError('STORE_DAMAGED', '操作日志中的一条历史记录已损坏。');
+      out.push(decoded.op);
+      at = decoded.prev;
+    }
+    return out.reverse();
+  }
+
+  /** Records holding values that lost a concurrent edit, for the conflicts list. */
+  conflicts(): { entity: string; id: string; record: EntityRecord }[] {
+    const out: { entity: string; id: string; record: EntityRecord }[] = [];
+    for (const [entity, table] of Object.entries(this.doc.state.entities)) {
+      for (const [id, record] of Object.entries(table)) if (record.x?.length) out.push({ entity, id, record });
+    }
+    return out;
   }
 
   /** Highest sequence held per origin office: what this store has, for acknowledgements and bundles. */

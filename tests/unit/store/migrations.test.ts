@@ -41,7 +41,6 @@ test('1 → 2: every value takes its record stamp', () => {
     v: { name: '陈小红', school: '揭西县第一小学' },
     b: H2,
     c: H1,
-    u: H2,
   });
 });
 
@@ -85,6 +84,6 @@ test('a journal line written by a newer app is refused too', async () => {
   const { encodeLine } = await import('../../../electron/store/operation');
   const journal = storeFiles(dir).journal;
   const op = JSON.parse(fs.readFileSync(journal, 'utf8').split('\t')[0]!);
-  fs.writeFileSync(journal, encodeLine({ ...op, sv: SCHEMA_VERSION + 1 }));
+  fs.writeFileSync(journal, encodeLine({ ...op, sv: SCHEMA_VERSION + 1 }, -1));
   await expect(Store.open(dir, { office: OFFICE })).rejects.toMatchObject({ code: 'SCHEMA_TOO_NEW' });
 });

@@ -47,18 +47,18 @@ describe('operation store', () => {
 
   test('the bytes written by one commit do not grow with the size of the data', async () => {
     const { store } = await fresh({ snapshotEvery: 1_000_000 });
-    const measure = () => {
+    const measure = (id: string) => {
       const write = jest.spyOn(fs, 'writeSync');
-      store.commit([{ entity: 'child', id: 'probe', set: { note: 'x'.repeat(40) } }], 'u1');
+      store.commit([{ entity: 'child', id, set: { note: 'x'.repeat(40) } }], 'u1');
       const bytes = write.mock.calls.reduce((n, c) => n + ((c[3] as number | undefined) ?? 0), 0);
       const count = write.mock.calls.length;
       write.mockRestore();
       return { bytes, count };
     };
-    const small = measure();
+    const small = measure('probe-a');
     const batch = Array.from({ length: 20_000 }, (_, i) => ({ entity: 'child', id: `c${i}`, set: { name: `儿童${i}` } }));
     store.commit(batch, 'u1');
-    const large = measure();
+    const large = measure('probe-b');
     expect(large.count).toBe(small.count);
     // The sequence number and stamp grow by a few digits; nothing else may.
     expect(Math.abs(large.bytes - small.bytes)).toBeLessThan(16);
@@ -118,5 +118,60 @@ describe('operation store', () => {
     const { dir, store } = await fresh();
     await store.close();
     await expect(Store.create(dir, OFFICE)).rejects.toMatchObject({ code: 'ALREADY_INITIALISED' });
+  });
+});
+
+describe('concurrent edits (the fold)', () => {
+  test('an edit made without seeing the current value keeps both; the same winner in any order', async () => {
+    const { applyOperation } = await import('../../../electron/store/fold');
+    const { emptyState } = await import('../../../electron/store/state');
+    const mk = (office: string, seq: number, ms: number, set: Record<string, string>, base?: Record<string, string>) => ({
+      office,
+      seq,
+      hlc: `${String(ms).padStart(15, '0')}-00000-${office}`,
+      user: 'u',
+      entity: 'child',
+      id: 'c1',
+      set,
+      sv: 2,
+      ...(base ? { base } : {}),
+    });
+    const create = mk('445202', 1, 1000, { phone: '13800000000', school: '小学' });
+    const county = mk('445202', 2, 2000, { phone: '13911111111' }, { phone: create.hlc });
+    const city = mk('445200', 1, 3000, { phone: '13722222222' }, { phone: create.hlc });
+    const orders = [
+      [create, county, city],
+      [create, city, county],
+    ];
+    const results = orders.map((ops) => {
+      const st = emptyState();
+      for (const op of ops) applyOperation(st, op);
+      return st.entities.child!.c1!;
+    });
+    for (const r of results) {
+      expect(r.v.phone).toBe('13722222222'); // the later stamp wins everywhere
+      expect(r.x).toEqual([{ field: 'phone', value: '13911111111', hlc: county.hlc, office: '445202' }]);
+    }
+    // A correction made after seeing the current value is not a conflict.
+    const st = emptyState();
+    applyOperation(st, create);
+    applyOperation(st, mk('445200', 1, 5000, { school: '初中' }, { school: create.hlc }));
+    expect(st.entities.child!.c1!.x).toBeUndefined();
+  });
+
+  test('a person settles a conflict with an operation that syncs like any other', async () => {
+    const { dir, store } = await fresh();
+    store.commit([{ entity: 'child', id: 'c1', set: { phone: '1' } }], 'u');
+    const rec = store.get('child', 'c1')!;
+    rec.x = [{ field: 'phone', value: '2', hlc: '000000000000001-00000-445202', office: '445202' }];
+    const [op] = store.commit(
+      [{ entity: 'child', id: 'c1', set: { phone: '2' }, resolves: { phone: ['000000000000001-00000-445202'] } }],
+      'u',
+    );
+    expect(op!.res).toEqual({ phone: ['000000000000001-00000-445202'] });
+    expect(store.get('child', 'c1')!.x).toBeUndefined();
+    expect(store.history('child', 'c1')).toHaveLength(2);
+    await store.close();
+    void dir;
   });
 });
