@@ -25,7 +25,7 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['electron'],
+  external: ['electron', 'esbuild'],
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',

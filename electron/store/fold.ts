@@ -20,6 +20,9 @@ export function applyOperation(state: State, op: Operation, offset?: number): vo
   if (offset !== undefined) rec.p = offset;
 
   for (const [field, value] of Object.entries(op.set)) {
+    // The writer saw and replaced this value: if it was kept as a losing value here, it is settled by this edit.
+    const seen = op.base?.[field];
+    if (seen && rec.x) rec.x = rec.x.filter((l) => !(l.field === field && l.hlc === seen));
     const current = stampOf(rec, field);
     const concurrent = current !== undefined && op.base?.[field] !== current;
     if (current === undefined || op.hlc > current) {

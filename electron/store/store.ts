@@ -41,10 +41,15 @@ export interface StoreDoc {
   hlc: string;
   /** Highest sequence number held per origin office (all lower ones are held too). */
   seqs: Record<string, number>;
+  /** Per origin, the journal offset of every MARK_EVERY-th operation (seq 1, 1001, …): where to start reading
+   *  when a bundle needs that origin's operations after some sequence number. */
+  marks?: Record<string, number[]>;
   state: State;
 }
 
 export type ChangeListener = (ops: Operation[]) => void;
+
+const MARK_EVERY = 1000;
 
 export const storeFiles = (dir: string) => ({
   dir,
@@ -331,6 +336,7 @@ export class Store {
       throw new AppError('STORE_DAMAGED', `操作日志中单位 ${op.office} 的记录序号不连续（应为 ${held + 1}，实为 ${op.seq}）。`);
     }
     this.doc.seqs[op.office] = op.seq;
+    if ((op.seq - 1) % MARK_EVERY === 0) ((this.doc.marks ??= {})[op.office] ??= []).push(offset);
     applyOperation(this.doc.state, op, offset);
     this.doc.log.count++;
     this.doc.log.tailOffset = offset;
@@ -366,6 +372,29 @@ export class Store {
       at = decoded.prev;
     }
     return out.reverse();
+  }
+
+  /**
+   * The operations this store holds beyond a version vector (per origin: the highest sequence the other side has),
+   * in journal order. Reads the journal only from the earliest point that can matter.
+   */
+  operationsSince(known: Record<string, number>, filter?: (op: Operation) => boolean): Operation[] {
+    let start = this.doc.log.bytes;
+    for (const [origin, held] of Object.entries(this.doc.seqs)) {
+      const have = known[origin] ?? 0;
+      if (have >= held) continue;
+      const marks = this.doc.marks?.[origin] ?? [];
+      const mark = marks[Math.floor(have / MARK_EVERY)];
+      start = Math.min(start, mark ?? 0);
+    }
+    if (start >= this.doc.log.bytes) return [];
+    const scan = scanLog(this.writer.file, start);
+    const out: Operation[] = [];
+    for (const e of scan.entries) {
+      if (e.offset >= this.doc.log.bytes) break;
+      if (e.op.seq > (known[e.op.office] ?? 0) && (!filter || filter(e.op))) out.push(e.op);
+    }
+    return out;
   }
 
   /** Records holding values that lost a concurrent edit, for the conflicts list. */

@@ -175,3 +175,48 @@ describe('concurrent edits (the fold)', () => {
     void dir;
   });
 });
+
+test('operationsSince returns what the other side lacks, across origins, in journal order', async () => {
+  const { store } = await fresh();
+  for (let i = 1; i <= 2500; i += 500) {
+    store.commit(
+      Array.from({ length: 500 }, (_, k) => ({ entity: 'visit', id: `v${i + k}`, set: { n: i + k } })),
+      'u',
+    );
+  }
+  store.commitForeign([
+    { office: '445202', seq: 1, hlc: '000000000000009-00000-445202', user: 'x', entity: 'child', id: 'f', set: { a: 1 }, sv: 2 },
+  ]);
+  expect(store.operationsSince({ [OFFICE]: 2500, '445202': 1 })).toEqual([]);
+  const since = store.operationsSince({ [OFFICE]: 1999 });
+  expect(since.map((o) => `${o.office}:${o.seq}`)).toEqual([
+    ...Array.from({ length: 501 }, (_, k) => `${OFFICE}:${2000 + k}`),
+    '445202:1',
+  ]);
+  expect(store.operationsSince({}, (op) => op.entity === 'child')).toHaveLength(1);
+  await store.close();
+});
+
+test('a chain of edits against a concurrent one gives the same conflicts in every order', async () => {
+  const { applyOperation } = await import('../../../electron/store/fold');
+  const { emptyState } = await import('../../../electron/store/state');
+  const h = (ms: number, office: string) => `${String(ms).padStart(15, '0')}-00000-${office}`;
+  const op = (office: string, seq: number, ms: number, v: string, base?: string) => ({
+    office, seq, hlc: h(ms, office), user: 'u', entity: 'child', id: 'c', set: { f: v }, sv: 2,
+    ...(base ? { base: { f: base } } : {}),
+  });
+  const s0 = op('445200', 1, 1, 's0');
+  const a1 = op('445202', 1, 10, 'a1', s0.hlc);
+  const a2 = op('445202', 2, 30, 'a2', a1.hlc);
+  const b = op('445203', 1, 20, 'b', s0.hlc);
+  const perms = [[a1, a2, b], [a1, b, a2], [b, a1, a2]];
+  const seen = perms.map((p) => {
+    const st = emptyState();
+    applyOperation(st, s0);
+    for (const o of p) applyOperation(st, o);
+    const r = st.entities.child!.c!;
+    return JSON.stringify({ v: r.v, x: r.x });
+  });
+  expect(new Set(seen).size).toBe(1);
+  expect(JSON.parse(seen[0]!)).toEqual({ v: { f: 'a2' }, x: [{ field: 'f', value: 'b', hlc: b.hlc, office: '445203' }] });
+});
