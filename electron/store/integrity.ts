@@ -1,6 +1,7 @@
 // A full, read-only integrity check of a store folder (`guanai doctor`): every journal line intact, every origin's
 // sequence gap-free, and the snapshot equal to the fold of the journal. Changes nothing on disk.
 import fs from 'node:fs';
+import path from 'node:path';
 import { applyOperation } from './fold';
 import type { Operation } from './operation';
 import { scanLog } from './oplog';
@@ -48,17 +49,29 @@ export function checkIntegrity(dir: string): IntegrityReport {
   }
 
   let doc: StoreDoc | null = null;
+  let state: State | null = null;
   try {
     const raw = decodeSnapshot<Record<string, unknown>>(fs.readFileSync(files.snapshot, 'utf8'));
     doc = migrate(raw).doc as unknown as StoreDoc;
+    state = doc.state ?? { entities: {} };
+    for (const [entity, ref] of Object.entries(doc.tables ?? {})) {
+      try {
+        state.entities[entity] = decodeSnapshot(fs.readFileSync(path.join(files.dir, 'tables', ref.file), 'utf8'));
+      } catch (err) {
+        const why = err instanceof SnapshotDamaged ? err.reason : 'missing';
+        problems.push(`数据文件中“${entity}”部分无法读取（${why}）；使用时将从操作日志重建`);
+        state = null;
+        break;
+      }
+    }
   } catch (err) {
     const why = err instanceof SnapshotDamaged ? err.reason : (err as Error).message;
     problems.push(`数据文件 state.json 无法读取（${why}）；打开时将从备份或操作日志恢复`);
   }
-  if (doc) {
+  if (doc && state) {
     if (doc.log.bytes > scan.size) problems.push('数据文件记录的日志长度超过实际操作日志：日志可能被截断');
     // The snapshot plus the journal after it must equal the fold of the whole journal.
-    const replay = structuredClone(doc.state);
+    const replay = state;
     for (const e of scan.entries) if (e.offset >= doc.log.bytes) applyOperation(replay, e.op, e.offset);
     if (canonical(replay) !== canonical(full)) problems.push('数据文件的内容与操作日志推演的结果不一致');
   }

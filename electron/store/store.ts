@@ -12,6 +12,7 @@ import { decodeLine, encodeLine, entityKey, lineHash, type JsonValue, type Opera
 import { LogWriter, readLineAt, scanLog } from './oplog';
 import { decodeSnapshot, encodeSnapshot, SnapshotDamaged, snapshotDb } from './snapshot-file';
 import { emptyState, stampOf, type EntityRecord, type State } from './state';
+import { TableSet, type Table, type TableRef } from './tables';
 
 export interface Change {
   entity: string;
@@ -22,7 +23,7 @@ export interface Change {
 }
 
 export interface StoreNotice {
-  code: 'SNAPSHOT_RECOVERED' | 'SNAPSHOT_REBUILT' | 'UNFINISHED_WRITE_DISCARDED' | 'MIGRATED';
+  code: 'SNAPSHOT_RECOVERED' | 'SNAPSHOT_REBUILT' | 'TABLE_REBUILT' | 'UNFINISHED_WRITE_DISCARDED' | 'MIGRATED';
   message: string;
 }
 
@@ -44,12 +45,16 @@ export interface StoreDoc {
   /** Per origin, the journal offset of every MARK_EVERY-th operation (seq 1, 1001, …): where to start reading
    *  when a bundle needs that origin's operations after some sequence number. */
   marks?: Record<string, number[]>;
-  state: State;
+  /** The state, one file per entity type (see tables.ts). */
+  tables?: Record<string, TableRef>;
+  /** The state inline: the first prototype's layout, and what migrations work on. Split on the next snapshot. */
+  state?: State;
 }
 
 export type ChangeListener = (ops: Operation[]) => void;
 
 const MARK_EVERY = 1000;
+const EAGER_TABLE_BYTES = 4 * 1024 * 1024;
 
 export const storeFiles = (dir: string) => ({
   dir,
@@ -66,7 +71,7 @@ const emptyDoc = (office: string): StoreDoc => ({
   log: { bytes: 0, count: 0, tailOffset: 0, tailHash: null },
   hlc: `${'0'.repeat(15)}-00000-${office}`,
   seqs: {},
-  state: emptyState(),
+  tables: {},
 });
 
 const reasonText: Record<SnapshotDamaged['reason'], string> = {
@@ -94,6 +99,8 @@ export class Store {
   private snapshotting: Promise<void> | null = null;
   private closed = false;
 
+  private tables!: TableSet;
+
   private constructor(
     readonly dir: string,
     private doc: StoreDoc,
@@ -102,6 +109,25 @@ export class Store {
     private readonly snapshotEvery: number,
     readonly notices: StoreNotice[],
   ) {}
+
+  /** A table whose file is missing or damaged is rebuilt from the journal: every operation on that entity type. */
+  private rebuildTable(entity: string, reason: SnapshotDamaged['reason']): Table {
+    const files = storeFiles(this.dir);
+    const ref = (this.doc.tables ?? {})[entity];
+    const damagedFile = ref ? path.join(files.dir, 'tables', ref.file) : null;
+    if (damagedFile && fs.existsSync(damagedFile)) {
+      preserve(files, damagedFile, `table-${entity}.json`);
+      // Its name is its intended content's hash: the rebuilt table must be written afresh under it.
+      fs.rmSync(damagedFile, { force: true });
+    }
+    const state = emptyState();
+    for (const e of scanLog(files.journal, 0).entries) if (e.op.entity === entity) applyOperation(state, e.op, e.offset);
+    this.notices.push({
+      code: 'TABLE_REBUILT',
+      message: `数据文件中“${entity}”部分${reasonText[reason]}，已从操作日志逐条重建，未丢失已保存的内容。损坏的文件已另存备查。`,
+    });
+    return state.entities[entity] ?? {};
+  }
 
   /** Creates an empty store in `dir`. Refuses a folder that already holds one. */
   static async create(dir: string, office: string): Promise<void> {
@@ -125,7 +151,10 @@ export class Store {
     if (!Store.exists(dir)) throw new AppError('NOT_INITIALISED', '数据文件夹尚未初始化。');
     const notices: StoreNotice[] = [];
     // A temp file is what a snapshot interrupted before its rename leaves behind; the previous snapshot still stands.
-    for (const f of fs.readdirSync(dir)) if (f.endsWith('.tmp')) fs.rmSync(path.join(dir, f), { force: true });
+    for (const d of [dir, path.join(dir, 'tables')]) {
+      if (!fs.existsSync(d)) continue;
+      for (const f of fs.readdirSync(d)) if (f.endsWith('.tmp')) fs.rmSync(path.join(d, f), { force: true });
+    }
     const damagedFiles: { source: string; label: string }[] = [];
 
     let raw: Record<string, unknown> | null = null;
@@ -159,6 +188,15 @@ export class Store {
     }
 
     // Version check before anything is written: a newer file stays untouched.
+    if (typeof raw.schemaVersion === 'number' && raw.schemaVersion > SCHEMA_VERSION) migrate(raw);
+    if (typeof raw.schemaVersion === 'number' && raw.schemaVersion < SCHEMA_VERSION && raw.tables) {
+      // Migrations work on the whole state: read every table of the older layout first.
+      const old = new TableSet(dir, raw.tables as Record<string, TableRef>, () => {
+        throw new AppError('STORE_DAMAGED', '旧版本的数据文件不完整，无法升级。请从备份恢复整个数据文件夹。');
+      });
+      raw = { ...raw, state: old.ensureAll() };
+      delete raw.tables;
+    }
     const migrated = migrate(raw);
     const doc = migrated.doc as unknown as StoreDoc;
     if (doc.format !== 'guanai-store' || doc.office !== opts.office) {
@@ -213,6 +251,10 @@ export class Store {
     }
 
     for (const d of damagedFiles) preserve(files, d.source, d.label);
+    // The damaged file is kept aside; removing it stops the next snapshot from linking it as the backup.
+    if (notices.some((n) => n.code === 'SNAPSHOT_RECOVERED' || n.code === 'SNAPSHOT_REBUILT')) {
+      fs.rmSync(files.snapshot, { force: true });
+    }
     if (keepEnd < scan.size) {
       const fd = fs.openSync(files.journal, 'r+');
       try {
@@ -239,8 +281,14 @@ export class Store {
       opts.snapshotEvery ?? 20000,
       notices,
     );
+    const inline = doc.state;
+    delete doc.state;
+    const rebuild = (entity: string, reason: SnapshotDamaged['reason']) => store.rebuildTable(entity, reason);
+    store.tables = inline ? TableSet.fromState(dir, inline, rebuild) : new TableSet(dir, doc.tables ?? {}, rebuild);
+    // Small tables are read now so damage to them is reported at once; large ones when first used.
+    store.tables.ensureSmall(EAGER_TABLE_BYTES);
     for (const e of entries) store.fold(e.op, e.offset, e.line);
-    if (notices.length || entries.length) await store.snapshot();
+    if (notices.length || entries.length || inline) await store.snapshot();
     return store;
   }
 
@@ -337,7 +385,9 @@ export class Store {
     }
     this.doc.seqs[op.office] = op.seq;
     if ((op.seq - 1) % MARK_EVERY === 0) ((this.doc.marks ??= {})[op.office] ??= []).push(offset);
-    applyOperation(this.doc.state, op, offset);
+    this.tables.ensure(op.entity);
+    applyOperation(this.tables.state, op, offset);
+    this.tables.markDirty(op.entity);
     this.doc.log.count++;
     this.doc.log.tailOffset = offset;
     this.doc.log.tailHash = lineHash(line);
@@ -350,15 +400,15 @@ export class Store {
   }
 
   get(entity: string, id: string): EntityRecord | undefined {
-    return this.doc.state.entities[entity]?.[id];
+    return this.tables.ensure(entity)[id];
   }
 
   table(entity: string): Readonly<Record<string, EntityRecord>> {
-    return this.doc.state.entities[entity] ?? {};
+    return this.tables.ensure(entity);
   }
 
   entityTypes(): string[] {
-    return Object.keys(this.doc.state.entities);
+    return this.tables.names();
   }
 
   /** Every operation on one record, oldest first, following the record's chain backwards through the journal. */
@@ -400,7 +450,7 @@ export class Store {
   /** Records holding values that lost a concurrent edit, for the conflicts list. */
   conflicts(): { entity: string; id: string; record: EntityRecord }[] {
     const out: { entity: string; id: string; record: EntityRecord }[] = [];
-    for (const [entity, table] of Object.entries(this.doc.state.entities)) {
+    for (const [entity, table] of Object.entries(this.tables.ensureAll().entities)) {
       for (const [id, record] of Object.entries(table)) if (record.x?.length) out.push({ entity, id, record });
     }
     return out;
@@ -413,13 +463,18 @@ export class Store {
 
   counts(): { operations: number; entities: Record<string, number> } {
     const entities: Record<string, number> = {};
-    for (const [type, table] of Object.entries(this.doc.state.entities)) entities[type] = Object.keys(table).length;
+    for (const type of this.tables.names()) entities[type] = this.tables.count(type);
     return { operations: this.doc.log.count, entities };
   }
 
-  /** The folded state, for integrity checks. */
+  /** How many records hold values that lost a concurrent edit (without loading every table). */
+  conflictCount(): number {
+    return this.tables.conflictCount();
+  }
+
+  /** The whole folded state (loads every table), for integrity checks. */
   stateForCheck(): State {
-    return this.doc.state;
+    return this.tables.ensureAll();
   }
 
   get journalFile(): string {
@@ -429,10 +484,20 @@ export class Store {
   /** Writes the folded state as the new snapshot (the previous one becomes the backup). */
   async snapshot(): Promise<void> {
     if (this.snapshotting) return this.snapshotting;
-    const db = snapshotDb<StoreDoc>(storeFiles(this.dir).snapshot, storeFiles(this.dir).backup);
-    db.data = this.doc;
+    const files = storeFiles(this.dir);
+    // Everything that describes this moment is captured synchronously; only the writing is awaited.
+    const writeTables = this.tables.prepareWrite();
+    const head: StoreDoc = JSON.parse(JSON.stringify({ ...this.doc, tables: undefined }));
+    const previous = this.tables.currentRefs();
     this.sinceSnapshot = 0;
-    this.snapshotting = db.write().finally(() => {
+    this.snapshotting = (async () => {
+      const refs = await writeTables();
+      const db = snapshotDb<StoreDoc>(files.snapshot, files.backup);
+      db.data = { ...head, tables: refs };
+      await db.write();
+      this.doc.tables = refs;
+      this.tables.adopt(refs, previous);
+    })().finally(() => {
       this.snapshotting = null;
     });
     return this.snapshotting;
@@ -441,7 +506,7 @@ export class Store {
   async close(): Promise<void> {
     if (this.closed) return;
     if (this.snapshotting) await this.snapshotting;
-    if (this.sinceSnapshot > 0) await this.snapshot();
+    if (this.sinceSnapshot > 0 || this.tables.hasDirty()) await this.snapshot();
     this.closed = true;
     this.writer.close();
     this.listeners.clear();

@@ -2,6 +2,7 @@
 // It is never silently replaced by an empty store.
 import fs from 'node:fs';
 import path from 'node:path';
+import { decodeSnapshot } from '../../../electron/store/snapshot-file';
 import { Store, storeFiles } from '../../../electron/store/store';
 import { cleanupTempDirs, tempDir } from '../../helpers/temp-dir';
 
@@ -42,7 +43,7 @@ async function expectAllThirty(dir: string, code: string) {
 describe.each([
   ['truncated', (t: Buffer) => t.subarray(0, Math.floor(t.length / 2))],
   ['empty', () => Buffer.alloc(0)],
-  ['garbage', (t: Buffer) => Buffer.from(t.toString('utf8').replace(/儿童1/g, '儿童X'))],
+  ['garbage', (t: Buffer) => Buffer.from(t.toString('utf8').replace(/"count":\d+/g, '"count":7'))],
   ['binary noise', (t: Buffer) => Buffer.from(t.map((b, i) => (i % 97 === 0 ? b ^ 0xff : b)))],
 ])('a %s snapshot file', (_label, damage) => {
   test('is recovered from the backup plus the journal', async () => {
@@ -101,4 +102,35 @@ test('a journal shorter than the snapshot says is refused (it was truncated or r
   const t = fs.readFileSync(journal);
   fs.writeFileSync(journal, t.subarray(0, t.length - 200));
   await expect(Store.open(dir, { office: OFFICE })).rejects.toMatchObject({ code: 'STORE_DAMAGED' });
+});
+
+describe('a damaged table file (one entity type of the state)', () => {
+  const damages: [string, (t: Buffer) => Buffer][] = [
+    ['truncated', (t) => t.subarray(0, Math.floor(t.length / 2))],
+    ['empty', () => Buffer.alloc(0)],
+    ['garbage', (t) => Buffer.from(t.toString('utf8').replace(/儿童1/g, '儿童X'))],
+    ['missing', () => Buffer.alloc(0)],
+  ];
+  test.each(damages)('%s: rebuilt from the journal, the user is told, nothing lost', async (label, damage) => {
+    const dir = await populated();
+    const s0 = await Store.open(dir, { office: OFFICE });
+    await s0.close();
+    const tablesDir = path.join(dir, 'tables');
+    const manifest = decodeSnapshot<{ tables: Record<string, { file: string }> }>(
+      fs.readFileSync(storeFiles(dir).snapshot, 'utf8'),
+    );
+    const file = manifest.tables.child!.file;
+    if (label === 'missing') fs.rmSync(path.join(tablesDir, file));
+    else fs.writeFileSync(path.join(tablesDir, file), damage(fs.readFileSync(path.join(tablesDir, file))));
+    const s = await Store.open(dir, { office: OFFICE });
+    expect(Object.keys(s.table('child'))).toHaveLength(30);
+    expect(s.get('child', 'c12')!.v.name).toBe('儿童12');
+    expect(s.history('child', 'c12')).toHaveLength(1);
+    expect(s.notices.map((n) => n.code)).toContain('TABLE_REBUILT');
+    await s.close();
+    const again = await Store.open(dir, { office: OFFICE });
+    expect(again.notices).toEqual([]);
+    expect(Object.keys(again.table('child'))).toHaveLength(30);
+    await again.close();
+  });
 });
