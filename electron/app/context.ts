@@ -87,7 +87,8 @@ export async function openContext(opts: OpenOptions): Promise<AppContext> {
 async function attachStore(ctx: AppContext): Promise<void> {
   const store = await Store.open(storeDirOf(ctx.dataDir), { office: ctx.office!.code, clock: ctx.clock });
   ctx.store = store;
-  ctx.notices = [...store.notices];
+  // The same array: a table rebuilt later (when first read) adds its notice here too.
+  ctx.notices = store.notices;
   store.onChange((ops) => ctx.emit('store.changed', { entities: [...new Set(ops.map((o) => o.entity))] }));
 }
 

@@ -9,6 +9,8 @@ import { JSONFile } from 'lowdb/node';
 import { Low } from 'lowdb';
 import { birthAndId, chineseName, COUNTIES, mobile, pick, seededRandom, villageName, WORK_PLACES } from '../../electron/demo/synthetic';
 import { Store, storeFiles, type Change } from '../../electron/store/store';
+import { ledgerListBench } from './ledger-list-bench';
+import { xlsxImportBench } from './ledger-excel-bench';
 
 const { values } = parseArgs({
   options: {
@@ -117,9 +119,15 @@ async function openOnce(dir: string) {
   const t0 = now();
   const store = await Store.open(dir, { office: OFFICE });
   const t = now() - t0;
+  // What the first screen needs: the children table (the visits table stays on disk until a record page asks).
+  const t1 = now();
+  const children = Object.keys(store.table('child')).length;
+  const tChildren = now() - t1;
   const counts = store.counts();
   await store.close();
-  console.log(JSON.stringify({ openMs: t, rssMb: process.resourceUsage().maxRSS / 1024, operations: counts.operations }));
+  console.log(
+    JSON.stringify({ openMs: t, childrenMs: tChildren, children, rssMb: process.resourceUsage().maxRSS / 1024, operations: counts.operations }),
+  );
 }
 
 async function commitLatency(dir: string, n: number) {
@@ -192,6 +200,8 @@ async function crashTrials(trials: number) {
 
 async function main() {
   if (values.mode === 'open') return openOnce(values.dir!);
+  if (values.mode === 'ledger') return ledgerListBench(Number(values.children));
+  if (values.mode === 'xlsx') return xlsxImportBench(Number(values.children));
   const children = Number(values.children);
   const operations = Number(values.operations);
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'guanai-bench-')), 'store');
@@ -207,11 +217,13 @@ async function main() {
 
   // Cold open, each in a fresh process (module load included), five times.
   const opens: number[] = [];
+  const withChildren: number[] = [];
   const rss: number[] = [];
   for (let i = 0; i < 5; i++) {
     const out = execFileSync(process.execPath, [__filename, '--mode', 'open', '--dir', dir], { encoding: 'utf8' });
     const o = JSON.parse(out.trim().split('\n').pop()!);
     opens.push(o.openMs);
+    withChildren.push(o.openMs + o.childrenMs);
     rss.push(o.rssMb);
   }
 
@@ -224,6 +236,7 @@ async function main() {
   line(`naive lowdb write (${(naive.bytes / 1e6).toFixed(0)} MB file)`, nv);
   console.log(`${'ratio naive / durable (median)'.padEnd(34)} ${(nv.median / c.median).toFixed(0)}×`);
   line('cold open (fresh process)', stats(opens));
+  line('cold open + children table loaded', stats(withChildren));
   console.log(`${'peak RSS (cold open)'.padEnd(34)} max ${Math.max(...rss).toFixed(0)} MB`);
 
   t0 = now();
@@ -233,6 +246,9 @@ async function main() {
       `${crash.lost} lost (${((now() - t0) / 1000).toFixed(0)} s)`,
   );
   console.log(`${'peak RSS (this process)'.padEnd(34)} ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  await ledgerListBench(children);
+  // In a fresh process, so its peak RSS is the import's own.
+  process.stdout.write(execFileSync(process.execPath, [__filename, '--mode', 'xlsx', '--children', String(children)], { encoding: 'utf8' }));
   fs.rmSync(path.dirname(dir), { recursive: true, force: true });
 }
 
