@@ -1,5 +1,7 @@
 import type { AppContext } from '../app/context';
 import { requireStore } from '../app/context';
+import { openConflictCount } from '../sync/conflicts';
+import { countChildren } from '../handlers/ledger';
 
 /** The facts `guanai info --json` prints; later features add their counts here. */
 export function officeSummary(ctx: AppContext) {
@@ -9,7 +11,7 @@ export function officeSummary(ctx: AppContext) {
   return {
     office: { code: o.code, name: o.name, level: o.level, fingerprint: o.fingerprint },
     schemaVersion: store.schemaVersion,
-    counts: { operations: counts.operations, ...counts.entities },
+    counts: { operations: counts.operations, ...counts.entities, children: countChildren(store), openConflicts: openConflictCount(store) },
     notices: ctx.notices,
   };
 }

@@ -1,5 +1,9 @@
 import type { AppContext } from '../app/context';
 // ── demo part imports ──
+import { ledgerDemoPart } from './ledger-demo';
+import { reportsDemoPart } from './reports-demo';
+import { compositionDemoPart, tasksDemoPart } from './units-demo';
+import { meetingsDemoPart } from './meetings-demo';
 
 export interface DemoPart {
   name: string;
@@ -9,4 +13,9 @@ export interface DemoPart {
 /** Filled by each feature: children, composition, tasks, meetings. */
 export const demoParts: DemoPart[] = [
   // ── demo parts, in order: composition, children, tasks, meetings ──
+  compositionDemoPart,
+  ledgerDemoPart,
+  reportsDemoPart,
+  tasksDemoPart,
+  meetingsDemoPart,
 ];

@@ -3,10 +3,28 @@ import type { ChannelName } from '../contract/channels';
 import { appHandlers } from './app';
 import { printHandlers } from './print';
 // ── handler imports: one line per area ──
+import { exchangeHandlers } from './exchange';
+import { meetingHandlers } from './meetings';
+import { minutesHandlers } from './minutes';
+import { ledgerHandlers } from './ledger';
+import { ledgerExcelHandlers } from './ledger-excel';
+import { reportHandlers } from './ledger-reports';
+import { statsHandlers } from './ledger-stats';
+import { unitsHandlers } from './units';
+import { tasksHandlers } from './tasks';
 import type { HandlerMap } from './types';
 
 export const handlers = {
   ...appHandlers,
   ...printHandlers,
   // ── handler maps: one line per area ──
+  ...exchangeHandlers,
+  ...meetingHandlers,
+  ...minutesHandlers,
+  ...ledgerHandlers,
+  ...ledgerExcelHandlers,
+  ...reportHandlers,
+  ...statsHandlers,
+  ...unitsHandlers,
+  ...tasksHandlers,
 } satisfies HandlerMap<ChannelName>;

@@ -2,6 +2,9 @@
 // a function from the app context and the document's id to one self-contained HTML page. The desktop app prints or
 // saves that page as PDF through Electron; the browser preview prints the same page with the browser.
 import type { AppContext } from '../app/context';
+import { renderBulletinPrint } from './bulletin-print';
+import { printStatsSummary } from './stats-summary-kind';
+import { renderMinutesPrint, renderSignInSheetPrint } from '../domain/meetings/print-kinds';
 
 export interface PrintArgs {
   kind: string;
@@ -19,4 +22,8 @@ export type PrintRenderer = (ctx: AppContext, args: PrintArgs) => Promise<Printe
 
 export const printRenderers: Record<string, PrintRenderer> = {
   // ── print kinds: one line per feature, e.g. `minutes: renderMinutesPrint,` ──
+  statsSummary: printStatsSummary,
+  bulletin: renderBulletinPrint,
+  minutes: renderMinutesPrint,
+  signInSheet: renderSignInSheetPrint,
 };

@@ -26,10 +26,12 @@ export function applyOperation(state: State, op: Operation, offset?: number): vo
     const current = stampOf(rec, field);
     const concurrent = current !== undefined && op.base?.[field] !== current;
     if (current === undefined || op.hlc > current) {
-      if (concurrent && !sameJson(rec.v[field], value)) keepLoser(rec, field, current!, rec.v[field]!);
+      // Kept even when equal to the new value: whether an equal value meets the winner before or after another
+      // write must not decide whether it is kept (the conflicts list hides losers equal to the current value).
+      if (concurrent) keepLoser(rec, field, current!, rec.v[field]!);
       rec.v[field] = value;
       setStamp(rec, field, op.hlc);
-    } else if (concurrent && op.hlc !== current && !sameJson(rec.v[field], value)) {
+    } else if (concurrent && op.hlc !== current) {
       keepLoser(rec, field, op.hlc, value);
     }
   }
@@ -61,6 +63,8 @@ function setStamp(rec: EntityRecord, field: string, hlc: string): void {
   (rec.m ??= {})[field] = hlc;
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
+/** Whether a kept loser still differs from the current value: the ones a person has to look at. */
+export function isOpenLoser(rec: EntityRecord, loser: ConflictLoser): boolean {
+  const a = rec.v[loser.field];
+  return !(a === loser.value || JSON.stringify(a) === JSON.stringify(loser.value));
 }

@@ -11,6 +11,7 @@ import { birthAndId, chineseName, COUNTIES, mobile, pick, seededRandom, villageN
 import { Store, storeFiles, type Change } from '../../electron/store/store';
 import { ledgerListBench } from './ledger-list-bench';
 import { xlsxImportBench } from './ledger-excel-bench';
+import { exchangeBench } from './exchange-bench';
 
 const { values } = parseArgs({
   options: {
@@ -247,6 +248,7 @@ async function main() {
   );
   console.log(`${'peak RSS (this process)'.padEnd(34)} ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   await ledgerListBench(children);
+  await exchangeBench(10_000);
   // In a fresh process, so its peak RSS is the import's own.
   process.stdout.write(execFileSync(process.execPath, [__filename, '--mode', 'xlsx', '--children', String(children)], { encoding: 'utf8' }));
   fs.rmSync(path.dirname(dir), { recursive: true, force: true });

@@ -4,6 +4,11 @@ import { doctorCommand } from './doctor';
 import { infoCommand } from './info';
 import { initCommand } from './init';
 // ── command imports: one line per area ──
+import { bundleExportCommand, bundleImportCommand, bundleVerifyCommand, officeCardCommand, officeTrustCommand } from './exchange';
+import { ledgerListCommand } from './ledger-list';
+import { ledgerExportCommand, ledgerImportCommand } from './ledger-excel';
+import { meetingsListCommand, minutesHtmlCommand } from './meetings';
+import { tasksListCommand, unitsFromTemplateCommand, unitsListCommand } from './units';
 
 /** Every CLI command. Names, flags and --json keys are contracts other tools rely on: never rename them. */
 export const commands: Command[] = [
@@ -12,4 +17,17 @@ export const commands: Command[] = [
   doctorCommand,
   demoCommand,
   // ── commands: one line per area ──
+  officeCardCommand,
+  officeTrustCommand,
+  bundleExportCommand,
+  bundleVerifyCommand,
+  bundleImportCommand,
+  ledgerListCommand,
+  ledgerImportCommand,
+  ledgerExportCommand,
+  meetingsListCommand,
+  minutesHtmlCommand,
+  unitsFromTemplateCommand,
+  unitsListCommand,
+  tasksListCommand,
 ];

@@ -26,8 +26,9 @@ export const infoCommand: Command = {
         `数据版本：${info.schemaVersion}`,
         `操作记录：${info.counts.operations} 条`,
         ...Object.entries(info.counts)
-          .filter(([k]) => k !== 'operations')
+          .filter(([k]) => k !== 'operations' && k !== 'children')
           .map(([k, n]) => `  ${k}：${n}`),
+        `留守儿童：共 ${info.counts.children.total} 人（在册 ${info.counts.children.active}，已退出 ${info.counts.children.exited}，已转出 ${info.counts.children.transferred}）`,
         ...info.notices.map((n) => `提示：${n.message}`),
         '',
       ].join('\n'),

@@ -75,10 +75,59 @@ export interface Searchable {
 
 const ID_TAIL_MIN = 4;
 
-function startsAtSomeSyllable(tokens: string[], query: string): boolean {
-  for (let i = 0; i < tokens.length; i += 1) {
-    if (tokens.slice(i).join('').startsWith(query)) return true;
+/**
+ * A name's search key, computed once and kept (the ledger's list keeps one per child, so a search over 50,000 rows
+ * never calls the pinyin dictionary).
+ */
+export interface SearchKey {
+  /** The name without spaces. */
+  name: string;
+  initials: string;
+  /** The full pinyin from each syllable on: 张小明 → ['zhangxiaoming', 'xiaoming', 'ming']. */
+  suffixes: string[];
+  /** Normalised ID number, or ''. */
+  idNumber: string;
+}
+
+export function searchKey(record: Searchable): SearchKey {
+  const key = namePinyin(record.name ?? '');
+  const suffixes: string[] = [];
+  for (let i = 0; i < key.tokens.length; i += 1) suffixes.push(key.tokens.slice(i).join(''));
+  return {
+    name: removeSpaces(cleanName(record.name ?? '')),
+    initials: key.initials,
+    suffixes,
+    idNumber: record.idNumber ? normaliseIdNumber(record.idNumber) : '',
+  };
+}
+
+export interface PreparedQuery {
+  text: string;
+  /** Lower-case letters with ü as v, when the query can be pinyin. */
+  letters: string | null;
+  /** Upper-cased digits (and a final X), when the query can be an ID tail. */
+  idTail: string | null;
+}
+
+export function prepareQuery(query: string): PreparedQuery {
+  const text = removeSpaces(toHalfWidth(query));
+  const lower = text.toLowerCase();
+  return {
+    text,
+    letters: /^[a-zü]+$/.test(lower) ? lower.replace(/ü/g, 'v') : null,
+    idTail: text.length >= ID_TAIL_MIN && /^\d+[xX]?$/.test(text) ? text.toUpperCase() : null,
+  };
+}
+
+/** `matchesSearch` on a prepared query and a precomputed key. */
+export function matchesKey(q: PreparedQuery, key: SearchKey): boolean {
+  if (q.text === '') return true;
+  if (key.name.includes(q.text)) return true;
+  if (q.letters !== null) {
+    if (key.initials.includes(q.letters)) return true;
+    for (const s of key.suffixes) if (s.startsWith(q.letters)) return true;
   }
+  if (q.idTail !== null && key.idNumber !== '') return key.idNumber.endsWith(q.idTail);
   return false;
 }
 
@@ -88,21 +137,5 @@ function startsAtSomeSyllable(tokens: string[], query: string): boolean {
  * An empty query matches everything.
  */
 export function matchesSearch(query: string, record: Searchable): boolean {
-  const q = removeSpaces(toHalfWidth(query));
-  if (q === '') return true;
-
-  const name = removeSpaces(cleanName(record.name ?? ''));
-  if (name.includes(q)) return true;
-
-  const lower = q.toLowerCase();
-  if (/^[a-zü]+$/.test(lower)) {
-    const key = namePinyin(record.name ?? '');
-    const asV = lower.replace(/ü/g, 'v');
-    if (key.initials.includes(asV) || startsAtSomeSyllable(key.tokens, asV)) return true;
-  }
-
-  if (record.idNumber && q.length >= ID_TAIL_MIN && /^\d+[xX]?$/.test(q)) {
-    return normaliseIdNumber(record.idNumber).endsWith(q.toUpperCase());
-  }
-  return false;
+  return matchesKey(prepareQuery(query), searchKey(record));
 }

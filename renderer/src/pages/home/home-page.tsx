@@ -2,6 +2,9 @@
 import { useAppStatus } from '../../app/app-status';
 import { Page } from '../../components/page';
 import { entityLabels } from './entity-labels';
+import { HomeAlerts } from './home-alerts';
+import { TaskReminders } from '../units/task-reminders';
+import { OverdueReports } from '../ledger/reports/overdue-reports';
 
 export function HomePage() {
   const { status, office } = useAppStatus();
@@ -11,7 +14,9 @@ export function HomePage() {
     .map(([type, { label, unit }]) => ({ type, label, value: `${status.counts.entities[type]} ${unit}` }));
   return (
     <Page title={office.name} windowTitle="首页">
-      <p className="lead">需要处理的提醒和督办事项将显示在这里。</p>
+      <HomeAlerts />
+      {status.initialised && <OverdueReports />}
+      {status.initialised && <TaskReminders />}
       <section aria-labelledby="home-counts">
         <h2 id="home-counts">本单位数据</h2>
         <dl className="facts">

@@ -1,13 +1,325 @@
-// 成员单位与职责: placeholder until the composition and duties are built.
+// 成员单位与职责: the joint meeting as of a chosen date — convener, deputy conveners, members and the office head, the
+// member units with their liaisons and duties — and the changes people make to it, each from an effective date.
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { useApi } from '../../api/client';
+import { Field } from '../../components/form/field';
 import { Page } from '../../components/page';
+import { useQuery } from '../../hooks/use-query';
+import { roleNames, type CompositionView, type PostView, type RoleKey } from '../../../../electron/contract/schemas/units';
+import { FormError, guardEnter, todayIso, UnitsNav, useSubmit } from './form-kit';
+import { SetupPanel } from './setup-panel';
+
+const ENTITIES = ['body', 'unit', 'post', 'liaison'];
 
 export function UnitsPage() {
+  const [date, setDate] = useState('');
+  const q = useQuery('composition.get', date ? { date } : {}, { entities: ENTITIES });
+  const view = q.data;
   return (
     <Page title="成员单位与职责">
-      <p className="lead">
-        这里将列出联席会议的召集人、副召集人、各成员单位及其成员和联络员，以及各成员单位的职责分工。
-      </p>
-      <p className="pending">此功能正在建设中。</p>
+      <UnitsNav />
+      {q.error && <div className="form-error" role="alert">{q.error.message}</div>}
+      {view && !view.setUp && <SetupPanel />}
+      {view?.setUp && <Composition view={view} date={date} setDate={setDate} />}
     </Page>
+  );
+}
+
+function Composition({ view, date, setDate }: { view: CompositionView; date: string; setDate: (d: string) => void }) {
+  const unitName = new Map(view.units.map((u) => [u.id, u.name]));
+  const byRole = (r: RoleKey) => view.posts.filter((p) => p.role === r);
+  const current = new Set(view.posts.map((p) => p.id));
+  const former = view.history.filter((p) => !current.has(p.id) && p.to !== null && p.to <= view.date);
+  return (
+    <>
+      <p className="lead">
+        {view.body.name}
+        {view.body.docNumber && `（依据${view.body.docNumber}设立）`}。下面显示 {view.date} 的组成情况。
+      </p>
+      <div className="u-row u-asof">
+        <Field label="查看某日的组成" hint="选择过去的日期，可查看当时的组成人员">
+          <input className="input u-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </Field>
+        {date && (
+          <button type="button" className="button" onClick={() => setDate('')}>
+            回到今天
+          </button>
+        )}
+      </div>
+
+      <section aria-labelledby="posts-heading">
+        <h2 id="posts-heading">组成人员</h2>
+        <table className="u-table">
+          <thead>
+            <tr>
+              <th scope="col">职位</th>
+              <th scope="col">姓名</th>
+              <th scope="col">职务</th>
+              <th scope="col">单位</th>
+              <th scope="col">任职起始</th>
+              <th scope="col">
+                <span className="u-sr">操作</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(['convener', 'deputyConvener', 'member', 'officeHead'] as const).flatMap((r) =>
+              byRole(r).map((p) => <PostRow key={p.id} post={p} unitName={p.unitId ? (unitName.get(p.unitId) ?? '') : ''} />),
+            )}
+          </tbody>
+        </table>
+        <AddPost units={view.units.map((u) => ({ id: u.id, name: u.name }))} />
+      </section>
+
+      <section aria-labelledby="units-heading">
+        <h2 id="units-heading">成员单位（{view.units.length} 个）</h2>
+        <table className="u-table">
+          <thead>
+            <tr>
+              <th scope="col">序号</th>
+              <th scope="col">成员单位</th>
+              <th scope="col">成员</th>
+              <th scope="col">联络员</th>
+              <th scope="col">职责条目</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.units.map((u) => (
+              <tr key={u.id}>
+                <td>{u.order}</td>
+                <td>
+                  <Link to={`/units/${u.id}`}>{u.name}</Link>
+                  {u.dutyName !== u.name && <div className="u-muted">职责中称「{u.dutyName}」</div>}
+                </td>
+                <td>
+                  {view.posts
+                    .filter((p) => p.unitId === u.id && p.role !== 'officeHead')
+                    .map((p) => p.personName)
+                    .join('、') || <span className="u-muted">暂缺</span>}
+                </td>
+                <td>{u.liaison ? `${u.liaison.name}（${u.liaison.post}）` : <span className="u-muted">未设</span>}</td>
+                <td>{u.duty ? `${u.duty.items.length} 条` : <span className="u-muted">通知未列职责</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <AddUnit />
+      </section>
+
+      {former.length > 0 && (
+        <section aria-labelledby="former-heading">
+          <h2 id="former-heading">历任人员</h2>
+          <table className="u-table">
+            <thead>
+              <tr>
+                <th scope="col">姓名</th>
+                <th scope="col">职位</th>
+                <th scope="col">职务</th>
+                <th scope="col">任职期间</th>
+              </tr>
+            </thead>
+            <tbody>
+              {former.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.personName}</td>
+                  <td>{roleNames[p.role]}</td>
+                  <td>{p.title}</td>
+                  <td>
+                    {p.from} 至 {p.to}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </>
+  );
+}
+
+function PostRow({ post, unitName }: { post: PostView; unitName: string }) {
+  const api = useApi();
+  const [open, setOpen] = useState<'replace' | 'end' | null>(null);
+  const [draft, setDraft] = useState({ personName: '', title: post.title, from: todayIso() });
+  const submit = useSubmit();
+  const replace = async (e: FormEvent) => {
+    e.preventDefault();
+    const ok = await submit.run(() =>
+      open === 'end'
+        ? api.invoke('posts.end', { postId: post.id, to: draft.from })
+        : api.invoke('posts.replace', { postId: post.id, ...draft }),
+    );
+    if (ok) setOpen(null);
+  };
+  return (
+    <>
+      <tr>
+        <td>{roleNames[post.role]}</td>
+        <td>{post.personName}</td>
+        <td>{post.title}</td>
+        <td>{unitName || '—'}</td>
+        <td>{post.from}</td>
+        <td className="u-actions">
+          {post.to === null && (
+            <>
+              <button type="button" className="button u-small" onClick={() => setOpen(open === 'replace' ? null : 'replace')} aria-label={`更换${post.personName}`}>
+                更换
+              </button>
+              <button type="button" className="button u-small" onClick={() => setOpen(open === 'end' ? null : 'end')} aria-label={`${post.personName}离任`}>
+                离任
+              </button>
+            </>
+          )}
+        </td>
+      </tr>
+      {open && (
+        <tr className="u-inline-form">
+          <td colSpan={6}>
+            <form noValidate onSubmit={replace} onKeyDown={guardEnter} aria-label={open === 'replace' ? `更换${post.personName}` : `${post.personName}离任`}>
+              <div className="u-row">
+                {open === 'replace' && (
+                  <>
+                    <Field label="接任人姓名" error={submit.errors.personName}>
+                      <input className="input" required autoFocus value={draft.personName} onChange={(e) => setDraft({ ...draft, personName: e.target.value })} />
+                    </Field>
+                    <Field label="接任人职务" error={submit.errors.title}>
+                      <input className="input" value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} />
+                    </Field>
+                  </>
+                )}
+                <Field
+                  label={open === 'replace' ? '接任日期' : '离任日期'}
+                  hint={open === 'replace' ? '自该日起由接任人担任' : '自该日起该职位暂缺'}
+                  error={submit.errors.from ?? submit.errors.to}
+                >
+                  <input className="input u-date" type="date" required value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+                </Field>
+              </div>
+              <FormError message={submit.formError} />
+              <div className="form-actions">
+                <button type="submit" className="button primary" disabled={submit.busy}>
+                  {open === 'replace' ? '确认更换' : '确认离任'}
+                </button>
+                <button type="button" className="button" onClick={() => setOpen(null)}>
+                  取消
+                </button>
+              </div>
+            </form>
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+function AddPost({ units }: { units: { id: string; name: string }[] }) {
+  const api = useApi();
+  const [open, setOpen] = useState(false);
+  const empty = { role: 'member' as RoleKey, personName: '', title: '', unitId: '', from: todayIso() };
+  const [d, setD] = useState(empty);
+  const submit = useSubmit();
+  if (!open)
+    return (
+      <button type="button" className="button" onClick={() => setOpen(true)}>
+        新增组成人员
+      </button>
+    );
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const ok = await submit.run(() => api.invoke('posts.add', { ...d, unitId: d.unitId || null }));
+    if (ok) {
+      setD(empty);
+      setOpen(false);
+    }
+  };
+  return (
+    <form noValidate onSubmit={save} onKeyDown={guardEnter} aria-label="新增组成人员" className="u-card">
+      <div className="u-row">
+        <Field label="职位" error={submit.errors.role}>
+          <select className="input input-select" value={d.role} onChange={(e) => setD({ ...d, role: e.target.value as RoleKey })}>
+            {(Object.keys(roleNames) as RoleKey[]).map((r) => (
+              <option key={r} value={r}>
+                {roleNames[r]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="姓名" error={submit.errors.personName}>
+          <input className="input" required value={d.personName} onChange={(e) => setD({ ...d, personName: e.target.value })} />
+        </Field>
+        <Field label="职务" error={submit.errors.title}>
+          <input className="input" value={d.title} onChange={(e) => setD({ ...d, title: e.target.value })} />
+        </Field>
+        <Field label="所在成员单位" error={submit.errors.unitId}>
+          <select className="input input-select" value={d.unitId} onChange={(e) => setD({ ...d, unitId: e.target.value })}>
+            <option value="">（不属于成员单位）</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="任职起始日期" error={submit.errors.from}>
+          <input className="input u-date" type="date" required value={d.from} onChange={(e) => setD({ ...d, from: e.target.value })} />
+        </Field>
+      </div>
+      <FormError message={submit.formError} />
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={submit.busy}>
+          保存
+        </button>
+        <button type="button" className="button" onClick={() => setOpen(false)}>
+          取消
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function AddUnit() {
+  const api = useApi();
+  const [open, setOpen] = useState(false);
+  const empty = { name: '', duty: '', from: todayIso() };
+  const [d, setD] = useState(empty);
+  const submit = useSubmit();
+  if (!open)
+    return (
+      <button type="button" className="button" onClick={() => setOpen(true)}>
+        新增成员单位
+      </button>
+    );
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const ok = await submit.run(() => api.invoke('units.add', { name: d.name, from: d.from, ...(d.duty.trim() ? { duty: d.duty } : {}) }));
+    if (ok) {
+      setD(empty);
+      setOpen(false);
+    }
+  };
+  return (
+    <form noValidate onSubmit={save} onKeyDown={guardEnter} aria-label="新增成员单位" className="u-card">
+      <div className="u-row">
+        <Field label="单位名称" error={submit.errors.name}>
+          <input className="input" required value={d.name} onChange={(e) => setD({ ...d, name: e.target.value })} />
+        </Field>
+        <Field label="加入日期" error={submit.errors.from}>
+          <input className="input u-date" type="date" required value={d.from} onChange={(e) => setD({ ...d, from: e.target.value })} />
+        </Field>
+      </div>
+      <Field label="职责分工" hint="按句号、分号分为职责条目；可暂不填写" error={submit.errors.duty}>
+        <textarea className="input u-textarea" value={d.duty} onChange={(e) => setD({ ...d, duty: e.target.value })} />
+      </Field>
+      <FormError message={submit.formError} />
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={submit.busy}>
+          保存
+        </button>
+        <button type="button" className="button" onClick={() => setOpen(false)}>
+          取消
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,0 +1,280 @@
+// The joint meeting's composition, member units, supervised tasks and progress bulletins (issue 4): channel
+// arguments and result types. Pure zod (the renderer imports this module as values).
+import { z } from 'zod';
+
+const isoDate = (label: string) =>
+  z
+    .string({ message: `请填写${label}` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${label}应为“2025-03-20”形式的日期` });
+const id = z.string().min(1).max(80);
+const text = (label: string, max: number) =>
+  z.string({ message: `请填写${label}` }).max(max, { message: `${label}不能超过${max}个字` });
+
+export const roleNames = {
+  convener: '召集人',
+  deputyConvener: '副召集人',
+  member: '成员',
+  officeHead: '办公室主任',
+} as const;
+export type RoleKey = keyof typeof roleNames;
+const role = z.enum(['convener', 'deputyConvener', 'member', 'officeHead'], { message: '请选择职位' });
+
+export const setupModes = ['template', 'county', 'empty'] as const;
+export type SetupMode = (typeof setupModes)[number];
+
+export const compositionSetupSchema = z
+  .object({
+    /** template: the city office starts from the notice; county: from the derived county template; empty: nothing. */
+    mode: z.enum(setupModes, { message: '请选择设置方式' }),
+    bodyName: text('联席会议名称', 60).optional(),
+    level: z.enum(['county', 'zone']).optional(),
+    from: isoDate('生效日期').optional(),
+    people: z
+      .array(z.object({ order: z.number().int().positive(), personName: text('姓名', 20), title: text('职务', 60) }).strict())
+      .max(200)
+      .optional(),
+    officeHead: z.object({ personName: text('姓名', 20), title: text('职务', 60) }).strict().optional(),
+  })
+  .strict();
+
+export const compositionTemplateSchema = z
+  .object({ mode: z.enum(['template', 'county']), bodyName: text('联席会议名称', 60).optional() })
+  .strict();
+
+export const compositionGetSchema = z.object({ date: isoDate('日期').optional() }).strict();
+
+export const postsAddSchema = z
+  .object({
+    role,
+    personName: text('姓名', 20),
+    title: text('职务', 60),
+    unitId: id.nullable(),
+    from: isoDate('任职起始日期'),
+  })
+  .strict();
+export const postsReplaceSchema = z
+  .object({ postId: id, personName: text('姓名', 20), title: text('职务', 60), from: isoDate('接任日期') })
+  .strict();
+export const postsEndSchema = z.object({ postId: id, to: isoDate('离任日期') }).strict();
+
+export const unitsAddSchema = z
+  .object({
+    name: text('单位名称', 40),
+    dutyName: text('职责中的单位名称', 40).optional(),
+    duty: text('职责', 2000).optional(),
+    from: isoDate('加入日期'),
+  })
+  .strict();
+export const unitsRemoveSchema = z.object({ unitId: id, to: isoDate('退出日期') }).strict();
+export const unitsSetLiaisonSchema = z
+  .object({
+    unitId: id,
+    name: text('联络员姓名', 20),
+    post: text('职务', 40),
+    phone: text('电话', 30),
+    from: isoDate('起始日期'),
+  })
+  .strict();
+export const unitsGetSchema = z.object({ unitId: id, date: isoDate('日期').optional() }).strict();
+
+export const taskStatusNames = ['待报批', '未开始', '进行中', '已完成', '已逾期', '已销号', '已撤销'] as const;
+export type TaskStatusName = (typeof taskStatusNames)[number];
+
+export const tasksCreateSchema = z
+  .object({
+    title: text('督办事项', 500),
+    source: z
+      .object({
+        kind: z.enum(['decision', 'duty', 'adhoc'], { message: '请选择事项来源' }),
+        meetingId: id.optional(),
+        decisionId: id.optional(),
+        dutyItemId: id.optional(),
+      })
+      .strict(),
+    leadUnitId: z.string({ message: '请选择牵头单位' }).max(80),
+    coUnitIds: z.array(id).max(60),
+    deadline: isoDate('完成时限'),
+    childIds: z.array(id).max(500).optional(),
+  })
+  .strict();
+
+export const tasksListSchema = z
+  .object({
+    status: z.enum(taskStatusNames).optional(),
+    unitId: id.optional(),
+    overdue: z.boolean().optional(),
+    /** Only open tasks due within this many days (home-page reminders). */
+    dueWithinDays: z.number().int().min(0).max(366).optional(),
+  })
+  .strict();
+export const tasksGetSchema = z.object({ id }).strict();
+export const tasksReportSchema = z
+  .object({
+    taskId: id,
+    unitId: z.string({ message: '请选择报送单位' }).max(80),
+    date: isoDate('报送日期'),
+    text: text('进展情况', 2000),
+    final: z.boolean(),
+  })
+  .strict();
+export const tasksCloseSchema = z
+  .object({ id, date: isoDate('销号日期'), note: text('销号意见', 500).optional() })
+  .strict();
+
+export const bulletinsCreateSchema = z
+  .object({ from: isoDate('起始日期'), to: isoDate('截止日期'), date: isoDate('印发日期').optional() })
+  .strict()
+  .refine((a) => a.from <= a.to, { message: '截止日期不能早于起始日期', path: ['to'] });
+export const bulletinsGetSchema = z.object({ id }).strict();
+
+// ── results ──
+
+export interface LiaisonView {
+  name: string;
+  post: string;
+  phone: string;
+}
+export interface DutyItemView {
+  id: string;
+  text: string;
+}
+export interface UnitView {
+  id: string;
+  name: string;
+  dutyName: string;
+  order: number;
+  liaison?: LiaisonView;
+  duty: { paragraph: string; items: DutyItemView[] } | null;
+}
+export interface PostView {
+  id: string;
+  role: RoleKey;
+  personName: string;
+  title: string;
+  unitId: string | null;
+  order: number;
+  from: string;
+  to: string | null;
+}
+export interface CompositionView {
+  setUp: boolean;
+  date: string;
+  body: { name: string; level: string; origin: string; from: string; docNumber: string; officeName: string };
+  units: UnitView[];
+  posts: PostView[];
+  /** Every post record ever, for the history (former members). */
+  history: PostView[];
+}
+
+export interface TemplatePostRow {
+  order: number;
+  role: RoleKey;
+  unitName: string;
+  personName: string;
+  title: string;
+}
+export interface TemplatePreview {
+  bodyName: string;
+  level: string;
+  docNumber: string;
+  date: string;
+  unitCount: number;
+  dutyUnitCount: number;
+  posts: TemplatePostRow[];
+}
+
+export interface TaskUnitRef {
+  id: string;
+  name: string;
+}
+export interface TaskReportView {
+  id: string;
+  unitId: string;
+  unitName: string;
+  date: string;
+  text: string;
+  final: boolean;
+}
+export interface TaskRow {
+  id: string;
+  title: string;
+  source: { kind: 'decision' | 'duty' | 'adhoc'; meetingId?: string; decisionId?: string; dutyItemId?: string };
+  sourceLabel: string;
+  lead: TaskUnitRef;
+  coUnits: TaskUnitRef[];
+  deadline: string;
+  status: TaskStatusName;
+  /** Days until the deadline (negative once past). */
+  daysLeft: number;
+  reportCount: number;
+  latestReport: TaskReportView | null;
+  childIds: string[];
+}
+export interface TaskDetail extends TaskRow {
+  reports: TaskReportView[];
+  children: { id: string; name: string }[];
+  closedOn: string | null;
+  closeNote: string;
+  cancelReason: string;
+  dutyItemText: string;
+}
+export interface TaskReminders {
+  today: string;
+  overdue: TaskRow[];
+  dueSoon: TaskRow[];
+}
+
+export interface UnitDetail {
+  date: string;
+  unit: UnitView & { from: string; to: string | null };
+  posts: PostView[];
+  formerPosts: PostView[];
+  liaisonHistory: (LiaisonView & { from: string; to: string | null })[];
+  leading: TaskRow[];
+  cooperating: TaskRow[];
+  reports: (TaskReportView & { taskId: string; taskTitle: string })[];
+}
+
+export interface BulletinTaskLine {
+  taskId: string;
+  title: string;
+  role: '牵头' | '配合';
+  deadline: string;
+  status: TaskStatusName;
+  latestReport: { date: string; unitName: string; text: string } | null;
+}
+export interface BulletinUnitSection {
+  unitId: string;
+  unitName: string;
+  completed: BulletinTaskLine[];
+  inProgress: BulletinTaskLine[];
+  overdue: BulletinTaskLine[];
+}
+export interface LedgerFigures {
+  byStatus: { active: number; exited: number; transferred: number; other: number };
+  newEntries: number;
+  exits: number;
+  visits: number;
+}
+export interface BulletinContent {
+  bodyName: string;
+  officeName: string;
+  from: string;
+  to: string;
+  totals: { tasks: number; completed: number; inProgress: number; overdue: number };
+  units: BulletinUnitSection[];
+  ledger: LedgerFigures;
+}
+export interface BulletinView {
+  id: string;
+  year: number;
+  number: number;
+  /** 第N期 */
+  numberLabel: string;
+  date: string;
+  from: string;
+  to: string;
+  title: string;
+  content: BulletinContent;
+}
+export type BulletinListItem = Omit<BulletinView, 'content'>;

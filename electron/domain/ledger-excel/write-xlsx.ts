@@ -1,0 +1,30 @@
+// Workbooks written with exceljs's STREAMING writer (rows are committed as they go, so a 50,000-row export stays
+// small in memory), collected into one Buffer for the caller to save or send.
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+export type StreamWorkbook = ExcelJS.stream.xlsx.WorkbookWriter;
+
+export async function writeXlsx(build: (wb: StreamWorkbook) => Promise<void>): Promise<Buffer> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  wb.creator = '关爱';
+  await build(wb);
+  await wb.commit();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
+export const THIN_BORDER: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};

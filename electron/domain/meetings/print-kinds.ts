@@ -1,0 +1,53 @@
+// The printable kinds of this area: `minutes` (a meeting's minutes; id = the meeting, options.version picks a
+// version, else the one in force) and `signInSheet` (id = the meeting). The CLI's `minutes html` calls the very same
+// function, so what it writes is byte for byte what the app prints.
+import type { AppContext } from '../../app/context';
+import { requireStore } from '../../app/context';
+import { AppError } from '../../contract/errors';
+import { DEMO_ENTITY, DEMO_ID } from '../../handlers/app';
+import { renderOfficialDocument } from '../../print/official-document';
+import type { PrintArgs, PrintedDocument } from '../../print/renderers';
+import { renderSignInSheet } from '../../print/sign-in-sheet';
+import { isoDateOf } from '../ledger/dates';
+import { meetingDetail } from './meeting-view';
+import { minutesDocument } from './minutes-document';
+import { bodyName, readMinutesSettings } from './settings';
+
+function requireId(args: PrintArgs): string {
+  if (!args.id) throw new AppError('INVALID_ARGS', '请指定要打印的会议。');
+  return args.id;
+}
+
+const isDemo = (ctx: AppContext) => Boolean(requireStore(ctx).get(DEMO_ENTITY, DEMO_ID)?.v.isDemo);
+
+export async function renderMinutesPrint(ctx: AppContext, args: PrintArgs): Promise<PrintedDocument> {
+  const store = requireStore(ctx);
+  const today = isoDateOf(new Date(ctx.clock()));
+  const meeting = meetingDetail(store, requireId(args), today);
+  const wanted = args.options?.version;
+  const versions = meeting.minutes;
+  const version =
+    typeof wanted === 'number'
+      ? versions.find((v) => v.version === wanted)
+      : ([...versions].reverse().find((v) => v.status === 'issued') ?? versions[versions.length - 1]);
+  if (!version) throw new AppError('NOT_FOUND', '该会议还没有纪要。');
+  const settings = readMinutesSettings(store, ctx.office!);
+  const doc = minutesDocument(meeting, version, settings, { today, demo: isDemo(ctx) });
+  return {
+    title: version.number ? `${version.title}（${version.number}）` : version.title,
+    html: renderOfficialDocument(doc),
+  };
+}
+
+export async function renderSignInSheetPrint(ctx: AppContext, args: PrintArgs): Promise<PrintedDocument> {
+  const store = requireStore(ctx);
+  const meeting = meetingDetail(store, requireId(args), isoDateOf(new Date(ctx.clock())));
+  const title = `${bodyName(store, ctx.office!)}${meeting.name}签到表`;
+  const rows = [
+    ...meeting.attendance.map((a) => ({ unit: a.unitName, name: a.personName, post: a.title || a.roleName })),
+    ...meeting.attending.map((a) => ({ unit: a.unit, name: a.name, post: a.title })),
+  ];
+  const sheet = { title, date: meeting.date, place: meeting.place, rows, blankRows: 3, demo: isDemo(ctx) };
+  const html = renderSignInSheet(meeting.time ? { ...sheet, time: meeting.time } : sheet);
+  return { title, html };
+}

@@ -1,0 +1,211 @@
+// The meeting entities as the store holds them, read into typed records. Every field is read defensively: records
+// arrive from other offices too, and a missing field must read as empty, not crash a page.
+import type { JsonValue } from '../../store/operation';
+import { createdHlc, type EntityRecord } from '../../store/state';
+import type { Store } from '../../store/store';
+import type {
+  ApprovalState,
+  ChairKind,
+  MeetingKind,
+  MinutesBlock,
+  PresenceState,
+  TopicOutcome,
+} from '../../contract/schemas/meetings';
+
+export const MEETING_ENTITY = 'meeting';
+export const TOPIC_ENTITY = 'topic';
+export const ATTENDANCE_ENTITY = 'attendance';
+export const DECISION_ENTITY = 'decision';
+export const MINUTES_ENTITY = 'minutes';
+/** The office's minutes settings live in one record of this entity. */
+export const SETTING_ENTITY = 'setting';
+export const MINUTES_SETTINGS_ID = 'minutes';
+
+export const str = (v: JsonValue | undefined): string => (typeof v === 'string' ? v : '');
+const optStr = (v: JsonValue | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const strList = (v: JsonValue | undefined): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+const oneOf = <T extends string>(v: JsonValue | undefined, values: readonly T[], fallback: T): T =>
+  values.includes(v as T) ? (v as T) : fallback;
+
+export interface MeetingRecord {
+  id: string;
+  kind: MeetingKind;
+  date: string;
+  time: string;
+  place: string;
+  chairKind: ChairKind;
+  chairName: string;
+  chairTitle: string;
+  requestedBy: string;
+  preparesId: string | null;
+  created: string;
+}
+
+export function readMeeting(id: string, rec: EntityRecord): MeetingRecord {
+  const v = rec.v;
+  return {
+    id,
+    kind: oneOf(v.kind, ['plenary', 'adhoc', 'liaison'] as const, 'plenary'),
+    date: str(v.date),
+    time: str(v.time),
+    place: str(v.place),
+    chairKind: oneOf(v.chairKind, ['convener', 'delegate'] as const, 'convener'),
+    chairName: str(v.chairName),
+    chairTitle: str(v.chairTitle),
+    requestedBy: str(v.requestedBy),
+    preparesId: optStr(v.preparesId),
+    created: createdHlc(rec),
+  };
+}
+
+export interface TopicRecord {
+  id: string;
+  meetingId: string;
+  title: string;
+  unitId: string;
+  outcome: TopicOutcome;
+  note: string;
+  created: string;
+}
+
+export function readTopic(id: string, rec: EntityRecord): TopicRecord {
+  return {
+    id,
+    meetingId: str(rec.v.meetingId),
+    title: str(rec.v.title),
+    unitId: str(rec.v.unitId),
+    outcome: oneOf(rec.v.outcome, ['pending', 'accepted', 'deferred', 'dropped'] as const, 'pending'),
+    note: str(rec.v.note),
+    created: createdHlc(rec),
+  };
+}
+
+/** A member's presence (id `${meetingId}.${postId}`) or a 列席 attendee (kind 'attending'). */
+export interface AttendanceRecord {
+  id: string;
+  meetingId: string;
+  kind: 'member' | 'attending';
+  postId: string;
+  status: PresenceState;
+  reason: string;
+  name: string;
+  unit: string;
+  title: string;
+  removed: boolean;
+  created: string;
+}
+
+export function readAttendance(id: string, rec: EntityRecord): AttendanceRecord {
+  const v = rec.v;
+  return {
+    id,
+    meetingId: str(v.meetingId),
+    kind: v.kind === 'attending' ? 'attending' : 'member',
+    postId: str(v.postId),
+    status: oneOf(v.status, ['present', 'absent'] as const, 'present'),
+    reason: str(v.reason),
+    name: str(v.name),
+    unit: str(v.unit),
+    title: str(v.title),
+    removed: v.removed === true,
+    created: createdHlc(rec),
+  };
+}
+
+export interface DecisionRecord {
+  id: string;
+  meetingId: string;
+  order: number;
+  text: string;
+  leadUnitId: string;
+  coUnitIds: string[];
+  deadline: string;
+  major: boolean;
+  approval: ApprovalState | null;
+  approvalDate: string | null;
+  approver: string | null;
+  taskId: string;
+}
+
+export function readDecision(id: string, rec: EntityRecord): DecisionRecord {
+  const v = rec.v;
+  return {
+    id,
+    meetingId: str(v.meetingId),
+    order: typeof v.order === 'number' ? v.order : 0,
+    text: str(v.text),
+    leadUnitId: str(v.leadUnitId),
+    coUnitIds: strList(v.coUnitIds),
+    deadline: str(v.deadline),
+    major: v.major === true,
+    approval:
+      v.major === true ? oneOf(v.approval, ['pending', 'approved', 'rejected'] as const, 'pending') : null,
+    approvalDate: optStr(v.approvalDate),
+    approver: optStr(v.approver),
+    taskId: str(v.taskId),
+  };
+}
+
+export interface MinutesRecord {
+  id: string;
+  meetingId: string;
+  version: number;
+  status: 'draft' | 'issued' | 'superseded';
+  title: string;
+  blocks: MinutesBlock[];
+  sendTo: string[];
+  year: number | null;
+  seq: number | null;
+  number: string | null;
+  issuedDate: string | null;
+  createdAt: string;
+}
+
+function readBlocks(v: JsonValue | undefined): MinutesBlock[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((b) =>
+    b !== null && typeof b === 'object' && !Array.isArray(b)
+      ? [
+          {
+            type: oneOf(b.type, ['heading1', 'heading2', 'paragraph'] as const, 'paragraph'),
+            text: str(b.text),
+          },
+        ]
+      : [],
+  );
+}
+
+export function readMinutes(id: string, rec: EntityRecord): MinutesRecord {
+  const v = rec.v;
+  return {
+    id,
+    meetingId: str(v.meetingId),
+    version: typeof v.version === 'number' ? v.version : 1,
+    status: oneOf(v.status, ['draft', 'issued', 'superseded'] as const, 'draft'),
+    title: str(v.title),
+    blocks: readBlocks(v.blocks),
+    sendTo: strList(v.sendTo),
+    year: typeof v.year === 'number' ? v.year : null,
+    seq: typeof v.seq === 'number' ? v.seq : null,
+    number: optStr(v.number),
+    issuedDate: optStr(v.issuedDate),
+    createdAt: str(v.createdAt),
+  };
+}
+
+function readAll<T>(store: Store, entity: string, read: (id: string, rec: EntityRecord) => T): T[] {
+  return Object.entries(store.table(entity)).map(([id, rec]) => read(id, rec));
+}
+
+export const allMeetings = (store: Store) => readAll(store, MEETING_ENTITY, readMeeting);
+export const allTopics = (store: Store) => readAll(store, TOPIC_ENTITY, readTopic);
+export const allAttendance = (store: Store) => readAll(store, ATTENDANCE_ENTITY, readAttendance);
+export const allDecisions = (store: Store) => readAll(store, DECISION_ENTITY, readDecision);
+export const allMinutes = (store: Store) => readAll(store, MINUTES_ENTITY, readMinutes);
+
+/** A meeting's minutes, oldest version first. */
+export const minutesOf = (store: Store, meetingId: string) =>
+  allMinutes(store)
+    .filter((m) => m.meetingId === meetingId)
+    .sort((a, b) => a.version - b.version);

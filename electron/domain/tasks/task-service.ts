@@ -1,0 +1,199 @@
+// Supervised tasks (督办事项) as store changes and as a status computed from the facts, never stored: a task's status
+// depends on today, so storing it would make every task go stale at midnight. The changes are returned, not
+// committed, so that a meeting can commit a decided item and its task in one all-or-nothing batch.
+import { createdHlc } from '../../store/state';
+import { AppError } from '../../contract/errors';
+import type { JsonValue } from '../../store/operation';
+import type { Change, Store } from '../../store/store';
+
+export const TASK_ENTITY = 'task';
+export const TASK_REPORT_ENTITY = 'taskReport';
+
+export const taskSourceKinds = ['decision', 'duty', 'adhoc'] as const;
+export type TaskSourceKind = (typeof taskSourceKinds)[number];
+
+export interface TaskSource {
+  kind: TaskSourceKind;
+  meetingId?: string;
+  decisionId?: string;
+  dutyItemId?: string;
+}
+
+export interface NewTask {
+  title: string;
+  source: TaskSource;
+  leadUnitId: string;
+  coUnitIds: string[];
+  deadline: string;
+  childIds?: string[];
+  heldForApproval?: boolean;
+}
+
+export const taskStatuses = ['待报批', '未开始', '进行中', '已完成', '已逾期', '已销号', '已撤销'] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
+
+/** What the status depends on. `reports` needs only whether each is final. */
+export interface TaskFacts {
+  deadline: string;
+  heldForApproval?: boolean | undefined;
+  cancelled?: boolean | undefined;
+  closedOn?: string | null | undefined;
+  reports?: readonly { final?: boolean | undefined }[] | undefined;
+}
+
+/**
+ * 待报批 while a major matter awaits approval (not started, never overdue); 已撤销 when approval was refused;
+ * 已销号 once closed; 已完成 when a final report is in; 已逾期 when the deadline has passed without one (the deadline
+ * day itself still counts as in time); otherwise 进行中 once any unit has reported, else 未开始.
+ */
+export function taskStatus(task: TaskFacts, todayIso: string): TaskStatus {
+  if (task.cancelled) return '已撤销';
+  if (task.closedOn) return '已销号';
+  if (task.heldForApproval) return '待报批';
+  const reports = task.reports ?? [];
+  if (reports.some((r) => r.final)) return '已完成';
+  if (task.deadline !== '' && task.deadline < todayIso) return '已逾期';
+  return reports.length > 0 ? '进行中' : '未开始';
+}
+
+/** Open: still owed by its units (what meetings carry forward and reminders look at). */
+export const isOpenStatus = (s: TaskStatus) => s === '未开始' || s === '进行中' || s === '已逾期';
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Checks a new task; the messages name the form fields. */
+export function checkNewTask(t: NewTask): void {
+  const fields: Record<string, string> = {};
+  if (t.title.trim() === '') fields.title = '请填写督办事项。';
+  if (t.leadUnitId.trim() === '') fields.leadUnitId = '请选择牵头单位。';
+  if (t.coUnitIds.includes(t.leadUnitId)) fields.coUnitIds = '牵头单位不必再列为配合单位。';
+  if (!ISO.test(t.deadline)) fields.deadline = '请填写完成时限（如 2025-06-30）。';
+  if (t.source.kind === 'duty' && !t.source.dutyItemId) fields['source.dutyItemId'] = '请选择对应的职责条目。';
+  if (t.source.kind === 'decision' && !t.source.decisionId) fields['source.decisionId'] = '缺少对应的议定事项。';
+  if (Object.keys(fields).length > 0) throw new AppError('VALIDATION', '督办事项填写不完整。', fields);
+}
+
+/** The changes that create task `id`. Validates first, so a meeting's batch fails before anything is written. */
+export function newTaskChanges(id: string, t: NewTask): Change[] {
+  checkNewTask(t);
+  const source: Record<string, JsonValue> = { kind: t.source.kind };
+  if (t.source.meetingId) source.meetingId = t.source.meetingId;
+  if (t.source.decisionId) source.decisionId = t.source.decisionId;
+  if (t.source.dutyItemId) source.dutyItemId = t.source.dutyItemId;
+  return [
+    {
+      entity: TASK_ENTITY,
+      id,
+      set: {
+        title: t.title.trim(),
+        source,
+        leadUnitId: t.leadUnitId,
+        coUnitIds: [...new Set(t.coUnitIds)],
+        deadline: t.deadline,
+        childIds: [...new Set(t.childIds ?? [])],
+        heldForApproval: t.heldForApproval ?? false,
+        cancelled: false,
+        closedOn: null,
+      },
+    },
+  ];
+}
+
+/** Approval granted: the task starts. */
+export function releaseTaskChanges(id: string): Change[] {
+  return [{ entity: TASK_ENTITY, id, set: { heldForApproval: false } }];
+}
+
+/** Approval refused (不予批准): the task never starts and leaves every list of open work. */
+export function cancelTaskChanges(id: string, reason: string): Change[] {
+  return [{ entity: TASK_ENTITY, id, set: { heldForApproval: false, cancelled: true, cancelReason: reason } }];
+}
+
+export interface TaskReportInput {
+  taskId: string;
+  unitId: string;
+  date: string;
+  text: string;
+  /** 办结报告: the work is done; a task can be closed only after one. */
+  final: boolean;
+}
+
+/** The change that records a unit's dated progress report on a task. */
+export function taskReportChanges(store: Store, id: string, r: TaskReportInput, todayIso: string): Change[] {
+  const task = store.get(TASK_ENTITY, r.taskId)?.v;
+  if (!task) throw new AppError('NOT_FOUND', '找不到该督办事项。');
+  const fields: Record<string, string> = {};
+  const units = [task.leadUnitId, ...(Array.isArray(task.coUnitIds) ? task.coUnitIds : [])];
+  if (!units.includes(r.unitId)) fields.unitId = '报送单位应为该事项的牵头或配合单位。';
+  if (!ISO.test(r.date)) fields.date = '请填写报送日期。';
+  else if (r.date > todayIso) fields.date = '报送日期不能晚于今天。';
+  if (r.text.trim() === '') fields.text = '请填写进展情况。';
+  if (Object.keys(fields).length > 0) throw new AppError('VALIDATION', '进展报告填写不完整。', fields);
+  const status = taskStatus(readTaskFacts(store, r.taskId), todayIso);
+  if (status === '已销号' || status === '已撤销' || status === '待报批') {
+    throw new AppError('REFUSED', `该事项${status}，不能再报送进展。`);
+  }
+  return [
+    {
+      entity: TASK_REPORT_ENTITY,
+      id,
+      set: { taskId: r.taskId, unitId: r.unitId, date: r.date, text: r.text.trim(), final: r.final },
+    },
+  ];
+}
+
+/** Closing (销号) needs a final report: the office signs off work a unit has reported done, never work in progress. */
+export function closeTaskChanges(store: Store, id: string, date: string, note: string): Change[] {
+  const facts = readTaskFacts(store, id);
+  if (facts.cancelled) throw new AppError('REFUSED', '该事项未获批准，无需销号。');
+  if (facts.closedOn) throw new AppError('REFUSED', '该事项已经销号。');
+  if (!(facts.reports ?? []).some((r) => r.final)) {
+    throw new AppError('FINAL_REPORT_REQUIRED', '该事项尚无办结报告，不能销号。请先由承办单位报送办结情况。');
+  }
+  if (!ISO.test(date)) throw new AppError('VALIDATION', '请填写销号日期。', { date: '请填写销号日期。' });
+  return [{ entity: TASK_ENTITY, id, set: { closedOn: date, closeNote: note.trim() } }];
+}
+
+export interface TaskReportRecord {
+  id: string;
+  taskId: string;
+  unitId: string;
+  date: string;
+  text: string;
+  final: boolean;
+}
+
+const str = (v: JsonValue | undefined) => (typeof v === 'string' ? v : '');
+
+/** Every report, grouped by task, each group in date order (ties by recording order). */
+export function reportsByTask(store: Store): Map<string, TaskReportRecord[]> {
+  const out = new Map<string, TaskReportRecord[]>();
+  const rows = Object.entries(store.table(TASK_REPORT_ENTITY)).sort(([, a], [, b]) => (createdHlc(a) < createdHlc(b) ? -1 : 1));
+  for (const [id, rec] of rows) {
+    const r: TaskReportRecord = {
+      id,
+      taskId: str(rec.v.taskId),
+      unitId: str(rec.v.unitId),
+      date: str(rec.v.date),
+      text: str(rec.v.text),
+      final: rec.v.final === true,
+    };
+    const list = out.get(r.taskId) ?? [];
+    list.push(r);
+    out.set(r.taskId, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return out;
+}
+
+export function readTaskFacts(store: Store, id: string, reports?: TaskReportRecord[]): TaskFacts {
+  const v = store.get(TASK_ENTITY, id)?.v;
+  if (!v) throw new AppError('NOT_FOUND', '找不到该督办事项。');
+  return {
+    deadline: str(v.deadline),
+    heldForApproval: v.heldForApproval === true,
+    cancelled: v.cancelled === true,
+    closedOn: typeof v.closedOn === 'string' ? v.closedOn : null,
+    reports: reports ?? reportsByTask(store).get(id) ?? [],
+  };
+}

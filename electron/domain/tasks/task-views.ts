@@ -1,0 +1,125 @@
+// Tasks as lists and pages read them: unit names resolved, status computed for a given day, reports attached.
+import type {
+  TaskDetail,
+  TaskReportView,
+  TaskRow,
+  TaskUnitRef,
+} from '../../contract/schemas/units';
+import type { JsonValue } from '../../store/operation';
+import type { Store } from '../../store/store';
+import { UNIT_ENTITY } from '../composition/composition-on';
+import { daysBetween } from '../ledger/dates';
+import { reportsByTask, taskStatus, TASK_ENTITY, type TaskReportRecord } from './task-service';
+
+const str = (v: JsonValue | undefined) => (typeof v === 'string' ? v : '');
+const strs = (v: JsonValue | undefined) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+export function unitRef(store: Store, id: string): TaskUnitRef {
+  const name = str(store.get(UNIT_ENTITY, id)?.v.name);
+  return { id, name: name || '（已删除的单位）' };
+}
+
+function reportView(store: Store, r: TaskReportRecord): TaskReportView {
+  return { id: r.id, unitId: r.unitId, unitName: unitRef(store, r.unitId).name, date: r.date, text: r.text, final: r.final };
+}
+
+const sourceLabels = { decision: '会议议定事项', duty: '职责分工', adhoc: '临时交办' } as const;
+
+function sourceOf(v: JsonValue | undefined): TaskRow['source'] {
+  const o = v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {};
+  const kind = o.kind === 'decision' || o.kind === 'duty' ? o.kind : 'adhoc';
+  const s: TaskRow['source'] = { kind };
+  if (typeof o.meetingId === 'string') s.meetingId = o.meetingId;
+  if (typeof o.decisionId === 'string') s.decisionId = o.decisionId;
+  if (typeof o.dutyItemId === 'string') s.dutyItemId = o.dutyItemId;
+  return s;
+}
+
+export function taskRow(store: Store, id: string, today: string, reports: TaskReportRecord[] = []): TaskRow | null {
+  const v = store.get(TASK_ENTITY, id)?.v;
+  if (!v) return null;
+  const deadline = str(v.deadline);
+  const status = taskStatus(
+    {
+      deadline,
+      heldForApproval: v.heldForApproval === true,
+      cancelled: v.cancelled === true,
+      closedOn: typeof v.closedOn === 'string' ? v.closedOn : null,
+      reports,
+    },
+    today,
+  );
+  const latest = reports.length > 0 ? reports[reports.length - 1]! : null;
+  const source = sourceOf(v.source);
+  return {
+    id,
+    title: str(v.title),
+    source,
+    sourceLabel: sourceLabels[source.kind],
+    lead: unitRef(store, str(v.leadUnitId)),
+    coUnits: strs(v.coUnitIds).map((u) => unitRef(store, u)),
+    deadline,
+    status,
+    daysLeft: deadline ? daysBetween(today, deadline) : 0,
+    reportCount: reports.length,
+    latestReport: latest ? reportView(store, latest) : null,
+    childIds: strs(v.childIds),
+  };
+}
+
+/** Every task, most urgent first: overdue, then by deadline. */
+export function allTaskRows(store: Store, today: string): TaskRow[] {
+  const reports = reportsByTask(store);
+  return Object.keys(store.table(TASK_ENTITY))
+    .map((id) => taskRow(store, id, today, reports.get(id)))
+    .filter((r): r is TaskRow => r !== null)
+    .sort((a, b) => statusRank(a) - statusRank(b) || a.deadline.localeCompare(b.deadline) || a.title.localeCompare(b.title, 'zh'));
+}
+
+const rank: Record<TaskRow['status'], number> = { 已逾期: 0, 进行中: 1, 未开始: 2, 待报批: 3, 已完成: 4, 已销号: 5, 已撤销: 6 };
+const statusRank = (r: TaskRow) => rank[r.status];
+
+/** A ledger field, whether the ledger keeps it flat ('child.name') or nested ({ child: { name } }). */
+export function ledgerField(v: Record<string, JsonValue>, path: string): JsonValue | undefined {
+  if (path in v) return v[path];
+  let cur: JsonValue | undefined = v;
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
+    cur = cur[part];
+  }
+  return cur;
+}
+
+/** A child's name for a task page; never more than the name. */
+function childName(store: Store, id: string): string {
+  const v = store.get('child', id)?.v;
+  if (!v) return '（档案不存在）';
+  const name = ledgerField(v, 'child.name') ?? v.name;
+  return typeof name === 'string' && name !== '' ? name : '（未填姓名）';
+}
+
+export function taskDetail(store: Store, id: string, today: string): TaskDetail | null {
+  const reports = reportsByTask(store).get(id) ?? [];
+  const row = taskRow(store, id, today, reports);
+  if (!row) return null;
+  const v = store.get(TASK_ENTITY, id)!.v;
+  let dutyItemText = '';
+  if (row.source.dutyItemId) {
+    const unitId = row.source.dutyItemId.split('.')[0]!;
+    const duty = store.get(UNIT_ENTITY, unitId)?.v.duty;
+    if (duty !== null && typeof duty === 'object' && !Array.isArray(duty) && Array.isArray(duty.items)) {
+      for (const it of duty.items) {
+        if (it !== null && typeof it === 'object' && !Array.isArray(it) && it.id === row.source.dutyItemId) dutyItemText = str(it.text);
+      }
+    }
+  }
+  return {
+    ...row,
+    reports: reports.map((r) => reportView(store, r)),
+    children: row.childIds.map((c) => ({ id: c, name: childName(store, c) })),
+    closedOn: typeof v.closedOn === 'string' ? v.closedOn : null,
+    closeNote: str(v.closeNote),
+    cancelReason: str(v.cancelReason),
+    dutyItemText,
+  };
+}

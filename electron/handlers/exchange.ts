@@ -1,0 +1,129 @@
+// Data exchange by USB bundles (issue 6): office cards and trust, export, verify / dry run / import, the exchange
+// log, conflicts, child transfer. Thin: the rules live in electron/sync/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { requireStore, type AppContext } from '../app/context';
+import { cardToText, makeCard } from '../bundle/office-card';
+import { AppError } from '../contract/errors';
+import { loadIdentity } from '../identity/identity';
+import { writeFileDurably } from '../store/durable-file';
+import { listConflicts, resolveConflict } from '../sync/conflicts';
+import { dryRun } from '../sync/dry-run';
+import { readLog } from '../sync/exchange-log';
+import { buildBundle, recordExport } from '../sync/export';
+import { applyBundle, bundleCheck, inspectBundle, readBundleSource } from '../sync/import';
+import { allPeers, peerView, previewCard, readPeer, revokePeer, trustCard } from '../sync/peers';
+import { possibleDuplicates, transferChanges } from '../sync/transfer';
+import type { BundleSource } from '../contract/schemas/exchange';
+import type { HandlerMap } from './types';
+
+const now = (ctx: AppContext) => new Date(ctx.clock());
+
+function officeNames(ctx: AppContext): (code: string) => string {
+  const store = requireStore(ctx);
+  return (code) => (code === ctx.office!.code ? ctx.office!.name : (readPeer(store, code)?.name ?? `单位 ${code}`));
+}
+
+function peerFor(ctx: AppContext, code: string) {
+  const p = readPeer(requireStore(ctx), code);
+  if (!p) throw new AppError('NOT_FOUND', `本单位尚未信任代码为 ${code} 的单位，请先导入并核对其单位名片。`, { to: '请先信任该单位' });
+  if (p.status !== 'trusted') throw new AppError('REFUSED', `「${p.name}」已被注销信任，不能向其导出数据。`, { to: '该单位已被注销信任' });
+  return p;
+}
+
+function inspect(ctx: AppContext, src: BundleSource) {
+  const store = requireStore(ctx);
+  return inspectBundle(store, loadIdentity(ctx.dataDir), readBundleSource(src));
+}
+
+export const exchangeHandlers = {
+  async 'exchange.card'(_args, ctx) {
+    requireStore(ctx);
+    const card = makeCard(ctx.office!);
+    return { fileName: `关爱单位名片_${card.name}_${card.code}.json`, text: cardToText(card), fingerprint: card.fingerprint };
+  },
+  async 'exchange.readCard'(args, ctx) {
+    return previewCard(requireStore(ctx), ctx.office!, args.text).preview;
+  },
+  async 'exchange.trust'(args, ctx) {
+    const store = requireStore(ctx);
+    const p = trustCard(store, ctx.office!, ctx.user, now(ctx), args.text, args.fingerprint);
+    return peerView(p, ctx.office!.code, store.versionVector());
+  },
+  async 'exchange.revoke'(args, ctx) {
+    const store = requireStore(ctx);
+    return peerView(revokePeer(store, ctx.user, now(ctx), args.code), ctx.office!.code, store.versionVector());
+  },
+  async 'exchange.peers'(_args, ctx) {
+    const store = requireStore(ctx);
+    const held = store.versionVector();
+    return allPeers(store).map((p) => peerView(p, ctx.office!.code, held));
+  },
+  async 'exchange.export'(args, ctx) {
+    const store = requireStore(ctx);
+    const peer = peerFor(ctx, args.to);
+    const opts = { full: args.full, now: now(ctx) };
+    const built = buildBundle(store, loadIdentity(ctx.dataDir), peer, opts);
+    let filePath: string | undefined;
+    if (args.folder !== undefined) {
+      if (!fs.existsSync(args.folder) || !fs.statSync(args.folder).isDirectory()) {
+        throw new AppError('NOT_FOUND', '找不到所选的文件夹，请确认 U 盘已插好。', { folder: '文件夹不存在' });
+      }
+      filePath = path.join(args.folder, built.fileName);
+      writeFileDurably(filePath, built.bytes, 0o600);
+    }
+    recordExport(store, ctx.user, peer, built, opts);
+    return {
+      fileName: built.fileName,
+      bytes: built.bytes.length,
+      operations: built.operations,
+      withheld: built.withheld,
+      byEntity: built.byEntity,
+      ...(filePath !== undefined ? { filePath } : { base64: built.bytes.toString('base64') }),
+    };
+  },
+  async 'exchange.verify'(args, ctx) {
+    return bundleCheck(inspect(ctx, args));
+  },
+  async 'exchange.dryRun'(args, ctx) {
+    return dryRun(requireStore(ctx), inspect(ctx, args).toApply);
+  },
+  async 'exchange.import'(args, ctx) {
+    const b = inspect(ctx, args);
+    return applyBundle(requireStore(ctx), ctx.office!.code, b, ctx.user, now(ctx));
+  },
+  async 'exchange.log'(_args, ctx) {
+    return readLog(requireStore(ctx));
+  },
+  async 'exchange.transfer'(args, ctx) {
+    const store = requireStore(ctx);
+    const to = peerFor(ctx, args.to);
+    store.commit(transferChanges(store, ctx.office!.code, args.childId, to, args.date, args.note ?? ''), ctx.user);
+    return { id: args.childId, to: to.code, toName: to.name };
+  },
+  async 'exchange.duplicates'(_args, ctx) {
+    return possibleDuplicates(requireStore(ctx), officeNames(ctx));
+  },
+  async 'conflicts.list'(_args, ctx) {
+    return listConflicts(requireStore(ctx), officeNames(ctx));
+  },
+  async 'conflicts.resolve'(args, ctx) {
+    resolveConflict(requireStore(ctx), ctx.user, args);
+    return { resolved: true as const };
+  },
+} satisfies HandlerMap<
+  | 'exchange.card'
+  | 'exchange.readCard'
+  | 'exchange.trust'
+  | 'exchange.revoke'
+  | 'exchange.peers'
+  | 'exchange.export'
+  | 'exchange.verify'
+  | 'exchange.dryRun'
+  | 'exchange.import'
+  | 'exchange.log'
+  | 'exchange.transfer'
+  | 'exchange.duplicates'
+  | 'conflicts.list'
+  | 'conflicts.resolve'
+>;

@@ -1,0 +1,227 @@
+// Excel import and export of the ledger (issue 3, items 7 and 8). The file reaches the main process as a path
+// (desktop) or as base64 bytes (browser preview upload); results go back as base64 for the renderer to save.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { requireStore, type AppContext } from '../app/context';
+import { AppError } from '../contract/errors';
+import { createChildSchema } from '../contract/schemas/child';
+import {
+  IMPORT_MAX_BYTES,
+  IMPORT_TOO_LARGE_MESSAGE,
+  type ColumnMapping,
+  type ExportArgs,
+  type ImportPreview,
+  type ImportResult,
+  type ImportSource,
+} from '../contract/schemas/ledger-excel';
+import { analyseImport, type ImportAnalysis } from '../domain/ledger-excel/analyse';
+import { ledgerXlsx } from '../domain/ledger-excel/export';
+import { errorText, existingByIdNumber } from '../domain/ledger-excel/plan';
+import { rejectedRowsXlsx } from '../domain/ledger-excel/rejected-xlsx';
+import type { SheetSource } from '../domain/ledger-excel/read-sheet';
+import { getSession, putSession, type ImportSession } from '../domain/ledger-excel/sessions';
+import { importTargets } from '../domain/ledger-excel/targets';
+import { CHILD_ENTITY } from '../domain/ledger/child-fields';
+import { isoDateOf } from '../domain/ledger/dates';
+import { queryChildren } from '../domain/ledger/child-query';
+import type { Change } from '../store/store';
+import type { JsonValue } from '../store/operation';
+import { recordAudit } from './ledger';
+import { ledgerIndex } from './ledger-index';
+import type { HandlerMap } from './types';
+
+/** Where an office's confirmed column mapping is kept: one field per header, so choices merge header by header. */
+export const MAPPING_ENTITY = 'setting';
+export const mappingId = (officeCode: string) => `ledger-import-mapping-${officeCode}`;
+
+/** Changes per store commit. One batch keeps a file all-or-nothing; 50,000 rows fit (see the bench). */
+export const IMPORT_BATCH = 50_000;
+
+const PREVIEW_ROWS = 50;
+const MAX_PROBLEMS = 2_000;
+const MAX_CHANGES = 500;
+
+const today = (ctx: AppContext) => isoDateOf(new Date(ctx.clock()));
+
+function toSheetSource(source: ImportSource): { source: SheetSource; fileName: string } {
+  if ('path' in source) {
+    let size: number;
+    try {
+      size = fs.statSync(source.path).size;
+    } catch {
+      throw new AppError('NOT_FOUND', '找不到要导入的文件，请确认文件位置后重试。');
+    }
+    if (size > IMPORT_MAX_BYTES) throw new AppError('INVALID_ARGS', IMPORT_TOO_LARGE_MESSAGE);
+    return { source: { path: source.path }, fileName: path.basename(source.path) };
+  }
+  const buffer = Buffer.from(source.contentBase64, 'base64');
+  if (buffer.length > IMPORT_MAX_BYTES) throw new AppError('INVALID_ARGS', IMPORT_TOO_LARGE_MESSAGE);
+  if (buffer.length === 0) throw new AppError('INVALID_ARGS', '文件是空的，无法导入。');
+  return { source: { buffer }, fileName: path.basename(source.fileName) };
+}
+
+function remembered(ctx: AppContext): Record<string, string> {
+  const rec = requireStore(ctx).get(MAPPING_ENTITY, mappingId(ctx.office!.code));
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(rec?.v ?? {})) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+async function analyse(ctx: AppContext, source: SheetSource, overrides: ColumnMapping | undefined): Promise<ImportAnalysis> {
+  const store = requireStore(ctx);
+  const t = today(ctx);
+  const codeLists = ledgerIndex(store).codeLists();
+  return analyseImport(source, {
+    plan: {
+      codeLists,
+      today: t,
+      schema: createChildSchema({ today: () => t, codeLists }),
+      existing: existingByIdNumber(store.table(CHILD_ENTITY)),
+      newId: randomUUID,
+    },
+    remembered: remembered(ctx),
+    overrides,
+    onProgress: (p) => ctx.emit('ledgerImport.progress', p),
+  });
+}
+
+function sessionOf(ctx: AppContext, importId: string): ImportSession {
+  const s = getSession(requireStore(ctx), importId);
+  if (!s) throw new AppError('NOT_FOUND', '导入预览已失效（程序重启或打开了其他文件），请重新选择文件。');
+  return s;
+}
+
+const problems = (a: ImportAnalysis) =>
+  a.rows.filter((r) => r.outcome === 'rejected').map((r) => ({ row: r.row, message: errorText(r.errors) }));
+
+export async function previewImport(
+  ctx: AppContext,
+  args: { source: ImportSource; mapping?: ColumnMapping | undefined; sample?: number | undefined },
+): Promise<ImportPreview> {
+  const store = requireStore(ctx);
+  const { source, fileName } = toSheetSource(args.source);
+  const analysis = await analyse(ctx, source, args.mapping);
+  const session = putSession(store, { id: randomUUID(), fileName, source, overrides: args.mapping, analysis });
+  return {
+    importId: session.id,
+    fileName,
+    sheetName: analysis.sheetName,
+    headerRows: analysis.headerRows,
+    dataStartRow: analysis.dataStartRow,
+    columns: analysis.columns,
+    targets: importTargets.map((t) => ({ key: t.key, label: t.label })),
+    missingRequired: analysis.missingRequired,
+    counts: analysis.counts,
+    rows: analysis.rows.slice(0, args.sample ?? PREVIEW_ROWS).map(({ row, outcome, name, errors, changes }) => ({
+      row,
+      outcome,
+      name,
+      errors,
+      changes,
+    })),
+    problems: problems(analysis).slice(0, MAX_PROBLEMS),
+  };
+}
+
+export async function commitImport(ctx: AppContext, args: { importId: string; mapping?: ColumnMapping | undefined }): Promise<ImportResult> {
+  const store = requireStore(ctx);
+  const session = sessionOf(ctx, args.importId);
+  const mapping = args.mapping ?? session.overrides;
+  if (session.stale || JSON.stringify(mapping ?? {}) !== JSON.stringify(session.overrides ?? {})) {
+    session.analysis = await analyse(ctx, session.source, mapping);
+    session.overrides = mapping;
+    session.stale = false;
+  }
+  const a = session.analysis;
+  const changes: Change[] = [];
+  for (const r of a.rows) {
+    if ((r.outcome === 'new' || r.outcome === 'update') && r.setJson && r.recordId) {
+      changes.push({ entity: CHILD_ENTITY, id: r.recordId, set: JSON.parse(r.setJson) as Record<string, JsonValue> });
+    }
+  }
+  // The confirmed mapping is remembered in the same batch, so it is kept exactly when the rows are.
+  const memory: Record<string, JsonValue> = {};
+  a.columns.forEach((c, i) => {
+    const key = a.memoryKeys[i];
+    if (key) memory[key] = c.target;
+  });
+  const mappingChange: Change = { entity: MAPPING_ENTITY, id: mappingId(ctx.office!.code), set: memory };
+
+  ctx.emit('ledgerImport.progress', { phase: 'saving', rows: 0, fraction: 0 });
+  for (let i = 0; i < Math.max(1, changes.length); i += IMPORT_BATCH) {
+    const batch = changes.slice(i, i + IMPORT_BATCH);
+    store.commit(i === 0 ? [...batch, mappingChange] : batch, ctx.user);
+    ctx.emit('ledgerImport.progress', {
+      phase: 'saving',
+      rows: Math.min(changes.length, i + IMPORT_BATCH),
+      fraction: changes.length ? Math.min(1, (i + IMPORT_BATCH) / changes.length) : 1,
+    });
+  }
+  session.stale = true;
+
+  const errors = problems(a);
+  return {
+    imported: a.counts.new,
+    updated: a.counts.update,
+    skipped: a.counts.unchanged + a.counts.rejected,
+    errors,
+    changes: a.rows
+      .filter((r) => r.outcome === 'update')
+      .slice(0, MAX_CHANGES)
+      .map((r) => ({ row: r.row, id: r.recordId!, name: r.name, changes: r.changes })),
+  };
+}
+
+const base = (fileName: string) => fileName.replace(/\.[^.]*$/, '');
+
+export async function rejectedRowsFile(ctx: AppContext, importId: string) {
+  const s = sessionOf(ctx, importId);
+  const headers = s.analysis.columns.map((c) => c.header || `${c.letter}列`);
+  const rejected = s.analysis.rows.filter((r) => r.outcome === 'rejected');
+  const buffer = await rejectedRowsXlsx(headers, rejected);
+  return { fileName: `${base(s.fileName)}-未导入的行.xlsx`, contentBase64: buffer.toString('base64'), rows: rejected.length };
+}
+
+export async function exportLedger(ctx: AppContext, args: ExportArgs) {
+  const store = requireStore(ctx);
+  if (args.unmasked && !args.confirmed) {
+    throw new AppError('REFUSED', '导出完整的身份证号码和电话号码前，请先确认已知晓这些属于个人信息并将妥善保管。');
+  }
+  const index = ledgerIndex(store);
+  const date = today(ctx);
+  // The list's own query, every page at once, in township → village → name order.
+  const { rows } = queryChildren(index.sorted('township', date), {
+    filters: args.filters,
+    search: args.search,
+    sort: { field: 'township', dir: 'asc' },
+    offset: 0,
+    limit: Number.MAX_SAFE_INTEGER,
+  });
+  const records = rows.map((r) => store.get(CHILD_ENTITY, r.id)?.v).filter((v): v is NonNullable<typeof v> => v !== undefined);
+  const buffer = await ledgerXlsx(records, { lists: index.codeLists(), masked: !args.unmasked, officeName: ctx.office!.name, date });
+  // Who took full personal data out, when, and how much (domain.md §8). A masked export is recorded too: it still
+  // holds names and addresses.
+  recordAudit(ctx, 'export', { target: args.unmasked ? 'child:unmasked' : 'child:masked', count: records.length, channel: 'ledgerExport.xlsx' });
+  return {
+    fileName: `留守儿童台账-${date}${args.unmasked ? '-完整信息' : ''}.xlsx`,
+    contentBase64: buffer.toString('base64'),
+    rows: records.length,
+    masked: !args.unmasked,
+  };
+}
+
+export const ledgerExcelHandlers = {
+  async 'ledgerImport.preview'(args, ctx) {
+    return previewImport(ctx, args);
+  },
+  async 'ledgerImport.commit'(args, ctx) {
+    return commitImport(ctx, args);
+  },
+  async 'ledgerImport.rejectedXlsx'(args, ctx) {
+    return rejectedRowsFile(ctx, args.importId);
+  },
+  async 'ledgerExport.xlsx'(args, ctx) {
+    return exportLedger(ctx, args);
+  },
+} satisfies HandlerMap<'ledgerImport.preview' | 'ledgerImport.commit' | 'ledgerImport.rejectedXlsx' | 'ledgerExport.xlsx'>;

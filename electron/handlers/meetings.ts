@@ -1,0 +1,241 @@
+// Meetings, their topics, attendance and decided items. Thin: the rules live in electron/domain/meetings.
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../app/context';
+import { requireStore } from '../app/context';
+import { AppError } from '../contract/errors';
+import { isoDateOf } from '../domain/ledger/dates';
+import { approvalChanges } from '../domain/meetings/approval';
+import { attendanceId } from '../domain/meetings/attendance';
+import { listMeetings, meetingDetail, requireMeeting } from '../domain/meetings/meeting-view';
+import {
+  ATTENDANCE_ENTITY,
+  DECISION_ENTITY,
+  MEETING_ENTITY,
+  TOPIC_ENTITY,
+  allAttendance,
+  allDecisions,
+  allMeetings,
+  allTopics,
+} from '../domain/meetings/records';
+import { compositionOn } from '../domain/composition/composition-on';
+import { newTaskChanges } from '../domain/tasks/task-service';
+import type { MeetingCreate } from '../contract/schemas/meetings';
+import type { HandlerMap } from './types';
+
+export const todayIn = (ctx: AppContext) => isoDateOf(new Date(ctx.clock()));
+
+function meetingFields(ctx: AppContext, args: MeetingCreate, selfId?: string) {
+  const store = requireStore(ctx);
+  if (args.kind === 'liaison' && args.preparesId) {
+    const target = allMeetings(store).find((m) => m.id === args.preparesId);
+    if (!target || target.kind === 'liaison' || target.id === selfId)
+      throw new AppError('VALIDATION', '所筹备的会议不存在。', {
+        preparesId: '请选择一次全体会议或临时会议',
+      });
+    if (target.date < args.date)
+      throw new AppError('VALIDATION', '联络员会议应在所筹备的会议之前召开。', {
+        date: '联络员会议应在所筹备的会议之前召开',
+      });
+  }
+  return {
+    kind: args.kind,
+    date: args.date,
+    time: args.time ?? '',
+    place: args.place,
+    chairKind: args.chairKind,
+    chairName: args.chairName ?? '',
+    chairTitle: args.chairTitle ?? '',
+    requestedBy: args.kind === 'adhoc' ? (args.requestedBy ?? '') : '',
+    preparesId: args.kind === 'liaison' ? (args.preparesId ?? null) : null,
+  };
+}
+
+function requireRecord(ctx: AppContext, entity: string, id: string, what: string) {
+  const rec = requireStore(ctx).get(entity, id);
+  if (!rec) throw new AppError('NOT_FOUND', `找不到该${what}。`);
+  return rec;
+}
+
+export const meetingHandlers = {
+  async 'meetings.list'(_args, ctx) {
+    return listMeetings(requireStore(ctx));
+  },
+  async 'meetings.get'(args, ctx) {
+    return meetingDetail(requireStore(ctx), args.id, todayIn(ctx));
+  },
+  async 'meetings.create'(args, ctx) {
+    const id = randomUUID();
+    requireStore(ctx).commit([{ entity: MEETING_ENTITY, id, set: meetingFields(ctx, args) }], ctx.user);
+    return { id };
+  },
+  async 'meetings.update'(args, ctx) {
+    const { id, ...fields } = args;
+    const store = requireStore(ctx);
+    const meeting = requireMeeting(store, id);
+    if (fields.kind !== meeting.kind) throw new AppError('REFUSED', '会议类型创建后不能更改。');
+    store.commit([{ entity: MEETING_ENTITY, id, set: meetingFields(ctx, fields, id) }], ctx.user);
+    return { id };
+  },
+
+  async 'topics.propose'(args, ctx) {
+    const store = requireStore(ctx);
+    const meeting = requireMeeting(store, args.meetingId);
+    if (!compositionOn(store, meeting.date).units.some((u) => u.id === args.unitId))
+      throw new AppError('VALIDATION', '提出单位不是当时的成员单位。', { unitId: '请选择成员单位' });
+    const id = randomUUID();
+    store.commit(
+      [
+        {
+          entity: TOPIC_ENTITY,
+          id,
+          set: {
+            meetingId: meeting.id,
+            title: args.title,
+            unitId: args.unitId,
+            outcome: 'pending',
+            note: '',
+          },
+        },
+      ],
+      ctx.user,
+    );
+    return { id };
+  },
+  async 'topics.decide'(args, ctx) {
+    const store = requireStore(ctx);
+    const topic = allTopics(store).find((t) => t.id === args.id);
+    if (!topic) throw new AppError('NOT_FOUND', '找不到该议题。');
+    if (requireMeeting(store, topic.meetingId).kind !== 'liaison')
+      throw new AppError('REFUSED', '议题由联络员会议研究确定是否提交联席会议。');
+    if ((args.outcome === 'deferred' || args.outcome === 'dropped') && !args.note)
+      throw new AppError('VALIDATION', '暂缓或不予研究的议题请说明理由。', { note: '请说明理由' });
+    store.commit(
+      [{ entity: TOPIC_ENTITY, id: args.id, set: { outcome: args.outcome, note: args.note ?? '' } }],
+      ctx.user,
+    );
+    return { id: args.id };
+  },
+
+  async 'attendance.mark'(args, ctx) {
+    const store = requireStore(ctx);
+    const meeting = requireMeeting(store, args.meetingId);
+    if (!compositionOn(store, meeting.date).posts.some((p) => p.id === args.postId))
+      throw new AppError('VALIDATION', '此人在会议当天不是联席会议组成人员。');
+    const id = attendanceId(meeting.id, args.postId);
+    store.commit(
+      [
+        {
+          entity: ATTENDANCE_ENTITY,
+          id,
+          set: {
+            meetingId: meeting.id,
+            kind: 'member',
+            postId: args.postId,
+            status: args.status,
+            reason: args.status === 'absent' ? (args.reason ?? '') : '',
+          },
+        },
+      ],
+      ctx.user,
+    );
+    return { id };
+  },
+  async 'attendance.addAttending'(args, ctx) {
+    const store = requireStore(ctx);
+    requireMeeting(store, args.meetingId);
+    const id = randomUUID();
+    store.commit(
+      [
+        {
+          entity: ATTENDANCE_ENTITY,
+          id,
+          set: {
+            meetingId: args.meetingId,
+            kind: 'attending',
+            name: args.name,
+            unit: args.unit,
+            title: args.title ?? '',
+            removed: false,
+          },
+        },
+      ],
+      ctx.user,
+    );
+    return { id };
+  },
+  async 'attendance.removeAttending'(args, ctx) {
+    const rec = allAttendance(requireStore(ctx)).find((a) => a.id === args.id && a.kind === 'attending');
+    if (!rec) throw new AppError('NOT_FOUND', '找不到该列席人员。');
+    requireStore(ctx).commit([{ entity: ATTENDANCE_ENTITY, id: args.id, set: { removed: true } }], ctx.user);
+    return { id: args.id };
+  },
+
+  async 'decisions.create'(args, ctx) {
+    const store = requireStore(ctx);
+    const meeting = requireMeeting(store, args.meetingId);
+    if (meeting.kind === 'liaison')
+      throw new AppError('REFUSED', '联络员会议研究议题，议定事项由联席会议（全体会议或临时会议）作出。');
+    const units = new Set(compositionOn(store, meeting.date).units.map((u) => u.id));
+    if (!units.has(args.leadUnitId))
+      throw new AppError('VALIDATION', '牵头单位不是当时的成员单位。', { leadUnitId: '请选择成员单位' });
+    if (args.coUnitIds.some((u) => !units.has(u)))
+      throw new AppError('VALIDATION', '配合单位不是当时的成员单位。', { coUnitIds: '请选择成员单位' });
+    if (args.deadline < meeting.date)
+      throw new AppError('VALIDATION', '完成时限不能早于会议日期。', {
+        deadline: '完成时限不能早于会议日期',
+      });
+    const id = randomUUID();
+    const taskId = randomUUID();
+    const order = allDecisions(store).filter((d) => d.meetingId === meeting.id).length + 1;
+    // One batch: a decided item never exists without its task, nor a task without its item.
+    store.commit(
+      [
+        {
+          entity: DECISION_ENTITY,
+          id,
+          set: {
+            meetingId: meeting.id,
+            order,
+            text: args.text,
+            leadUnitId: args.leadUnitId,
+            coUnitIds: args.coUnitIds,
+            deadline: args.deadline,
+            major: args.major,
+            approval: args.major ? 'pending' : null,
+            taskId,
+          },
+        },
+        ...newTaskChanges(taskId, {
+          title: args.text,
+          source: { kind: 'decision', meetingId: meeting.id, decisionId: id },
+          leadUnitId: args.leadUnitId,
+          coUnitIds: args.coUnitIds,
+          deadline: args.deadline,
+          heldForApproval: args.major,
+        }),
+      ],
+      ctx.user,
+    );
+    return { id, taskId };
+  },
+  async 'decisions.approve'(args, ctx) {
+    const store = requireStore(ctx);
+    requireRecord(ctx, DECISION_ENTITY, args.id, '议定事项');
+    const decision = allDecisions(store).find((d) => d.id === args.id)!;
+    const meeting = requireMeeting(store, decision.meetingId);
+    store.commit(approvalChanges(decision, meeting.date, todayIn(ctx), args), ctx.user);
+    return { id: args.id };
+  },
+} satisfies HandlerMap<
+  | 'meetings.list'
+  | 'meetings.get'
+  | 'meetings.create'
+  | 'meetings.update'
+  | 'topics.propose'
+  | 'topics.decide'
+  | 'attendance.mark'
+  | 'attendance.addAttending'
+  | 'attendance.removeAttending'
+  | 'decisions.create'
+  | 'decisions.approve'
+>;

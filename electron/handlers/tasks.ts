@@ -1,0 +1,137 @@
+// Handlers for supervised tasks (督办事项) and progress bulletins (工作进展通报), issue 4. Rules live in
+// electron/domain/tasks and electron/domain/bulletins.
+import crypto from 'node:crypto';
+import { requireStore } from '../app/context';
+import { AppError } from '../contract/errors';
+import type { BulletinListItem, TaskDetail } from '../contract/schemas/units';
+import {
+  BULLETIN_ENTITY,
+  bulletinContent,
+  bulletinOf,
+  bulletinTitle,
+  nextBulletinNumber,
+  readBulletin,
+} from '../domain/bulletins/bulletin';
+import { UNIT_ENTITY } from '../domain/composition/composition-on';
+import { closeTaskChanges, isOpenStatus, newTaskChanges, taskReportChanges } from '../domain/tasks/task-service';
+import { allTaskRows, taskDetail } from '../domain/tasks/task-views';
+import type { JsonValue } from '../store/operation';
+import type { Store } from '../store/store';
+import type { HandlerMap } from './types';
+import { todayOf } from './units';
+
+/** Open tasks due within this many days are reminded on the home page. */
+export const DUE_SOON_DAYS = 14;
+
+function detail(store: Store, id: string, today: string): TaskDetail {
+  const d = taskDetail(store, id, today);
+  if (!d) throw new AppError('NOT_FOUND', '找不到该督办事项。');
+  return d;
+}
+
+export const tasksHandlers = {
+  async 'tasks.create'(args, ctx) {
+    const store = requireStore(ctx);
+    const fields: Record<string, string> = {};
+    for (const u of [args.leadUnitId, ...args.coUnitIds]) {
+      if (u && !store.get(UNIT_ENTITY, u)) fields[u === args.leadUnitId ? 'leadUnitId' : 'coUnitIds'] = '所选单位不是成员单位。';
+    }
+    if (Object.keys(fields).length > 0) throw new AppError('VALIDATION', '督办事项填写不完整。', fields);
+    const id = crypto.randomUUID();
+    const newTask = { ...args, ...(args.childIds ? { childIds: args.childIds } : {}) };
+    store.commit(newTaskChanges(id, newTask), ctx.user);
+    return detail(store, id, todayOf(ctx));
+  },
+  async 'tasks.list'(args, ctx) {
+    const store = requireStore(ctx);
+    let rows = allTaskRows(store, todayOf(ctx));
+    if (args.overdue) rows = rows.filter((r) => r.status === '已逾期');
+    if (args.status) rows = rows.filter((r) => r.status === args.status);
+    if (args.unitId) rows = rows.filter((r) => r.lead.id === args.unitId || r.coUnits.some((u) => u.id === args.unitId));
+    if (args.dueWithinDays !== undefined) {
+      const days = args.dueWithinDays;
+      rows = rows.filter((r) => (r.status === '未开始' || r.status === '进行中') && r.daysLeft <= days);
+    }
+    return rows;
+  },
+  async 'tasks.get'(args, ctx) {
+    return detail(requireStore(ctx), args.id, todayOf(ctx));
+  },
+  async 'tasks.report'(args, ctx) {
+    const store = requireStore(ctx);
+    const today = todayOf(ctx);
+    store.commit(taskReportChanges(store, crypto.randomUUID(), args, today), ctx.user);
+    return detail(store, args.taskId, today);
+  },
+  async 'tasks.close'(args, ctx) {
+    const store = requireStore(ctx);
+    const today = todayOf(ctx);
+    if (args.date > today) throw new AppError('VALIDATION', '销号日期不能晚于今天。', { date: '销号日期不能晚于今天。' });
+    store.commit(closeTaskChanges(store, args.id, args.date, args.note ?? ''), ctx.user);
+    return detail(store, args.id, today);
+  },
+  async 'tasks.reminders'(_args, ctx) {
+    const store = requireStore(ctx);
+    const today = todayOf(ctx);
+    const rows = allTaskRows(store, today).filter((r) => isOpenStatus(r.status));
+    return {
+      today,
+      overdue: rows.filter((r) => r.status === '已逾期'),
+      dueSoon: rows
+        .filter((r) => r.status !== '已逾期' && r.daysLeft <= DUE_SOON_DAYS)
+        .sort((a, b) => a.deadline.localeCompare(b.deadline)),
+    };
+  },
+  async 'bulletins.create'(args, ctx) {
+    const store = requireStore(ctx);
+    const date = args.date ?? todayOf(ctx);
+    if (args.to > date) {
+      throw new AppError('VALIDATION', '通报期间的截止日期不能晚于印发日期。', { to: '截止日期不能晚于印发日期。' });
+    }
+    const year = Number(date.slice(0, 4));
+    const number = nextBulletinNumber(store, year);
+    const id = crypto.randomUUID();
+    const content = bulletinContent(store, args.from, args.to);
+    store.commit(
+      [
+        {
+          entity: BULLETIN_ENTITY,
+          id,
+          set: {
+            year,
+            number,
+            date,
+            from: args.from,
+            to: args.to,
+            title: bulletinTitle(args.from, args.to),
+            content: content as unknown as JsonValue,
+          },
+        },
+      ],
+      ctx.user,
+    );
+    return readBulletin(store, id);
+  },
+  async 'bulletins.list'(_args, ctx) {
+    const store = requireStore(ctx);
+    return Object.entries(store.table(BULLETIN_ENTITY))
+      .map(([id, rec]): BulletinListItem => {
+        const { content: _content, ...item } = bulletinOf(id, rec.v);
+        return item;
+      })
+      .sort((a, b) => b.year - a.year || b.number - a.number);
+  },
+  async 'bulletins.get'(args, ctx) {
+    return readBulletin(requireStore(ctx), args.id);
+  },
+} satisfies HandlerMap<
+  | 'tasks.create'
+  | 'tasks.list'
+  | 'tasks.get'
+  | 'tasks.report'
+  | 'tasks.close'
+  | 'tasks.reminders'
+  | 'bulletins.create'
+  | 'bulletins.list'
+  | 'bulletins.get'
+>;

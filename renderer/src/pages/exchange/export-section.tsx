@@ -1,0 +1,91 @@
+// 导出数据包: choose a trusted office; the file holds what it should receive and has not confirmed.
+import { useState, type FormEvent } from 'react';
+import type { ExportResult, PeerView } from '../../../../electron/contract/schemas/exchange';
+import { entityLabel } from '../../../../electron/contract/schemas/exchange';
+import { ApiError, useApi } from '../../api/client';
+import { Field } from '../../components/form/field';
+import { downloadBase64 } from './files';
+
+export function ExportSection({ peers, desktop }: { peers: PeerView[]; desktop: boolean }) {
+  const api = useApi();
+  const trusted = peers.filter((p) => p.status === 'trusted');
+  const [to, setTo] = useState('');
+  const [full, setFull] = useState(false);
+  const [folder, setFolder] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setResult(null);
+    if (!to) return setErrors({ to: '请选择接收单位' });
+    if (desktop && !folder.trim()) return setErrors({ folder: '请填写保存数据包的文件夹（如 U 盘）' });
+    setErrors({});
+    setBusy(true);
+    try {
+      const r = await api.invoke('exchange.export', { to, full, ...(desktop ? { folder: folder.trim() } : {}) });
+      if (r.base64) downloadBase64(r.base64, r.fileName);
+      setResult(r);
+    } catch (err) {
+      setErrors(err instanceof ApiError ? { ...(err.fields ?? {}), _: err.message } : { _: '导出失败。' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="x-export" className="x-section">
+      <h2 id="x-export">导出数据包</h2>
+      <p className="explain">
+        数据包加密后只有接收单位能打开，并带有本单位签名。只包含对方应当收到、且尚未确认收到的记录：县级向市级报送台账和任务进展；市级向县级下发成员单位、会议、纪要和督办事项，以及对该县记录的更正。
+      </p>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Field label="接收单位" error={errors.to}>
+          <select className="input input-select" value={to} onChange={(e) => setTo(e.target.value)}>
+            <option value="">请选择</option>
+            {trusted.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}（{p.code}）
+              </option>
+            ))}
+          </select>
+        </Field>
+        {desktop && (
+          <Field label="保存到文件夹" hint="U 盘或其他文件夹的完整路径" error={errors.folder}>
+            <input className="input" value={folder} onChange={(e) => setFolder(e.target.value)} />
+          </Field>
+        )}
+        <label className="x-check">
+          <input type="checkbox" checked={full} onChange={(e) => setFull(e.target.checked)} />
+          完整副本（对方要求时使用：本单位保存的全部记录，本单位的设置和信任名单除外）
+        </label>
+        {errors._ && (
+          <div className="form-error" role="alert">
+            <p>{errors._}</p>
+          </div>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? '正在导出……' : '导出数据包'}
+          </button>
+        </div>
+      </form>
+      {result && (
+        <div role="status" className="x-result">
+          <p>
+            已导出 <strong>{result.fileName}</strong>
+            {result.filePath ? `，保存在 ${result.filePath}` : '，浏览器已开始下载'}。共 {result.operations} 条记录
+            {result.withheld ? `（其中 ${result.withheld} 条为不发送给对方的记录占位）` : ''}。
+          </p>
+          <p className="x-muted">
+            {Object.entries(result.byEntity)
+              .filter(([e]) => e !== 'withheld')
+              .map(([e, n]) => `${entityLabel(e)} ${n}`)
+              .join('，') || '没有新的记录，数据包只带有本单位的收到确认。'}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,197 @@
+// One child's record: summary (masked unless revealed), alerts and eligibility, exit / re-entry, the timeline of every
+// change, and the visits, assistance and assessments with their add forms.
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import type { ChildView } from '../../../../electron/contract/schemas/ledger';
+import { toApiError } from '../../api/api-error';
+import { useApi } from '../../api/client';
+import { Field } from '../../components/form/field';
+import { Page } from '../../components/page';
+import { useQuery } from '../../hooks/use-query';
+import { AssessmentsSection, AssistanceSection, VisitsSection } from './child-events';
+import { formatTime, useCodeLists, userLabel } from './use-code-lists';
+
+const localToday = () => {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+};
+
+export function ChildPage() {
+  const { id = '' } = useParams();
+  const api = useApi();
+  const { label } = useCodeLists();
+  const masked = useQuery('children.get', { id }, { entities: ['child', 'visit', 'assessment'] });
+  const history = useQuery('children.history', { id }, { entities: ['child'] });
+  const [revealed, setRevealed] = useState<ChildView | null>(null);
+  const view = revealed ?? masked.data;
+  const today = localToday();
+
+  if (masked.error) {
+    return (
+      <Page title="儿童档案">
+        <p className="form-error" role="alert">{masked.error.message}</p>
+        <Link to="/ledger">返回台账</Link>
+      </Page>
+    );
+  }
+  if (!view) return <Page title="儿童档案"><p className="pending">正在读取……</p></Page>;
+  const r = view.record;
+  const active = r.status.state === 'active';
+  const dash = (v: string) => v || '—';
+  const guardianPhone = r.guardianship.hasEntrustedGuardian ? r.entrustedGuardian.phone : r.father.phone || r.mother.phone;
+
+  return (
+    <Page title={`${r.child.name}的档案`}>
+      <div className="ledger-toolbar">
+        <Link className="button" to="/ledger">返回台账</Link>
+        <Link className="button primary" to={`/ledger/${id}/edit`}>修改信息</Link>
+        {view.masked ? (
+          <button className="button" type="button" onClick={async () => setRevealed(await api.invoke('children.reveal', { id, purpose: 'view' }))}>
+            显示完整信息
+          </button>
+        ) : (
+          <button className="button" type="button" onClick={() => setRevealed(null)}>
+            隐藏完整信息
+          </button>
+        )}
+      </div>
+      {!view.masked && <p className="explain">已显示完整的身份证号码和电话。本次查看已记入查阅记录。</p>}
+      {view.alerts.length > 0 && (
+        <ul className="alert-list" aria-label="提醒">
+          {view.alerts.map((a) => (
+            <li key={a.kind} className={`alert-item alert-${a.kind}`}>{a.message}</li>
+          ))}
+        </ul>
+      )}
+      {!view.eligible && (
+        <div className="warn-box" role="note">
+          <strong>该记录不符合农村留守儿童定义：</strong>
+          {view.eligibilityReasons.join('；')}
+        </div>
+      )}
+      <section aria-labelledby="sum" className="record-section">
+        <h2 id="sum">基本情况</h2>
+        <dl className="details">
+          <dt>状态</dt>
+          <dd>
+            {label('childStatus', r.status.state)}
+            {!active && `（${label('exitReason', r.status.reason)}，${r.status.date}）`}
+          </dd>
+          <dt>性别 / 年龄</dt>
+          <dd>{label('sex', r.child.sex)}，{view.age ?? '—'}周岁（{r.child.birthDate}）</dd>
+          <dt>身份证号码</dt>
+          <dd className="mono">{dash(r.child.idNumber)}</dd>
+          <dt>乡镇（街道）/村（居）</dt>
+          <dd>{r.responsibility.township} {r.responsibility.village}</dd>
+          <dt>现居住地</dt>
+          <dd>{r.child.currentAddress}</dd>
+          <dt>就学情况</dt>
+          <dd>{label('schooling', r.child.schooling)} {r.child.school} {r.child.grade}</dd>
+          <dt>父亲</dt>
+          <dd>{r.father.deceased ? '已去世' : `${dash(r.father.name)}，${dash(r.father.workCity)}，电话 ${dash(r.father.phone)}`}</dd>
+          <dt>母亲</dt>
+          <dd>{r.mother.deceased ? '已去世' : `${dash(r.mother.name)}，${dash(r.mother.workCity)}，电话 ${dash(r.mother.phone)}`}</dd>
+          <dt>监护</dt>
+          <dd>
+            {label('guardianKind', r.guardianship.guardianKind)}；{label('guardianshipType', r.guardianship.guardianshipType)}；评估
+            {label('guardianshipAssessment', r.guardianship.assessment)}
+          </dd>
+          {r.guardianship.hasEntrustedGuardian && (
+            <>
+              <dt>委托监护人</dt>
+              <dd>
+                {r.entrustedGuardian.name}（{label('relationship', r.entrustedGuardian.relationship)}），电话 {dash(r.entrustedGuardian.phone)}
+              </dd>
+            </>
+          )}
+          <dt>监护人电话</dt>
+          <dd className="mono">{dash(guardianPhone)}</dd>
+          <dt>风险等级</dt>
+          <dd>{r.riskLevel ? <span className={`risk risk-${r.riskLevel}`}>{label('riskLevel', r.riskLevel)}</span> : '未评定'}</dd>
+          <dt>儿童督导员 / 儿童主任</dt>
+          <dd>{dash(r.responsibility.supervisorName)} / {dash(r.responsibility.directorName)}</dd>
+          <dt>最近走访</dt>
+          <dd>{view.lastVisitDate || '尚未走访'}{view.nextVisitDue && `，下次应在 ${view.nextVisitDue} 前`}</dd>
+        </dl>
+      </section>
+      <ExitSection id={id} active={active} today={today} />
+      <section aria-labelledby="timeline" className="record-section">
+        <h2 id="timeline">变更记录</h2>
+        <ol className="timeline">
+          {(history.data ?? []).map((e, i) => (
+            <li key={i}>
+              <div className="timeline-head">
+                {formatTime(e.at)} · {userLabel(e.user)} ·{' '}
+                {{ created: '建档', changed: '修改', exited: '办理退出', reentered: '重新纳入' }[e.kind]}
+              </div>
+              {e.changes.length > 0 && (
+                <ul>
+                  {e.changes.map((c) => (
+                    <li key={c.field}>
+                      {c.label}：{c.old} → {c.new}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <VisitsSection childId={id} today={today} />
+      <AssistanceSection childId={id} today={today} />
+      <AssessmentsSection childId={id} today={today} />
+    </Page>
+  );
+}
+
+function ExitSection({ id, active, today }: { id: string; active: boolean; today: string }) {
+  const api = useApi();
+  const { items } = useCodeLists();
+  const [d, setD] = useState({ reason: '', date: today, note: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      if (active) await api.invoke('children.exit', { id, ...d });
+      else await api.invoke('children.reenter', { id, date: d.date, note: d.note });
+      setErrors({});
+      setMessage(null);
+    } catch (err) {
+      const a = toApiError(err);
+      setErrors(a.fields ?? {});
+      setMessage(a.message);
+    }
+  };
+  return (
+    <section aria-labelledby="exit" className="record-section">
+      <h2 id="exit">{active ? '办理退出' : '重新纳入台账'}</h2>
+      <p className="explain">
+        {active ? '退出不会删除档案，档案和全部记录都会保留，以后可以重新纳入。' : '该儿童已不在册。情况变化、重新符合条件时可以重新纳入台账。'}
+      </p>
+      <form className="inline-form" noValidate onSubmit={submit} aria-label={active ? '办理退出' : '重新纳入台账'}>
+        {active && (
+          <Field label="退出原因" error={errors.reason}>
+            <select className="input" value={d.reason} onChange={(e) => setD({ ...d, reason: e.target.value })}>
+              <option value="">请选择</option>
+              {items('exitReason').map((i) => (
+                <option key={i.code} value={i.code}>{i.label}</option>
+              ))}
+            </select>
+          </Field>
+        )}
+        <Field label={active ? '退出日期' : '重新纳入日期'} error={errors.date}>
+          <input className="input" type="date" value={d.date} onChange={(e) => setD({ ...d, date: e.target.value })} />
+        </Field>
+        <Field label="情况说明" error={errors.note}>
+          <input className="input" value={d.note} onChange={(e) => setD({ ...d, note: e.target.value })} />
+        </Field>
+        <div className="inline-actions">
+          <button className="button" type="submit">{active ? '确认退出' : '重新纳入'}</button>
+        </div>
+        {message && <p className="field-error" role="alert">{message}</p>}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,243 @@
+// 会议纪要: drafted from the meeting, edited as text with headings, issued with its number and then locked; a
+// correction is a new version and the old one stays readable. Print preview, 打印 and 保存为 PDF.
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { minutesStateNames, type MinutesVersion } from '../../../../electron/contract/schemas/meetings';
+import { useApi } from '../../api/client';
+import { Field } from '../../components/form/field';
+import { Page } from '../../components/page';
+import { useQuery } from '../../hooks/use-query';
+import { MinutesSettingsSection } from './minutes-settings';
+import { PrintPreview } from './print-preview';
+import { FormError, noEnterSubmit, useAction } from './use-action';
+
+const versionStatus = { draft: '草稿', issued: '已印发（现行）', superseded: '已被更正' } as const;
+
+function DraftEditor({ version }: { version: MinutesVersion }) {
+  const api = useApi();
+  const save = useAction();
+  const issue = useAction();
+  const [title, setTitle] = useState(version.title);
+  const [text, setText] = useState(version.text);
+  const [sendTo, setSendTo] = useState(version.sendTo.join('、'));
+  const [date, setDate] = useState('');
+  const [saved, setSaved] = useState(false);
+  const args = () => ({
+    id: version.id,
+    title,
+    text,
+    sendTo: sendTo
+      .split(/[，,、\n]/)
+      .map((x) => x.trim())
+      .filter(Boolean),
+  });
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    setSaved(await save.run(() => api.invoke('minutes.save', args())));
+  };
+  const doIssue = async (e: React.FormEvent) => {
+    e.preventDefault();
+    await issue.run(async () => {
+      await api.invoke('minutes.save', args());
+      await api.invoke('minutes.issue', { id: version.id, date });
+    });
+  };
+  return (
+    <>
+      <form noValidate onSubmit={submit} onKeyDown={noEnterSubmit} aria-label="编辑纪要">
+        <Field label="纪要标题" error={save.errors.title}>
+          <input className="input" value={title} onChange={(e) => setTitle(e.target.value)} />
+        </Field>
+        <Field
+          label="纪要正文"
+          hint="每段一行。以“一、”“二、”开头的行印成一级标题（黑体），以“（一）”开头的行印成二级标题（楷体）。出席、请假、列席名单按出席情况自动附在正文之后。"
+          error={save.errors.text}
+        >
+          <textarea
+            className="input minutes-text"
+            rows={18}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </Field>
+        <Field label="印发范围" hint="纪要印发的有关单位，用顿号分隔" error={save.errors.sendTo}>
+          <textarea className="input" rows={2} value={sendTo} onChange={(e) => setSendTo(e.target.value)} />
+        </Field>
+        <FormError message={save.message} />
+        {saved && <p role="status">已保存。</p>}
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={save.busy}>
+            保存草稿
+          </button>
+        </div>
+      </form>
+      <form
+        noValidate
+        onSubmit={doIssue}
+        onKeyDown={noEnterSubmit}
+        aria-label="印发纪要"
+        className="form-inline"
+      >
+        <Field
+          label="印发日期"
+          hint="印发后纪要即定稿，不能再修改；如需修改，只能另起更正版本"
+          error={issue.errors.date}
+        >
+          <input type="date" className="input" value={date} onChange={(e) => setDate(e.target.value)} />
+        </Field>
+        <FormError message={issue.message} />
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={issue.busy}>
+            印发纪要
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function IssuedView({ version, current }: { version: MinutesVersion; current: boolean }) {
+  const api = useApi();
+  const correct = useAction();
+  return (
+    <div className="minutes-locked">
+      <p>
+        <strong>{version.number}</strong>，{version.issuedDate} 印发。
+        {current ? '已印发的纪要不能修改。' : '此版本已被更正，仅供查阅。'}
+      </p>
+      <p>印发范围：{version.sendTo.join('、') || '（未填写）'}</p>
+      <div className="minutes-read" aria-label="纪要正文">
+        {version.blocks.map((b, i) =>
+          b.type === 'paragraph' ? (
+            <p key={i}>{b.text}</p>
+          ) : (
+            <h3 key={i} className={`minutes-${b.type}`}>
+              {b.text}
+            </h3>
+          ),
+        )}
+      </div>
+      <FormError message={correct.message} />
+      {current && (
+        <button
+          type="button"
+          className="button"
+          disabled={correct.busy}
+          onClick={() => void correct.run(() => api.invoke('minutes.correct', { id: version.id }))}
+        >
+          更正（另起新版本）
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function MinutesPage() {
+  const { id = '' } = useParams();
+  const {
+    data: m,
+    error,
+    refetch,
+  } = useQuery('meetings.get', { id }, { entities: ['meeting', 'minutes', 'attendance', 'decision'] });
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [printing, setPrinting] = useState(false);
+  if (!m) {
+    return (
+      <Page title="会议纪要">
+        <div className="mt">
+          {!error && <p role="status">正在读取……</p>}
+          {error && (
+            <div className="form-error" role="alert">
+              <p>{error.message}</p>
+              <button type="button" className="button" onClick={() => void refetch()}>
+                重试
+              </button>
+            </div>
+          )}
+        </div>
+      </Page>
+    );
+  }
+  const latest = m.minutes[m.minutes.length - 1];
+  const version = m.minutes.find((v) => v.version === chosen) ?? latest;
+  return (
+    <Page title={`${m.name}纪要`}>
+      <div className="mt">
+        <p>
+          <Link to={`/meetings/${m.id}`}>← 返回会议</Link>
+        </p>
+        <p>
+          纪要状态：{minutesStateNames[m.minutesStatus]}
+          {m.minutesNumber ? `（${m.minutesNumber}）` : ''}
+        </p>
+        {!version && <p className="explain">该会议还没有纪要。请回到会议页面起草。</p>}
+        {m.minutes.length > 0 && (
+          <section aria-labelledby="minutes-versions">
+            <h2 id="minutes-versions">版本</h2>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">版本</th>
+                  <th scope="col">状态</th>
+                  <th scope="col">编号</th>
+                  <th scope="col">印发日期</th>
+                  <th scope="col">
+                    <span className="visually-hidden">操作</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {m.minutes.map((v) => (
+                  <tr key={v.id} aria-current={v === version ? 'true' : undefined}>
+                    <td>第{v.version}版</td>
+                    <td>{versionStatus[v.status]}</td>
+                    <td>{v.number ?? '—'}</td>
+                    <td>{v.issuedDate ?? '—'}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button small"
+                        onClick={() => setChosen(v.version)}
+                        disabled={v === version}
+                      >
+                        查看第{v.version}版
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
+        {version && (
+          <section aria-labelledby="minutes-version">
+            <h2 id="minutes-version">
+              第{version.version}版（{versionStatus[version.status]}）
+            </h2>
+            {version.status === 'draft' ? (
+              <DraftEditor key={version.id} version={version} />
+            ) : (
+              <IssuedView version={version} current={version.status === 'issued'} />
+            )}
+            <div className="form-actions">
+              <button type="button" className="button" onClick={() => setPrinting(true)}>
+                打印预览
+              </button>
+            </div>
+            {printing && (
+              <PrintPreview
+                kind="minutes"
+                id={m.id}
+                options={{ version: version.version }}
+                label="会议纪要"
+                onClose={() => setPrinting(false)}
+              />
+            )}
+          </section>
+        )}
+        <MinutesSettingsSection />
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,98 @@
+// 纪要设置: the office's numbering (第N期 or 〔YYYY〕N号), red mark, issuer, and 抄报/抄送 wording and addressees.
+import { useState } from 'react';
+import {
+  copyLabels,
+  numberStyleNames,
+  numberStyles,
+  type CopyLabel,
+  type MinutesSettings,
+  type NumberStyle,
+} from '../../../../electron/contract/schemas/meetings';
+import { useApi } from '../../api/client';
+import { Field } from '../../components/form/field';
+import { useQuery } from '../../hooks/use-query';
+import { FormError, noEnterSubmit, useAction } from './use-action';
+
+const splitList = (s: string) =>
+  s
+    .split(/[，,、\n]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+function SettingsForm({ initial }: { initial: MinutesSettings }) {
+  const api = useApi();
+  const action = useAction();
+  const [s, setS] = useState({ ...initial, copyTo: initial.copyTo.join('、') });
+  const [saved, setSaved] = useState(false);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    setSaved(
+      await action.run(() => api.invoke('minutes.setSettings', { ...s, copyTo: splitList(s.copyTo) })),
+    );
+  };
+  return (
+    <form noValidate onSubmit={submit} onKeyDown={noEnterSubmit} aria-label="纪要设置" className="form-grid">
+      <Field
+        label="编号方式"
+        hint="纪要按年度顺序编号，印发时确定，更正版本沿用原编号"
+        error={action.errors.numberStyle}
+      >
+        <select
+          className="input input-select"
+          value={s.numberStyle}
+          onChange={(e) => setS({ ...s, numberStyle: e.target.value as NumberStyle })}
+        >
+          {numberStyles.map((n) => (
+            <option key={n} value={n}>
+              {numberStyleNames[n]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="版头" error={action.errors.mark}>
+        <input className="input" value={s.mark} onChange={(e) => setS({ ...s, mark: e.target.value })} />
+      </Field>
+      <Field label="编发单位" error={action.errors.issuer}>
+        <input className="input" value={s.issuer} onChange={(e) => setS({ ...s, issuer: e.target.value })} />
+      </Field>
+      <Field
+        label="抄报或抄送"
+        hint="联席会议制度通知写作“抄报市政府”；国家标准只有“抄送”"
+        error={action.errors.copyLabel}
+      >
+        <select
+          className="input input-select"
+          value={s.copyLabel}
+          onChange={(e) => setS({ ...s, copyLabel: e.target.value as CopyLabel })}
+        >
+          {copyLabels.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="抄报（抄送）机关" hint="多个机关用顿号分隔" error={action.errors.copyTo}>
+        <input className="input" value={s.copyTo} onChange={(e) => setS({ ...s, copyTo: e.target.value })} />
+      </Field>
+      <FormError message={action.message} />
+      {saved && <p role="status">纪要设置已保存。</p>}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={action.busy}>
+          保存纪要设置
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function MinutesSettingsSection() {
+  const { data } = useQuery('minutes.getSettings', {}, { entities: ['setting'] });
+  return (
+    <details className="settings-panel">
+      <summary>纪要设置（编号方式、版头、抄报抄送）</summary>
+      {data ? <SettingsForm key={JSON.stringify(data)} initial={data} /> : <p role="status">正在读取……</p>}
+    </details>
+  );
+}

@@ -1,0 +1,82 @@
+// Bench figure for issue 3: importing a 50,000-row township ledger (goal ≤ 15 s, preview + commit, fresh store).
+// The workbook is written with the streaming writer in the layout townships use (titles, merged 父亲/母亲 header).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { initOffice, openContext } from '../../electron/app/context';
+import type { ImportPreview, ImportResult } from '../../electron/contract/schemas/ledger-excel';
+import { birthAndId, chineseName, COUNTIES, mobile, pick, seededRandom, villageName, WORK_PLACES } from '../../electron/demo/synthetic';
+import { dispatch } from '../../electron/dispatch/dispatch';
+
+const TOP = [
+  '序号', '姓名', '性别', '民族', '出生日期', '公民身份号码', '是否登记户口', '户籍性质', '现居住地', '身体情况', '就学情况',
+  '父亲', null, null, '母亲', null, null,
+  '父母双方同时外出', '父母一方外出、另一方无监护能力', '有无委托监护人', '监护人类型', '监护类型', '监护情况评估',
+  '委托监护人姓名', '监护人电话', '与被监护人关系', '乡镇（街道）', '村（居）', '风险等级',
+];
+const SUB = [null, null, null, null, null, null, null, null, null, null, null, '姓名', '务工地点', '联系电话', '姓名', '务工地点', '联系电话'];
+
+export async function writeLedger(file: string, rows: number): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false });
+  const ws = wb.addWorksheet('台账');
+  ws.addRow(['揭阳市农村留守儿童信息台账']).commit();
+  ws.addRow(['填报单位：揭阳市民政局']).commit();
+  const top = ws.addRow(TOP);
+  const sub = ws.addRow(SUB);
+  // Merges before the rows are committed: the streaming writer cannot go back.
+  ws.mergeCells('L3:N3');
+  ws.mergeCells('O3:Q3');
+  top.commit();
+  sub.commit();
+  const r = seededRandom(2026);
+  for (let i = 0; i < rows; i += 1) {
+    const county = COUNTIES[i % COUNTIES.length]!;
+    const { birthDate, idNumber, sex } = birthAndId(r, county.code, 2011, 2024);
+    const surname = chineseName(r).slice(0, 1);
+    ws.addRow([
+      i + 1, surname + chineseName(r).slice(1), sex, '汉族', birthDate, idNumber, '是', '农村户籍', `${county.name}${villageName(r)}`,
+      '健康', pick(r, ['幼儿园', '小学', '小学', '初中']),
+      surname + chineseName(r).slice(1), pick(r, WORK_PLACES), mobile(r), chineseName(r), pick(r, WORK_PLACES), mobile(r),
+      '是', '否', '是', '祖辈监护', '监护情况较好', '较好',
+      surname + chineseName(r).slice(1), mobile(r), '祖母', pick(r, county.townships), villageName(r), pick(r, ['蓝色', '黄色', '橙色', '红色']),
+    ]).commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
+
+export async function xlsxImportBench(rows: number): Promise<void> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'guanai-xlsx-'));
+  try {
+    const file = path.join(work, 'ledger.xlsx');
+    let t0 = performance.now();
+    await writeLedger(file, rows);
+    const writeMs = performance.now() - t0;
+    const ctx = await openContext({ dataDir: path.join(work, 'data'), owner: 'cli', clock: () => Date.UTC(2026, 10, 28, 2) });
+    await initOffice(ctx, { code: '445200', name: '揭阳市民政局', level: 'city' });
+    t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    const p = await dispatch(ctx, 'ledgerImport.preview', { source: { path: file }, sample: 0 });
+    if (!p.ok) throw new Error(p.error.message);
+    const preview = p.value as ImportPreview;
+    const previewMs = performance.now() - t0;
+    const t1 = performance.now();
+    const c = await dispatch(ctx, 'ledgerImport.commit', { importId: preview.importId });
+    if (!c.ok) throw new Error(c.error.message);
+    const result = c.value as ImportResult;
+    const commitMs = performance.now() - t1;
+    const cpu = process.cpuUsage(cpu0);
+    await ctx.close();
+    const mb = (fs.statSync(file).size / 1e6).toFixed(1);
+    console.log(`${'xlsx write (streaming)'.padEnd(34)} ${rows} rows, ${mb} MB in ${(writeMs / 1000).toFixed(1)} s`);
+    console.log(
+      `${'xlsx import (preview + commit)'.padEnd(34)} ${((previewMs + commitMs) / 1000).toFixed(1)} s ` +
+        `(preview ${(previewMs / 1000).toFixed(1)} s, commit ${(commitMs / 1000).toFixed(1)} s; goal ≤ 15 s): ` +
+        `imported ${result.imported}, rejected ${result.errors.length}; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, load ${os.loadavg()[0]!.toFixed(1)}`,
+    );
+    console.log(`${'peak RSS (xlsx import process)'.padEnd(34)} ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}

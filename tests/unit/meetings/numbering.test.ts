@@ -1,0 +1,83 @@
+import { AppError } from '../../../electron/contract/errors';
+import { formatMinutesNumber } from '../../../electron/contract/schemas/meetings';
+import { issueChanges, nextMinutesSeq } from '../../../electron/domain/meetings/numbering';
+import type { MinutesRecord } from '../../../electron/domain/meetings/records';
+
+const minutes = (over: Partial<MinutesRecord>): MinutesRecord => ({
+  id: 'x',
+  meetingId: 'm',
+  version: 1,
+  status: 'draft',
+  title: '纪要',
+  blocks: [{ type: 'paragraph', text: '正文' }],
+  sendTo: [],
+  year: null,
+  seq: null,
+  number: null,
+  issuedDate: null,
+  createdAt: '',
+  ...over,
+});
+
+describe('minutes numbers', () => {
+  it('formats 第N期 and 〔YYYY〕N号 without padding', () => {
+    expect(formatMinutesNumber('qi', 2025, 3)).toBe('第3期');
+    expect(formatMinutesNumber('hao', 2025, 12)).toBe('〔2025〕12号');
+  });
+
+  it('counts per year, ignoring drafts', () => {
+    const all = [
+      minutes({ id: 'a', status: 'issued', year: 2024, seq: 7 }),
+      minutes({ id: 'b', status: 'issued', year: 2025, seq: 1 }),
+      minutes({ id: 'c', status: 'superseded', year: 2025, seq: 2 }),
+      minutes({ id: 'd', status: 'draft', year: 2025, seq: 9 }),
+    ];
+    expect(nextMinutesSeq(all, 2025)).toBe(3);
+    expect(nextMinutesSeq(all, 2026)).toBe(1);
+  });
+
+  it('numbers a first issue from its issue date and the chosen style', () => {
+    const draft = minutes({ id: 'n', meetingId: 'new' });
+    const all = [
+      minutes({ id: 'a', meetingId: 'old', status: 'issued', year: 2025, seq: 4, number: '第4期' }),
+      draft,
+    ];
+    const changes = issueChanges(all, draft, '2025-05-06', 'hao');
+    expect(changes).toEqual([
+      {
+        entity: 'minutes',
+        id: 'n',
+        set: { status: 'issued', issuedDate: '2025-05-06', year: 2025, seq: 5, number: '〔2025〕5号' },
+      },
+    ]);
+    expect(issueChanges(all, draft, '2026-01-02', 'qi')[0]!.set.number).toBe('第1期');
+  });
+
+  it('keeps the number for a correction and supersedes the old version', () => {
+    const issued = minutes({
+      id: 'v1',
+      status: 'issued',
+      year: 2025,
+      seq: 2,
+      number: '第2期',
+      issuedDate: '2025-03-01',
+    });
+    const correction = minutes({ id: 'v2', version: 2 });
+    const changes = issueChanges([issued, correction], correction, '2026-02-01', 'hao');
+    expect(changes).toEqual([
+      { entity: 'minutes', id: 'v1', set: { status: 'superseded', supersededBy: 'v2' } },
+      {
+        entity: 'minutes',
+        id: 'v2',
+        set: { status: 'issued', issuedDate: '2026-02-01', year: 2025, seq: 2, number: '第2期' },
+      },
+    ]);
+  });
+
+  it('refuses to issue twice or to issue an empty text', () => {
+    const issued = minutes({ status: 'issued', year: 2025, seq: 1, number: '第1期' });
+    expect(() => issueChanges([issued], issued, '2025-03-01', 'qi')).toThrow(AppError);
+    expect(() => issueChanges([issued], issued, '2025-03-01', 'qi')).toThrow(/已经印发/);
+    expect(() => issueChanges([], minutes({ blocks: [] }), '2025-03-01', 'qi')).toThrow(/正文为空/);
+  });
+});
