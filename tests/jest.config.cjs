@@ -17,7 +17,7 @@ const transform = {
 const common = {
   rootDir: root,
   transform,
-  transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno|echarts|zrender|tslib)/)'],
   moduleNameMapper: { '^electron$': '<rootDir>/tests/helpers/electron-mock.ts' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
 };

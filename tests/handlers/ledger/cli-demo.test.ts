@@ -40,7 +40,7 @@ describe('guanai demo / info / ledger list', () => {
   it('lists every child with all fields unmasked as JSON, and records the export', async () => {
     const list = io();
     expect(await runCli(['ledger', 'list', '--data', dir, '--json'], list.io)).toBe(0);
-    const children = JSON.parse(list.out()) as Array<Record<string, any>>;
+    const children = JSON.parse(list.out()) as Array<Record<string, any>> // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed CLI output;
     expect(children).toHaveLength(300);
     const c = children[0]!;
     expect(c.idNumber).toMatch(/^\d{17}[\dX]$/);

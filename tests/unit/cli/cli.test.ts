@@ -6,6 +6,7 @@ import { runCli } from '../../../electron/cli/run';
 import { cleanupTempDirs, tempDir } from '../../helpers/temp-dir';
 
 afterEach(cleanupTempDirs);
+jest.setTimeout(60_000);
 
 async function cli(...argv: string[]) {
   let out = '';

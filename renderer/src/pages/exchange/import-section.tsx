@@ -81,7 +81,7 @@ export function ImportSection() {
             </dd>
             <dt>导出时间</dt>
             <dd>{formatTime(c.createdAt)}</dd>
-            <dt>记录数</dt>
+            <dt>修改记录</dt>
             <dd>{c.operations} 条</dd>
           </dl>
           <h3>试算结果</h3>

@@ -14,6 +14,7 @@ export function HomePage() {
     .map(([type, { label, unit }]) => ({ type, label, value: `${status.counts.entities[type]} ${unit}` }));
   return (
     <Page title={office.name} windowTitle="首页">
+      <p className="lead">需要处理的提醒和督办事项将显示在这里。</p>
       <HomeAlerts />
       {status.initialised && <OverdueReports />}
       {status.initialised && <TaskReminders />}

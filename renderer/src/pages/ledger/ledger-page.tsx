@@ -102,6 +102,7 @@ export function LedgerPage() {
 
   return (
     <Page title="留守儿童台账">
+      <p className="explain">本辖区农村留守儿童信息台账，一人一档，动态更新。点击姓名打开档案。</p>
       <div className="ledger-toolbar">
         <Link className="button primary" to="/ledger/new">
           新增儿童
