@@ -93,7 +93,9 @@ export async function ledgerXlsx(records: readonly Values[], o: ExportOptions): 
     const note = o.masked
       ? '身份证号码和电话号码已部分隐藏'
       : '含完整的身份证号码和电话号码，属于个人信息，请妥善保管，不得外传';
-    const sub = ws.addRow([`填报单位：${o.officeName}　　导出日期：${o.date}　　共 ${records.length} 人　　（${note}）`]);
+    // Ideographic spaces (U+3000) separate the items, as on printed forms.
+    const gap = '\u3000\u3000';
+    const sub = ws.addRow([`填报单位：${o.officeName}${gap}导出日期：${o.date}${gap}共 ${records.length} 人${gap}（${note}）`]);
     ws.mergeCells(2, 1, 2, n);
     sub.commit();
 
