@@ -1,7 +1,7 @@
 // The operation journal: an append-only file of operations, one line each. It is never rewritten; it is the
 // history of every record, the audit trail and the source for sync. A commit is acknowledged only after fsync.
 import fs from 'node:fs';
-import { decodeLine, encodeLine, type Operation } from './operation';
+import { decodeLine, type Operation } from './operation';
 
 export interface TailScan {
   /** Complete, checked lines from the start offset, with their byte offsets. */
@@ -82,15 +82,8 @@ export class LogWriter {
     this.size = fs.fstatSync(this.fd).size;
   }
 
-  /** Appends the lines in one write and returns only when they are on disk. Returns each line's offset. */
-  append(ops: Operation[], prevs: number[]): { offsets: number[]; lines: string[] } {
-    const lines = ops.map((op, i) => encodeLine(op, prevs[i]!));
-    const offsets: number[] = [];
-    let at = this.size;
-    for (const l of lines) {
-      offsets.push(at);
-      at += Buffer.byteLength(l);
-    }
+  /** Appends encoded lines in one write and returns only when they are on disk. `end` is the size after it. */
+  appendLines(lines: string[], end: number): void {
     const buf = Buffer.from(lines.join(''));
     let written = 0;
     try {
@@ -105,8 +98,7 @@ export class LogWriter {
       }
       throw err;
     }
-    this.size = at;
-    return { offsets, lines: lines.map((l) => l.slice(0, -1)) };
+    this.size = end;
   }
 
   readLine(offset: number): string {

@@ -287,7 +287,9 @@ export class Store {
     store.tables = inline ? TableSet.fromState(dir, inline, rebuild) : new TableSet(dir, doc.tables ?? {}, rebuild);
     // Small tables are read now so damage to them is reported at once; large ones when first used.
     store.tables.ensureSmall(EAGER_TABLE_BYTES);
-    for (const e of entries) store.fold(e.op, e.offset, e.line);
+    for (const e of entries) store.fold(e.op, e.offset, Buffer.byteLength(e.line) + 1);
+    const lastEntry = entries[entries.length - 1];
+    if (lastEntry) store.doc.log.tailHash = lineHash(lastEntry.line);
     if (notices.length || entries.length || inline) await store.snapshot();
     return store;
   }
@@ -356,17 +358,22 @@ export class Store {
 
   private appendAndFold(ops: Operation[]): void {
     // Each line links to the previous operation on its record: the record's head, or an earlier line of this batch.
+    // Lines are encoded once here; the writer only writes them.
     const heads = new Map<string, number>();
     let at = this.writer.size;
-    const prevs = ops.map((op) => {
+    const offsets: number[] = [];
+    const lines = ops.map((op) => {
       const key = entityKey(op.entity, op.id);
       const prev = heads.get(key) ?? this.get(op.entity, op.id)?.p ?? -1;
       heads.set(key, at);
-      at += Buffer.byteLength(encodeLine(op, prev));
-      return prev;
+      const line = encodeLine(op, prev);
+      offsets.push(at);
+      at += Buffer.byteLength(line);
+      return line;
     });
-    const { offsets, lines } = this.writer.append(ops, prevs);
-    ops.forEach((op, i) => this.fold(op, offsets[i]!, lines[i]!));
+    this.writer.appendLines(lines, at);
+    ops.forEach((op, i) => this.fold(op, offsets[i]!, Buffer.byteLength(lines[i]!)));
+    this.doc.log.tailHash = lineHash(lines[lines.length - 1]!.slice(0, -1));
     this.doc.hlc = this.clock.current();
     this.sinceSnapshot += ops.length;
     for (const l of this.listeners) l(ops);
@@ -375,7 +382,7 @@ export class Store {
     }
   }
 
-  private fold(op: Operation, offset: number, line: string): void {
+  private fold(op: Operation, offset: number, lineBytes: number): void {
     if (op.sv > SCHEMA_VERSION) {
       throw new AppError('SCHEMA_TOO_NEW', '操作日志中有较新版本程序写入的记录，请升级程序后再打开；文件未作任何改动。');
     }
@@ -390,8 +397,7 @@ export class Store {
     this.tables.markDirty(op.entity);
     this.doc.log.count++;
     this.doc.log.tailOffset = offset;
-    this.doc.log.tailHash = lineHash(line);
-    this.doc.log.bytes = offset + Buffer.byteLength(line) + 1;
+    this.doc.log.bytes = offset + lineBytes;
   }
 
   onChange(listener: ChangeListener): () => void {
