@@ -19,6 +19,7 @@ const { values } = parseArgs({
     operations: { type: 'string', default: '1000000' },
     commits: { type: 'string', default: '2000' },
     'crash-trials': { type: 'string', default: '1000' },
+    /** open | ledger | xlsx (one part alone), store (the store's figures only); default: everything. */
     mode: { type: 'string' },
     dir: { type: 'string' },
   },
@@ -247,11 +248,12 @@ async function main() {
       `${crash.lost} lost (${((now() - t0) / 1000).toFixed(0)} s)`,
   );
   console.log(`${'peak RSS (this process)'.padEnd(34)} ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+  if (values.mode === 'store') return;
   await ledgerListBench(children);
   await exchangeBench(10_000);
   // In a fresh process, so its peak RSS is the import's own.
   process.stdout.write(execFileSync(process.execPath, [__filename, '--mode', 'xlsx', '--children', String(children)], { encoding: 'utf8' }));
-  fs.rmSync(path.dirname(dir), { recursive: true, force: true });
 }
 
 main().catch((err) => {
