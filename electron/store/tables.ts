@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fsyncDir } from './durable-file';
-import { decodeSnapshot, encodeSnapshot, SnapshotDamaged } from './snapshot-file';
+import { decodeSnapshotBuffer, encodeSnapshot, SnapshotDamaged } from './snapshot-file';
 import type { EntityRecord, State } from './state';
 
 export interface TableRef {
@@ -53,7 +53,7 @@ export class TableSet {
     let table: Table = {};
     if (ref) {
       try {
-        table = decodeSnapshot<Table>(fs.readFileSync(path.join(this.folder, ref.file), 'utf8'));
+        table = decodeSnapshotBuffer<Table>(fs.readFileSync(path.join(this.folder, ref.file)));
       } catch (err) {
         const reason = err instanceof SnapshotDamaged ? err.reason : 'missing';
         table = this.rebuild(entity, reason);

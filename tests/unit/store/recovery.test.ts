@@ -134,3 +134,16 @@ describe('a damaged table file (one entity type of the state)', () => {
     await again.close();
   });
 });
+
+test('the byte-level and the string-level checks agree on good and damaged files', async () => {
+  const { encodeSnapshot, decodeSnapshotBuffer } = await import('../../../electron/store/snapshot-file');
+  const doc = { c1: { v: { name: '张小明', note: 'é ☃ 𠀀' }, b: 'x' } };
+  const text = encodeSnapshot(doc);
+  expect(decodeSnapshotBuffer(Buffer.from(text))).toEqual(doc);
+  expect(decodeSnapshot(text)).toEqual(doc);
+  const flipped = Buffer.from(text);
+  flipped[flipped.length - 10] ^= 1;
+  expect(() => decodeSnapshotBuffer(flipped)).toThrow();
+  expect(() => decodeSnapshotBuffer(Buffer.from(text).subarray(0, 90))).toThrow();
+  expect(() => decodeSnapshotBuffer(Buffer.alloc(0))).toThrow();
+});
