@@ -24,7 +24,6 @@ import { getSession, putSession, type ImportSession } from '../domain/ledger-exc
 import { importTargets } from '../domain/ledger-excel/targets';
 import { CHILD_ENTITY } from '../domain/ledger/child-fields';
 import { isoDateOf } from '../domain/ledger/dates';
-import { queryChildren } from '../domain/ledger/child-query';
 import type { Change } from '../store/store';
 import type { JsonValue } from '../store/operation';
 import { recordAudit } from './ledger';
@@ -79,6 +78,7 @@ async function analyse(ctx: AppContext, source: SheetSource, overrides: ColumnMa
       schema: createChildSchema({ today: () => t, codeLists }),
       existing: existingByIdNumber(store.table(CHILD_ENTITY)),
       newId: randomUUID,
+      office: ctx.office?.code ?? '',
     },
     remembered: remembered(ctx),
     overrides,
@@ -136,8 +136,8 @@ export async function commitImport(ctx: AppContext, args: { importId: string; ma
   const a = session.analysis;
   const changes: Change[] = [];
   for (const r of a.rows) {
-    if ((r.outcome === 'new' || r.outcome === 'update') && r.setJson && r.recordId) {
-      changes.push({ entity: CHILD_ENTITY, id: r.recordId, set: JSON.parse(r.setJson) as Record<string, JsonValue> });
+    if ((r.outcome === 'new' || r.outcome === 'update') && r.setIndex !== undefined && r.recordId) {
+      changes.push({ entity: CHILD_ENTITY, id: r.recordId, set: a.sets.get(r.setIndex) });
     }
   }
   // The confirmed mapping is remembered in the same batch, so it is kept exactly when the rows are.
@@ -191,13 +191,16 @@ export async function exportLedger(ctx: AppContext, args: ExportArgs) {
   const index = ledgerIndex(store);
   const date = today(ctx);
   // The list's own query, every page at once, in township → village → name order.
-  const { rows } = queryChildren(index.sorted('township', date), {
-    filters: args.filters,
-    search: args.search,
-    sort: { field: 'township', dir: 'asc' },
-    offset: 0,
-    limit: Number.MAX_SAFE_INTEGER,
-  });
+  const { rows } = index.query(
+    {
+      filters: args.filters,
+      search: args.search,
+      sort: { field: 'township', dir: 'asc' },
+      offset: 0,
+      limit: Number.MAX_SAFE_INTEGER,
+    },
+    date,
+  );
   const records = rows.map((r) => store.get(CHILD_ENTITY, r.id)?.v).filter((v): v is NonNullable<typeof v> => v !== undefined);
   const buffer = await ledgerXlsx(records, { lists: index.codeLists(), masked: !args.unmasked, officeName: ctx.office!.name, date });
   // Who took full personal data out, when, and how much (domain.md §8). A masked export is recorded too: it still

@@ -1,10 +1,11 @@
 // The ledger's in-memory index, one per open store: a summary per child (search key with pinyin, age, alerts),
-// sorted orders per sort field, the office's code lists and settings. It follows the store through onChange, so a
-// list query never recomputes pinyin or rescans visits; only the children that changed are summarised again, and
-// everything is recomputed once when the day turns (ages and alerts depend on the date).
-import type { ChildSortField } from '../contract/schemas/ledger';
+// the list's columns and sorted orders (domain/ledger/child-list-index), the office's code lists and settings. It
+// follows the store through onChange, so a list query never recomputes pinyin or rescans visits; only the children
+// that changed are summarised again and moved within the orders, and everything is recomputed once when the day
+// turns (ages and alerts depend on the date).
+import type { ChildListQuery, ChildRow, ChildSortField } from '../contract/schemas/ledger';
 import { CHILD_ENTITY, childValue } from '../domain/ledger/child-fields';
-import { comparators } from '../domain/ledger/child-query';
+import { ChildListIndex, type ListIndexStats } from '../domain/ledger/child-list-index';
 import {
   DEFAULT_LEDGER_SETTINGS,
   summariseChild,
@@ -32,31 +33,33 @@ interface KeyEntry {
 }
 
 export class LedgerIndex {
-  private summaries = new Map<string, ChildSummary>();
-  private keys = new Map<string, KeyEntry>();
-  private dirty = new Set<string>();
+  private readonly list = new ChildListIndex();
+  private readonly keys = new Map<string, KeyEntry>();
+  private readonly dirty = new Set<string>();
   private allDirty = true;
   private day = '';
-  private orders = new Map<ChildSortField, ChildSummary[]>();
   private codeListsCache: CodeLists | null = null;
   private settingsCache: LedgerSettings | null = null;
   private byIdNumber: Map<string, string> | null = null;
-  private placesCache: Map<string, Set<string>> | null = null;
+  /** Each child's normalised ID number as last indexed, to move it in byIdNumber when it changes. */
+  private readonly idNumberOf = new Map<string, string>();
+  private readonly idDirty = new Set<string>();
+  /** Two children share an ID number (possible after merging offices' edits): byIdNumber is rebuilt, not patched. */
+  private duplicateIds = false;
+  /** How often every child was summarised afresh (tests check that one edit does not do it). */
+  rebuilds = 0;
 
   constructor(private readonly store: Store) {
     store.onChange((ops) => {
       for (const op of ops) {
         if (op.entity === CHILD_ENTITY) {
           this.dirty.add(op.id);
-          this.orders.clear();
-          this.placesCache = null;
-          if ('child.idNumber' in op.set) this.byIdNumber = null;
+          if ('child.idNumber' in op.set) this.idDirty.add(op.id);
         } else if (op.entity === CODE_ITEM_ENTITY) {
           this.codeListsCache = null;
         } else if (op.entity === LEDGER_SETTINGS_ENTITY) {
           this.settingsCache = null;
           this.allDirty = true;
-          this.orders.clear();
         }
       }
     });
@@ -88,14 +91,34 @@ export class LedgerIndex {
     return this.settingsCache;
   }
 
+  private indexIdNumber(id: string, rec: EntityRecord | undefined): void {
+    const map = this.byIdNumber!;
+    const before = this.idNumberOf.get(id);
+    if (before !== undefined && map.get(before) === id) map.delete(before);
+    const n = rec ? childValue(rec.v, 'child.idNumber') : '';
+    if (!n) {
+      this.idNumberOf.delete(id);
+      return;
+    }
+    const norm = normaliseIdNumber(n);
+    const holder = map.get(norm);
+    if (holder !== undefined && holder !== id) this.duplicateIds = true;
+    map.set(norm, id);
+    this.idNumberOf.set(id, norm);
+  }
+
   /** The child holding this ID number, if any (ID numbers are unique in a ledger). */
   childWithIdNumber(idNumber: string): string | undefined {
+    if (this.byIdNumber && this.idDirty.size > 0) {
+      if (this.duplicateIds) this.byIdNumber = null;
+      else for (const id of this.idDirty) this.indexIdNumber(id, this.store.get(CHILD_ENTITY, id));
+    }
+    this.idDirty.clear();
     if (!this.byIdNumber) {
       this.byIdNumber = new Map();
-      for (const [id, rec] of Object.entries(this.store.table(CHILD_ENTITY))) {
-        const n = childValue(rec.v, 'child.idNumber');
-        if (n) this.byIdNumber.set(normaliseIdNumber(n), id);
-      }
+      this.idNumberOf.clear();
+      this.duplicateIds = false;
+      for (const [id, rec] of Object.entries(this.store.table(CHILD_ENTITY))) this.indexIdNumber(id, rec);
     }
     return this.byIdNumber.get(normaliseIdNumber(idNumber));
   }
@@ -120,58 +143,52 @@ export class LedgerIndex {
     );
   }
 
-  /** Brings every summary up to date for `today`. */
-  private refresh(today: string): void {
-    const table = this.store.table(CHILD_ENTITY);
+  /** Brings every summary up to date for `today`: all of them when the day or the settings changed, else only the
+   *  children changed since the last call. */
+  private refresh(today: string): ChildListIndex {
     if (this.allDirty || today !== this.day) {
-      this.summaries.clear();
-      for (const [id, rec] of Object.entries(table)) this.summaries.set(id, this.summarise(id, rec, today));
+      const table = this.store.table(CHILD_ENTITY);
+      this.list.reset();
+      for (const [id, rec] of Object.entries(table)) this.list.put(this.summarise(id, rec, today));
       this.day = today;
       this.allDirty = false;
       this.dirty.clear();
-      this.orders.clear();
-      return;
+      this.rebuilds += 1;
+      return this.list;
     }
     for (const id of this.dirty) {
-      const rec = table[id];
-      if (rec) this.summaries.set(id, this.summarise(id, rec, today));
+      const rec = this.store.get(CHILD_ENTITY, id);
+      if (rec) this.list.put(this.summarise(id, rec, today));
     }
     this.dirty.clear();
+    return this.list;
   }
 
   summary(id: string, today: string): ChildSummary | undefined {
-    this.refresh(today);
-    return this.summaries.get(id);
+    return this.refresh(today).get(id);
   }
 
   all(today: string): Iterable<ChildSummary> {
-    this.refresh(today);
-    return this.summaries.values();
+    return this.refresh(today).all();
   }
 
   sorted(field: ChildSortField, today: string): ChildSummary[] {
-    this.refresh(today);
-    let order = this.orders.get(field);
-    if (!order) {
-      order = [...this.summaries.values()].sort(comparators[field]);
-      this.orders.set(field, order);
-    }
-    return order;
+    return this.refresh(today).sorted(field);
+  }
+
+  /** The list's query: filters, search, sort and one page. */
+  query(q: ChildListQuery, today: string): { total: number; rows: ChildRow[] } {
+    return this.refresh(today).query(q);
+  }
+
+  /** Orders sorted from scratch and slots patched, for tests. */
+  listStats(): ListIndexStats {
+    return { ...this.list.stats };
   }
 
   /** Townships and their villages, for the list's filter selects. */
   places(today: string): Map<string, Set<string>> {
-    this.refresh(today);
-    if (!this.placesCache) {
-      this.placesCache = new Map();
-      for (const s of this.summaries.values()) {
-        if (!s.township) continue;
-        let villages = this.placesCache.get(s.township);
-        if (!villages) this.placesCache.set(s.township, (villages = new Set()));
-        if (s.village) villages.add(s.village);
-      }
-    }
-    return this.placesCache;
+    return this.refresh(today).places();
   }
 }
 

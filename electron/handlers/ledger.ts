@@ -17,11 +17,11 @@ import {
   storedChildRecord,
 } from '../domain/ledger/child-fields';
 import { childTimeline } from '../domain/ledger/child-history';
-import { queryChildren } from '../domain/ledger/child-query';
 import { ALERT_ORDER, type AlertKind } from '../domain/ledger/child-summary';
 import { codeLabel, hasCode, OFFICE_CODE_PREFIX, type CodeListKey } from '../domain/ledger/codelists';
 import { isoDateOf } from '../domain/ledger/dates';
 import { maskIdNumber, maskPhone } from '../domain/ledger/mask';
+import { transferLockMessage, transferredOut } from '../domain/ledger/transfer-lock';
 import { hlcDate } from '../store/hlc';
 import type { JsonValue } from '../store/operation';
 import { createdHlc, updatedHlc, type EntityRecord } from '../store/state';
@@ -52,6 +52,16 @@ function open(ctx: AppContext): { store: Store; index: LedgerIndex; today: strin
 function requireChild(store: Store, id: string): EntityRecord {
   const rec = store.get(CHILD_ENTITY, id);
   if (!rec) throw new AppError('NOT_FOUND', '台账中没有这名儿童的记录，可能已被其他单位转出或编号有误。');
+  return rec;
+}
+
+const selfCode = (ctx: AppContext) => ctx.office?.code ?? '';
+
+/** A child this office has transferred out is the read-only trace of the transfer: every change is refused. */
+function requireWritableChild(ctx: AppContext, store: Store, id: string): EntityRecord {
+  const rec = requireChild(store, id);
+  const trace = transferredOut(rec.v, selfCode(ctx));
+  if (trace) throw new AppError('REFUSED', transferLockMessage(trace));
   return rec;
 }
 
@@ -117,6 +127,7 @@ function viewOf(ctx: AppContext, id: string, masked: boolean): ChildView {
     lastAssessmentDate: childValue(rec.v, 'lastAssessmentDate'),
     createdAt: hlcDate(createdHlc(rec)).toISOString(),
     updatedAt: hlcDate(updatedHlc(rec)).toISOString(),
+    transferredOut: transferredOut(rec.v, selfCode(ctx)),
   };
 }
 
@@ -167,7 +178,7 @@ export const ledgerHandlers = {
 
   async 'children.update'(args, ctx) {
     const { store, index } = open(ctx);
-    const rec = requireChild(store, args.id);
+    const rec = requireWritableChild(ctx, store, args.id);
     const record = validate(ctx, index, args.record);
     refuseDuplicate(index, record, args.id);
     const set = changedFields(rec.v, flattenChild(record));
@@ -191,7 +202,7 @@ export const ledgerHandlers = {
 
   async 'children.list'(args, ctx) {
     const { index, today } = open(ctx);
-    const { total, rows } = queryChildren(index.sorted(args.sort.field, today), args);
+    const { total, rows } = index.query(args, today);
     const places = index.places(today);
     const townships = [...places.keys()].sort();
     const villages = new Set<string>();
@@ -207,7 +218,7 @@ export const ledgerHandlers = {
 
   async 'children.exit'(args, ctx) {
     const { store, index, today } = open(ctx);
-    const rec = requireChild(store, args.id);
+    const rec = requireWritableChild(ctx, store, args.id);
     if (childValue(rec.v, 'status.state') !== 'active' && childValue(rec.v, 'status.state') !== '') {
       throw new AppError('REFUSED', '这名儿童已不在册，不能再次办理退出。');
     }
@@ -224,7 +235,7 @@ export const ledgerHandlers = {
 
   async 'children.reenter'(args, ctx) {
     const { store, today } = open(ctx);
-    const rec = requireChild(store, args.id);
+    const rec = requireWritableChild(ctx, store, args.id);
     const state = childValue(rec.v, 'status.state');
     if (state === 'active' || state === '') throw new AppError('REFUSED', '这名儿童在册，无需重新纳入。');
     notAfterToday(today, args.date, 'date', '重新纳入日期');
@@ -236,7 +247,7 @@ export const ledgerHandlers = {
 
   async 'visits.add'(args, ctx) {
     const { store, index, today } = open(ctx);
-    const child = requireChild(store, args.childId);
+    const child = requireWritableChild(ctx, store, args.childId);
     notAfterToday(today, args.date, 'date', '走访日期');
     if (args.nextDue && args.nextDue < args.date) {
       throw new AppError('VALIDATION', '下次走访日期不能早于本次走访日期', { nextDue: '下次走访日期不能早于本次走访日期' });
@@ -270,7 +281,7 @@ export const ledgerHandlers = {
 
   async 'assistance.add'(args, ctx) {
     const { store, index, today } = open(ctx);
-    requireChild(store, args.childId);
+    requireWritableChild(ctx, store, args.childId);
     requireCode(index, 'supportMeasureType', args.type, 'type', '帮扶措施类型');
     notAfterToday(today, args.date, 'date', '帮扶日期');
     const id = crypto.randomUUID();
@@ -296,7 +307,7 @@ export const ledgerHandlers = {
 
   async 'assessments.add'(args, ctx) {
     const { store, index, today } = open(ctx);
-    const child = requireChild(store, args.childId);
+    const child = requireWritableChild(ctx, store, args.childId);
     requireCode(index, 'guardianshipAssessment', args.guardianship, 'guardianship', '监护情况评估');
     requireCode(index, 'riskLevel', args.riskLevel, 'riskLevel', '风险等级');
     notAfterToday(today, args.date, 'date', '评估日期');

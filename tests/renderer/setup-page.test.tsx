@@ -102,7 +102,7 @@ describe('first-run setup page', () => {
       { code: '445200', name: '揭阳市农村留守儿童关爱保护工作联席会议办公室', level: 'city' },
     ]);
     expect(router.state.location.pathname).toBe('/');
-    expect(screen.getByText('需要处理的提醒和督办事项将显示在这里。')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /^需要处理的提醒/ })).toBeInTheDocument();
   });
 
   it('shows the server’s field errors next to the fields', async () => {

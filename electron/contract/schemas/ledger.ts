@@ -6,10 +6,12 @@ import type { AgeBand } from '../../domain/ledger/age';
 import type { ChildAlert, AlertKind, LedgerSettings } from '../../domain/ledger/child-summary';
 import { CODE_LIST_KEYS, type CodeLists } from '../../domain/ledger/codelists';
 import { isIsoDate } from '../../domain/ledger/dates';
+import type { TransferTrace } from '../../domain/ledger/transfer-lock';
 import type { ChildRecord } from './child';
 
 export type { AgeBand } from '../../domain/ledger/age';
 export type { AlertKind, ChildAlert, LedgerSettings } from '../../domain/ledger/child-summary';
+export type { TransferTrace } from '../../domain/ledger/transfer-lock';
 
 const id = z.string({ error: '缺少记录编号' }).min(1, '缺少记录编号').max(80);
 const isoDate = (label: string) =>
@@ -110,6 +112,8 @@ export interface ChildView {
   lastAssessmentDate: string;
   createdAt: string;
   updatedAt: string;
+  /** Set when this office has transferred the child out: the record is then read-only here. */
+  transferredOut: TransferTrace | null;
 }
 
 export const childRecordArgs = z.object({ record: z.record(z.string(), z.unknown(), { error: '缺少儿童信息' }) }).strict();

@@ -6,6 +6,7 @@ import type { ColumnMapping, ImportColumn, ImportCounts, ImportProgress } from '
 import type { MappedColumn } from './convert';
 import { detectHeader, HEADER_SEARCH_ROWS, type DetectedHeader } from './header';
 import { RowPlanner, type PlanContext, type PlannedRow } from './plan';
+import { SetArena } from './set-arena';
 import { isBlankRow, readFirstSheet, type SheetRow, type SheetSource } from './read-sheet';
 import { REQUIRED_FIELDS, targetByKey } from './targets';
 import { cellText, fieldKind } from './values';
@@ -27,6 +28,8 @@ export interface ImportAnalysis {
   /** Header memory key per column index, to remember the confirmed mapping. */
   memoryKeys: string[];
   rows: PlannedRow[];
+  /** The fields each new or updated row sets (PlannedRow.setIndex). */
+  sets: SetArena;
   counts: ImportCounts;
   missingRequired: string[];
 }
@@ -98,6 +101,7 @@ export async function analyseImport(source: SheetSource, opts: AnalyseOptions): 
   let mapped: MappedColumn[] = [];
   let planner: RowPlanner | null = null;
   const rows: PlannedRow[] = [];
+  const sets = new SetArena();
   const counts: ImportCounts = { rows: 0, new: 0, update: 0, unchanged: 0, rejected: 0 };
 
   const take = (row: SheetRow) => {
@@ -123,7 +127,7 @@ export async function analyseImport(source: SheetSource, opts: AnalyseOptions): 
     if (!mapped.some((c) => c.target === 'child.name' || c.target === 'child.idNumber')) {
       throw new AppError('VALIDATION', '请至少为“姓名”或“身份证号码”指定一列，否则无法识别每一行是哪名儿童。');
     }
-    planner = new RowPlanner(opts.plan, mapped);
+    planner = new RowPlanner(opts.plan, mapped, sets);
     for (const row of head.slice(header.dataStartIndex)) take(row);
   };
 
@@ -149,6 +153,7 @@ export async function analyseImport(source: SheetSource, opts: AnalyseOptions): 
     columns,
     memoryKeys: h.columns.map((c) => c.memoryKey),
     rows,
+    sets,
     counts,
     missingRequired: missingRequired(columns),
   };

@@ -13,8 +13,10 @@ import { CHILD_FIELD_PATHS, changedFields, SENSITIVE_CHILD_FIELDS, unflattenChil
 import { codeForLabel, type CodeLists } from '../ledger/codelists';
 import { normaliseIdNumber, parseIdNumber } from '../ledger/id-number';
 import { maskIdNumber, maskPhone } from '../ledger/mask';
+import { transferLockMessage, transferredOut } from '../ledger/transfer-lock';
 import { compileColumns, convertRow, getPath, mergeInput, setPath, type MappedColumn } from './convert';
 import type { Cell } from './read-sheet';
+import { SetArena } from './set-arena';
 import { fieldKind, formatCode } from './values';
 
 export interface ExistingChild {
@@ -29,6 +31,8 @@ export interface PlanContext {
   /** Records held, by normalised ID number. */
   existing: ReadonlyMap<string, ExistingChild>;
   newId: () => string;
+  /** This office's code: a held child it has transferred out is read-only here, so its row is refused. */
+  office: string;
 }
 
 export interface PlannedRow {
@@ -37,10 +41,10 @@ export interface PlannedRow {
   name: string;
   errors: RowError[];
   changes: FieldChange[];
-  /** The record to write and the fields to set (new and update only), as JSON: one flat string per row keeps
-   *  50,000 planned rows cheap for the garbage collector, and copies the values out of the reader's buffers. */
+  /** The record to write and the fields to set (new and update only): the number of the set kept in the
+   *  planner's SetArena, outside the heap (see set-arena.ts). */
   recordId?: string;
-  setJson?: string;
+  setIndex?: number;
   /** The row's cells as read (rejected rows only, for the rejected-rows workbook). */
   cells?: Cell[];
 }
@@ -127,6 +131,7 @@ export class RowPlanner {
   constructor(
     private readonly ctx: PlanContext,
     columns: readonly MappedColumn[],
+    readonly sets: SetArena = new SetArena(),
   ) {
     this.columns = compileColumns(columns);
   }
@@ -164,6 +169,8 @@ export class RowPlanner {
     }
 
     const held = id?.ok ? existing.get(id.value) : undefined;
+    const transfer = held ? transferredOut(held.values, this.ctx.office) : null;
+    if (transfer) return rejected([{ column: null, field: 'child.idNumber', message: transferLockMessage(transfer) }]);
     const full = held ? mergeInput(unflattenChild(held.values), input) : input;
     const result = validateChildRecord(full, schema);
     if (!result.ok || cellErrors.size > 0) {
@@ -172,7 +179,7 @@ export class RowPlanner {
 
     const flat = flatten(result.value);
     if (!held) {
-      return { row: rowNumber, outcome: 'new', name: copy(name), errors: NONE, changes: NONE, recordId: this.ctx.newId(), setJson: JSON.stringify(withoutEmpty(flat)) };
+      return { row: rowNumber, outcome: 'new', name: copy(name), errors: NONE, changes: NONE, recordId: this.ctx.newId(), setIndex: this.sets.add(withoutEmpty(flat)) };
     }
 
     const set = changedFields(held.values, flat);
@@ -186,6 +193,6 @@ export class RowPlanner {
       from: displayValue(codeLists, p, held.values[p]),
       to: displayValue(codeLists, p, set[p]),
     }));
-    return { row: rowNumber, outcome: 'update', name: copy(name), errors: NONE, changes, recordId: held.id, setJson: JSON.stringify(set) };
+    return { row: rowNumber, outcome: 'update', name: copy(name), errors: NONE, changes, recordId: held.id, setIndex: this.sets.add(set) };
   }
 }

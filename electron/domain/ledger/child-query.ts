@@ -5,7 +5,7 @@ import { alertRank, type ChildSummary } from './child-summary';
 import { maskIdNumber, maskPhone } from './mask';
 import { matchesKey, prepareQuery } from './pinyin';
 
-const RISK_ORDER: Readonly<Record<string, number>> = { red: 0, orange: 1, yellow: 2, blue: 3 };
+export const RISK_ORDER: Readonly<Record<string, number>> = { red: 0, orange: 1, yellow: 2, blue: 3 };
 
 const byName = (a: ChildSummary, b: ChildSummary) => {
   const pa = a.key.suffixes[0] ?? a.name;

@@ -164,6 +164,11 @@ export function summariseChild(
 
 /** Alerts first by the most urgent kind (无人监护 always first), then by how many. */
 export function alertRank(s: Pick<ChildSummary, 'alerts'>): number {
-  if (s.alerts.length === 0) return ALERT_ORDER.length;
-  return Math.min(...s.alerts.map((a) => ALERT_ORDER.indexOf(a.kind)));
+  // A loop, not Math.min(...map): sorting 50,000 children calls this about a million times.
+  let rank = ALERT_ORDER.length;
+  for (const a of s.alerts) {
+    const r = ALERT_ORDER.indexOf(a.kind);
+    if (r < rank) rank = r;
+  }
+  return rank;
 }

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../../electron/app/context';
+import { ledgerIndex } from '../../../electron/handlers/ledger-index';
 import { cleanupTempDirs } from '../../helpers/temp-dir';
 import { call, child, DAY, fail, ledgerContext } from './ledger-helpers';
 
@@ -89,6 +90,22 @@ describe('children.list', () => {
     await call(ctx, 'children.update', { id: ids.zxm!, record: child('王小明', '2015-08-08', 123) });
     expect((await call(ctx, 'children.list', { search: 'zxm' })).total).toBe(0);
     expect((await call(ctx, 'children.list', { search: 'wxm' })).rows[0]!.name).toBe('王小明');
+  });
+
+  it('an edit updates that one child in the index: nothing is summarised or sorted again', async () => {
+    const ids = await seed();
+    for (const field of ['alerts', 'name', 'age'] as const) await call(ctx, 'children.list', { sort: { field, dir: 'asc' } });
+    const index = ledgerIndex(ctx.store!);
+    const rebuilds = index.rebuilds;
+    const sorts = index.listStats().fullSorts;
+    await call(ctx, 'children.update', { id: ids.czw!, record: child('陈志伟', '2011-01-10', 125, (r) => void (r.riskLevel = 'blue')) });
+    expect((await call(ctx, 'children.list', { filters: { riskLevel: 'red' } })).total).toBe(0);
+    expect((await call(ctx, 'children.list', { filters: { riskLevel: 'blue' }, search: 'czw' })).rows.map((r) => r.name)).toEqual(['陈志伟']);
+    const byAge = await call(ctx, 'children.list', { sort: { field: 'age', dir: 'desc' } });
+    expect(byAge.rows.map((r) => r.name)).toEqual(['陈志伟', '曾晓玲', '张小明', '李晓红']);
+    expect(index.rebuilds).toBe(rebuilds);
+    expect(index.listStats().fullSorts).toBe(sorts);
+    expect(index.listStats().patches).toBeGreaterThanOrEqual(3);
   });
 
   it('puts children with alerts first by default, 无人监护 at the top', async () => {

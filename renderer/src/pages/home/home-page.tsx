@@ -1,4 +1,5 @@
-// 首页: which office this is and how much it holds. Alerts and tasks will gather here once those areas exist.
+// 首页: which office this is, what needs attention (ledger alerts, overdue mandatory reports, task reminders) and
+// how much it holds.
 import { useAppStatus } from '../../app/app-status';
 import { Page } from '../../components/page';
 import { entityLabels } from './entity-labels';
@@ -14,7 +15,6 @@ export function HomePage() {
     .map(([type, { label, unit }]) => ({ type, label, value: `${status.counts.entities[type]} ${unit}` }));
   return (
     <Page title={office.name} windowTitle="首页">
-      <p className="lead">需要处理的提醒和督办事项将显示在这里。</p>
       <HomeAlerts />
       {status.initialised && <OverdueReports />}
       {status.initialised && <TaskReminders />}

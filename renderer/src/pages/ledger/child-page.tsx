@@ -1,5 +1,6 @@
 // One child's record: summary (masked unless revealed), alerts and eligibility, exit / re-entry, the timeline of every
-// change, and the visits, assistance and assessments with their add forms.
+// change, the visits, assistance and assessments with their add forms, and the mandatory reports about the child.
+// A child this office has transferred out is shown read-only, with the trace of the transfer.
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ChildView } from '../../../../electron/contract/schemas/ledger';
@@ -9,6 +10,7 @@ import { Field } from '../../components/form/field';
 import { Page } from '../../components/page';
 import { useQuery } from '../../hooks/use-query';
 import { AssessmentsSection, AssistanceSection, VisitsSection } from './child-events';
+import { ChildReports } from './reports/child-reports';
 import { formatTime, useCodeLists, userLabel } from './use-code-lists';
 
 const localToday = () => {
@@ -38,6 +40,8 @@ export function ChildPage() {
   if (!view) return <Page title="儿童档案"><p className="pending">正在读取……</p></Page>;
   const r = view.record;
   const active = r.status.state === 'active';
+  const transfer = view.transferredOut;
+  const readOnly = transfer !== null;
   const dash = (v: string) => v || '—';
   const guardianPhone = r.guardianship.hasEntrustedGuardian ? r.entrustedGuardian.phone : r.father.phone || r.mother.phone;
 
@@ -45,7 +49,7 @@ export function ChildPage() {
     <Page title={`${r.child.name}的档案`}>
       <div className="ledger-toolbar">
         <Link className="button" to="/ledger">返回台账</Link>
-        <Link className="button primary" to={`/ledger/${id}/edit`}>修改信息</Link>
+        {!readOnly && <Link className="button primary" to={`/ledger/${id}/edit`}>修改信息</Link>}
         {view.masked ? (
           <button className="button" type="button" onClick={async () => setRevealed(await api.invoke('children.reveal', { id, purpose: 'view' }))}>
             显示完整信息
@@ -56,6 +60,13 @@ export function ChildPage() {
           </button>
         )}
       </div>
+      {transfer && (
+        <div className="warn-box" role="note" aria-label="转出情况">
+          <strong>该儿童已{transfer.date && `于${transfer.date}`}转出至{transfer.to || '其他单位'}。</strong>
+          {transfer.note && `转出说明：${transfer.note}。`}
+          档案由接收单位继续管理，本单位保留的是只读记录；如需更正，请联系接收单位。
+        </div>
+      )}
       {!view.masked && <p className="explain">已显示完整的身份证号码和电话。本次查看已记入查阅记录。</p>}
       {view.alerts.length > 0 && (
         <ul className="alert-list" aria-label="提醒">
@@ -76,13 +87,14 @@ export function ChildPage() {
           <dt>状态</dt>
           <dd>
             {label('childStatus', r.status.state)}
-            {!active && `（${label('exitReason', r.status.reason)}，${r.status.date}）`}
+            {r.status.state === 'exited' && `（${label('exitReason', r.status.reason)}，${r.status.date}）`}
+            {r.status.state === 'transferred' && `（转至${r.status.transferTo || '其他单位'}${r.status.date && `，${r.status.date}`}）`}
           </dd>
           <dt>性别 / 年龄</dt>
           <dd>{label('sex', r.child.sex)}，{view.age ?? '—'}周岁（{r.child.birthDate}）</dd>
           <dt>身份证号码</dt>
           <dd className="mono">{dash(r.child.idNumber)}</dd>
-          <dt>乡镇（街道）/村（居）</dt>
+          <dt>所在乡镇、村</dt>
           <dd>{r.responsibility.township} {r.responsibility.village}</dd>
           <dt>现居住地</dt>
           <dd>{r.child.currentAddress}</dd>
@@ -92,11 +104,12 @@ export function ChildPage() {
           <dd>{r.father.deceased ? '已去世' : `${dash(r.father.name)}，${dash(r.father.workCity)}，电话 ${dash(r.father.phone)}`}</dd>
           <dt>母亲</dt>
           <dd>{r.mother.deceased ? '已去世' : `${dash(r.mother.name)}，${dash(r.mother.workCity)}，电话 ${dash(r.mother.phone)}`}</dd>
-          <dt>监护</dt>
-          <dd>
-            {label('guardianKind', r.guardianship.guardianKind)}；{label('guardianshipType', r.guardianship.guardianshipType)}；评估
-            {label('guardianshipAssessment', r.guardianship.assessment)}
-          </dd>
+          <dt>监护人类型</dt>
+          <dd>{label('guardianKind', r.guardianship.guardianKind)}</dd>
+          <dt>监护类型</dt>
+          <dd>{label('guardianshipType', r.guardianship.guardianshipType)}</dd>
+          <dt>监护情况评估</dt>
+          <dd>{label('guardianshipAssessment', r.guardianship.assessment)}</dd>
           {r.guardianship.hasEntrustedGuardian && (
             <>
               <dt>委托监护人</dt>
@@ -109,13 +122,15 @@ export function ChildPage() {
           <dd className="mono">{dash(guardianPhone)}</dd>
           <dt>风险等级</dt>
           <dd>{r.riskLevel ? <span className={`risk risk-${r.riskLevel}`}>{label('riskLevel', r.riskLevel)}</span> : '未评定'}</dd>
-          <dt>儿童督导员 / 儿童主任</dt>
-          <dd>{dash(r.responsibility.supervisorName)} / {dash(r.responsibility.directorName)}</dd>
+          <dt>儿童督导员</dt>
+          <dd>{dash(r.responsibility.supervisorName)}</dd>
+          <dt>儿童主任</dt>
+          <dd>{dash(r.responsibility.directorName)}</dd>
           <dt>最近走访</dt>
           <dd>{view.lastVisitDate || '尚未走访'}{view.nextVisitDue && `，下次应在 ${view.nextVisitDue} 前`}</dd>
         </dl>
       </section>
-      <ExitSection id={id} active={active} today={today} />
+      {!readOnly && <ExitSection id={id} active={active} today={today} />}
       <section aria-labelledby="timeline" className="record-section">
         <h2 id="timeline">变更记录</h2>
         <ol className="timeline">
@@ -123,7 +138,7 @@ export function ChildPage() {
             <li key={i}>
               <div className="timeline-head">
                 {formatTime(e.at)} · {userLabel(e.user)} ·{' '}
-                {{ created: '建档', changed: '修改', exited: '办理退出', reentered: '重新纳入' }[e.kind]}
+                {e.kind === 'changed' ? changeKind(e.changes.map((c) => c.field)) : { created: '建档', exited: '办理退出', reentered: '重新纳入' }[e.kind]}
               </div>
               {e.changes.length > 0 && (
                 <ul>
@@ -138,11 +153,21 @@ export function ChildPage() {
           ))}
         </ol>
       </section>
-      <VisitsSection childId={id} today={today} />
-      <AssistanceSection childId={id} today={today} />
-      <AssessmentsSection childId={id} today={today} />
+      <VisitsSection childId={id} today={today} readOnly={readOnly} />
+      <AssistanceSection childId={id} today={today} readOnly={readOnly} />
+      <AssessmentsSection childId={id} today={today} readOnly={readOnly} />
+      <div className="record-section">
+        <ChildReports childId={id} childName={r.child.name} />
+      </div>
     </Page>
   );
+}
+
+// A visit or an assessment moves the child's latest-visit / latest-assessment fields: say so rather than 修改.
+function changeKind(fields: string[]): string {
+  if (fields.includes('lastAssessmentDate')) return '登记评估';
+  if (fields.length > 0 && fields.every((f) => f === 'lastVisitDate' || f === 'nextVisitDue')) return '登记走访';
+  return '修改';
 }
 
 function ExitSection({ id, active, today }: { id: string; active: boolean; today: string }) {

@@ -1,0 +1,393 @@
+// The ledger list at city scale (50,000 children): each child's summary sits in a numbered slot, the filter columns
+// are small integer codes in typed arrays, and the search keys are flat strings, so a query is one tight loop over
+// an already sorted array of slots; row objects are built for the returned page only. One child's edit moves that
+// slot within each cached order (binary search), it does not sort 50,000 rows again.
+import type { ChildListQuery, ChildRow, ChildSortField } from '../../contract/schemas/ledger';
+import { ALERT_ORDER, alertRank, type ChildSummary } from './child-summary';
+import { comparators, RISK_ORDER, toRow } from './child-query';
+import { prepareQuery } from './pinyin';
+
+const FILTER_COLUMNS = ['township', 'village', 'guardianKind', 'assessment', 'schooling', 'riskLevel', 'status', 'ageBand'] as const;
+type FilterColumn = (typeof FILTER_COLUMNS)[number];
+
+/** Above this many changed children a cached order is sorted afresh rather than patched slot by slot. */
+const PATCH_LIMIT = 512;
+
+/** A column of codes: each distinct value gets a small number the first time it is seen. */
+class CodeColumn {
+  readonly codes = new Map<string, number>();
+  values = new Int32Array(1024);
+
+  code(value: string): number {
+    let c = this.codes.get(value);
+    if (c === undefined) this.codes.set(value, (c = this.codes.size));
+    return c;
+  }
+
+  grow(size: number): void {
+    if (size <= this.values.length) return;
+    const next = new Int32Array(Math.max(size, this.values.length * 2));
+    next.set(this.values);
+    this.values = next;
+  }
+}
+
+/** Ranks of strings as child-query's comparators order them: ascending, '' last. */
+function stringRanks(values: readonly string[]): Float64Array {
+  const distinct = [...new Set(values)].sort((x, y) => (x === y ? 0 : x === '' ? 1 : y === '' ? -1 : x < y ? -1 : 1));
+  const rankOf = new Map<string, number>();
+  distinct.forEach((v, i) => rankOf.set(v, i));
+  return Float64Array.from(values, (v) => rankOf.get(v)!);
+}
+
+const column = (all: readonly ChildSummary[], f: (s: ChildSummary) => number) => Float64Array.from(all, f);
+
+/** Numeric sort keys per field, before the name: must order exactly as `comparators` (a test holds them to it). */
+const sortKeys: Readonly<Record<Exclude<ChildSortField, 'name'>, (all: readonly ChildSummary[]) => Float64Array[]>> = {
+  alerts: (all) => [column(all, alertRank), column(all, (s) => -s.alerts.length)],
+  age: (all) => [column(all, (s) => s.age ?? 999)],
+  township: (all) => [stringRanks(all.map((s) => s.township)), stringRanks(all.map((s) => s.village))],
+  riskLevel: (all) => [column(all, (s) => RISK_ORDER[s.riskLevel] ?? 9)],
+  lastVisitDate: (all) => [stringRanks(all.map((s) => s.lastVisitDate))],
+  updated: (all) => [stringRanks(all.map((s) => s.updated))],
+};
+
+const alertBit = (kind: string) => 1 << ALERT_ORDER.indexOf(kind as (typeof ALERT_ORDER)[number]);
+
+const SEP = '\u0000';
+
+/**
+ * One column of search strings joined into a single string, so a query finds every occurrence with a few native
+ * indexOf calls instead of 50,000 includes calls. Slots changed since it was joined are checked one by one until
+ * so many have changed that joining again is cheaper.
+ */
+class Haystack {
+  private text = '';
+  private starts = new Int32Array(0);
+  private built = false;
+  readonly stale = new Set<number>();
+
+  constructor(private readonly values: string[]) {}
+
+  touch(slot: number): void {
+    if (this.built) this.stale.add(slot);
+  }
+
+  reset(): void {
+    this.built = false;
+    this.stale.clear();
+  }
+
+  private build(): void {
+    const n = this.values.length;
+    this.starts = new Int32Array(n + 1);
+    let at = 0;
+    for (let i = 0; i < n; i += 1) {
+      this.starts[i] = at;
+      at += this.values[i]!.length + 1;
+    }
+    this.starts[n] = at;
+    this.text = this.values.join(SEP) + SEP;
+    this.built = true;
+    this.stale.clear();
+  }
+
+  /** Marks every slot whose value contains `needle` (which holds no separator). */
+  mark(needle: string, hits: Uint8Array): void {
+    if (!this.built || this.stale.size > 1024 || this.starts.length !== this.values.length + 1) this.build();
+    const { text, starts } = this;
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(needle, from);
+      if (at < 0) break;
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >>> 1;
+        if (starts[mid]! <= at) lo = mid;
+        else hi = mid;
+      }
+      if (!this.stale.has(lo)) hits[lo] = 1;
+      // The next match can only be in a later slot: this one is marked.
+      from = starts[lo + 1]!;
+    }
+  }
+}
+
+export interface ListIndexStats {
+  /** Orders sorted from scratch (each costs n·log n comparisons). */
+  fullSorts: number;
+  /** Slots moved within an order after an edit. */
+  patches: number;
+}
+
+export class ChildListIndex {
+  private summaries: ChildSummary[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly columns = Object.fromEntries(FILTER_COLUMNS.map((c) => [c, new CodeColumn()])) as Record<FilterColumn, CodeColumn>;
+  private alertMasks = new Uint8Array(1024);
+  private names: string[] = [];
+  private initials: string[] = [];
+  /** '\n' before each full-pinyin suffix: 张小明 → '\nzhangxiaoming\nxiaoming\nming'. */
+  private pinyin: string[] = [];
+  private idNumbers: string[] = [];
+  /** The search columns as haystacks; an ID number is searched by its end, so each is followed by the separator. */
+  private hay = this.haystacks();
+  private searchCache = new Map<string, Uint8Array>();
+  private readonly orders = new Map<ChildSortField, number[]>();
+  private readonly sortedCache = new Map<ChildSortField, ChildSummary[]>();
+  private changed = new Set<number>();
+  private nameRank: Int32Array | null = null;
+  private placesCache: Map<string, Set<string>> | null = null;
+  readonly stats: ListIndexStats = { fullSorts: 0, patches: 0 };
+
+  private haystacks() {
+    return {
+      names: new Haystack(this.names),
+      initials: new Haystack(this.initials),
+      pinyin: new Haystack(this.pinyin),
+      idNumbers: new Haystack(this.idNumbers),
+    };
+  }
+
+  /** One byte per slot: does the search find this child? (matchesKey, for every child at once.) */
+  private searchHits(query: string): Uint8Array | null {
+    const q = prepareQuery(query);
+    if (q.text === '') return null;
+    const cacheKey = q.text;
+    const cached = this.searchCache.get(cacheKey);
+    if (cached) return cached;
+    const n = this.summaries.length;
+    const hits = new Uint8Array(n);
+    const afterBreak = q.letters === null ? '' : `\n${q.letters}`;
+    const one = (slot: number) => {
+      if (this.names[slot]!.includes(q.text)) return true;
+      if (q.letters !== null && (this.initials[slot]!.includes(q.letters) || this.pinyin[slot]!.includes(afterBreak))) return true;
+      const idn = this.idNumbers[slot]!;
+      return q.idTail !== null && idn !== '' && idn.endsWith(q.idTail);
+    };
+    if (q.text.includes(SEP)) {
+      for (let slot = 0; slot < n; slot += 1) if (one(slot)) hits[slot] = 1;
+    } else {
+      this.hay.names.mark(q.text, hits);
+      if (q.letters !== null) {
+        this.hay.initials.mark(q.letters, hits);
+        this.hay.pinyin.mark(afterBreak, hits);
+      }
+      if (q.idTail !== null) this.hay.idNumbers.mark(q.idTail + SEP, hits);
+      // Slots changed since a haystack was joined are judged directly.
+      for (const h of Object.values(this.hay)) for (const slot of h.stale) hits[slot] = one(slot) ? 1 : 0;
+    }
+    if (this.searchCache.size >= 8) this.searchCache.clear();
+    this.searchCache.set(cacheKey, hits);
+    return hits;
+  }
+
+  get size(): number {
+    return this.summaries.length;
+  }
+
+  /** Forgets everything (the day turned or the settings changed: every summary is recomputed). */
+  reset(): void {
+    this.summaries = [];
+    this.slotOf.clear();
+    for (const c of FILTER_COLUMNS) this.columns[c] = new CodeColumn();
+    this.alertMasks = new Uint8Array(1024);
+    this.names = [];
+    this.initials = [];
+    this.pinyin = [];
+    this.idNumbers = [];
+    this.hay = this.haystacks();
+    this.searchCache.clear();
+    this.orders.clear();
+    this.sortedCache.clear();
+    this.changed.clear();
+    this.nameRank = null;
+    this.placesCache = null;
+  }
+
+  get(id: string): ChildSummary | undefined {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.summaries[slot];
+  }
+
+  /** Puts a child's current summary in its slot (a new child gets the next slot). */
+  put(s: ChildSummary): void {
+    let slot = this.slotOf.get(s.id);
+    const old = slot === undefined ? undefined : this.summaries[slot];
+    if (slot === undefined) {
+      slot = this.summaries.length;
+      this.slotOf.set(s.id, slot);
+      for (const c of FILTER_COLUMNS) this.columns[c].grow(slot + 1);
+      if (slot >= this.alertMasks.length) {
+        const next = new Uint8Array(this.alertMasks.length * 2);
+        next.set(this.alertMasks);
+        this.alertMasks = next;
+      }
+    }
+    this.summaries[slot] = s;
+    for (const c of FILTER_COLUMNS) {
+      const col = this.columns[c];
+      col.values[slot] = col.code(s[c] ?? '');
+    }
+    let mask = 0;
+    for (const a of s.alerts) mask |= alertBit(a.kind);
+    this.alertMasks[slot] = mask;
+    this.names[slot] = s.key.name;
+    this.initials[slot] = s.key.initials;
+    this.pinyin[slot] = s.key.suffixes.length ? `\n${s.key.suffixes.join('\n')}` : '';
+    this.idNumbers[slot] = s.key.idNumber;
+    for (const h of Object.values(this.hay)) h.touch(slot);
+    this.searchCache.clear();
+    this.changed.add(slot);
+    this.sortedCache.clear();
+    if (!old || old.township !== s.township || old.village !== s.village) this.placesCache = null;
+  }
+
+  /** The slots in ascending order of `field`, patched for the children changed since the last call. */
+  private order(field: ChildSortField): number[] {
+    this.settle();
+    let order = this.orders.get(field);
+    if (!order) {
+      order = field === 'name' ? this.sortByName() : this.sortByKeys(sortKeys[field](this.summaries));
+      this.orders.set(field, order);
+      this.stats.fullSorts += 1;
+    }
+    return order;
+  }
+
+  private sortByName(): number[] {
+    const all = this.summaries;
+    const order = Array.from({ length: all.length }, (_, i) => i);
+    order.sort((a, b) => comparators.name(all[a]!, all[b]!));
+    this.nameRank = null;
+    return order;
+  }
+
+  /** Each slot's place in the name order: every other order breaks its ties by the name. */
+  private nameRanks(): Int32Array {
+    if (!this.nameRank) {
+      const order = this.order('name');
+      const rank = new Int32Array(this.summaries.length);
+      for (let i = 0; i < order.length; i += 1) rank[order[i]!] = i;
+      this.nameRank = rank;
+    }
+    return this.nameRank;
+  }
+
+  /** A full sort on numeric keys (ranks of the compared values), ties by the name: the comparator's order, computed
+   *  with integer comparisons only. */
+  private sortByKeys(keys: Float64Array[]): number[] {
+    const rank = this.nameRanks();
+    const order = Array.from({ length: this.summaries.length }, (_, i) => i);
+    const [k1, k2] = keys;
+    if (k2) order.sort((a, b) => k1![a]! - k1![b]! || k2[a]! - k2[b]! || rank[a]! - rank[b]!);
+    else order.sort((a, b) => k1![a]! - k1![b]! || rank[a]! - rank[b]!);
+    return order;
+  }
+
+  /** Moves the changed slots to their new places in every cached order. */
+  private settle(): void {
+    if (this.changed.size === 0) return;
+    const changed = this.changed;
+    this.changed = new Set();
+    if (changed.size > PATCH_LIMIT) {
+      this.orders.clear();
+      this.nameRank = null;
+      return;
+    }
+    const all = this.summaries;
+    // The name order first: the others' ties are broken by it.
+    const fields = [...this.orders.keys()].sort((a, b) => (a === 'name' ? -1 : b === 'name' ? 1 : 0));
+    for (const field of fields) {
+      const order = this.orders.get(field)!;
+      const cmp = comparators[field];
+      let w = 0;
+      for (let r = 0; r < order.length; r += 1) {
+        const slot = order[r]!;
+        if (!changed.has(slot)) order[w++] = slot;
+      }
+      order.length = w;
+      for (const slot of changed) {
+        const s = all[slot]!;
+        let lo = 0;
+        let hi = order.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (cmp(all[order[mid]!]!, s) < 0) lo = mid + 1;
+          else hi = mid;
+        }
+        order.splice(lo, 0, slot);
+        this.stats.patches += 1;
+      }
+      if (field === 'name') this.nameRank = null;
+    }
+  }
+
+  /** Every summary in ascending order of `field` (alerts list, export). */
+  sorted(field: ChildSortField): ChildSummary[] {
+    const order = this.order(field);
+    let out = this.sortedCache.get(field);
+    if (!out) {
+      out = order.map((slot) => this.summaries[slot]!);
+      this.sortedCache.set(field, out);
+    }
+    return out;
+  }
+
+  all(): readonly ChildSummary[] {
+    return this.summaries;
+  }
+
+  /** Filter, search, sort and page: the same answer as queryChildren over the sorted summaries. */
+  query(q: ChildListQuery): { total: number; rows: ChildRow[] } {
+    const order = this.order(q.sort.field);
+    const f = q.filters;
+    const cols: Int32Array[] = [];
+    const wanted: number[] = [];
+    for (const c of FILTER_COLUMNS) {
+      const value = f[c];
+      if (!value) continue;
+      const code = this.columns[c].codes.get(value);
+      // A value no child has: nothing matches.
+      if (code === undefined) return { total: 0, rows: [] };
+      cols.push(this.columns[c].values);
+      wanted.push(code);
+    }
+    const bit = f.alert ? alertBit(f.alert) : 0;
+    const masks = this.alertMasks;
+    const hits = this.searchHits(q.search);
+
+    const nc = cols.length;
+    const desc = q.sort.dir === 'desc';
+    const start = q.offset;
+    const end = q.offset + q.limit;
+    const page: number[] = [];
+    let total = 0;
+    const n = order.length;
+    outer: for (let i = 0; i < n; i += 1) {
+      const slot = order[desc ? n - 1 - i : i]!;
+      for (let k = 0; k < nc; k += 1) if (cols[k]![slot] !== wanted[k]) continue outer;
+      if (bit !== 0 && (masks[slot]! & bit) === 0) continue;
+      if (hits !== null && hits[slot] === 0) continue;
+      if (total >= start && total < end) page.push(slot);
+      total += 1;
+    }
+    return { total, rows: page.map((slot) => toRow(this.summaries[slot]!)) };
+  }
+
+  /** Townships and their villages, for the list's filter selects. */
+  places(): Map<string, Set<string>> {
+    if (!this.placesCache) {
+      const places = new Map<string, Set<string>>();
+      for (const s of this.summaries) {
+        if (!s.township) continue;
+        let villages = places.get(s.township);
+        if (!villages) places.set(s.township, (villages = new Set()));
+        if (s.village) villages.add(s.village);
+      }
+      this.placesCache = places;
+    }
+    return this.placesCache;
+  }
+}
