@@ -84,7 +84,10 @@ export class LogWriter {
 
   /** Appends encoded lines in one write and returns only when they are on disk. `end` is the size after it. */
   appendLines(lines: string[], end: number): void {
-    const buf = Buffer.from(lines.join(''));
+    // One buffer of the known size, filled line by line: no giant joined string to flatten and re-encode.
+    const buf = Buffer.allocUnsafe(end - this.size);
+    let at = 0;
+    for (const l of lines) at += buf.write(l, at);
     let written = 0;
     try {
       while (written < buf.length) written += fs.writeSync(this.fd, buf, written, buf.length - written);

@@ -2,11 +2,10 @@
 // of it visits; opening the app must not wait for tables the first screen never reads. Table files are named by
 // their content hash and written before the manifest that names them, so a crash leaves either the old or the new
 // set complete; files no manifest (current or backup) names are removed after the manifest is durable.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fsyncDir } from './durable-file';
-import { decodeSnapshotBuffer, encodeSnapshot, SnapshotDamaged } from './snapshot-file';
+import { decodeSnapshotBuffer, encodeSnapshotBuffer, SnapshotDamaged } from './snapshot-file';
 import type { EntityRecord, State } from './state';
 
 export interface TableRef {
@@ -115,20 +114,20 @@ export class TableSet {
    * same moment) and returns a function that writes them durably and yields the new references.
    */
   prepareWrite(): () => Promise<Record<string, TableRef>> {
-    const pending: { entity: string; file: string; text: string; ref: TableRef }[] = [];
+    const pending: { entity: string; file: string; bytes: Buffer; ref: TableRef }[] = [];
     const refs = { ...this.refs };
     for (const entity of this.dirty) {
       const table = this.state.entities[entity];
       if (!table) continue;
-      const text = encodeSnapshot(table);
-      const hash = crypto.createHash('sha256').update(text).digest('hex').slice(0, 16);
+      const { bytes, sha256 } = encodeSnapshotBuffer(table);
+      const hash = sha256.slice(0, 16);
       const safe = entity.replace(/[^a-zA-Z0-9_-]/g, '_');
       const file = `${safe}-${hash}.json`;
       let conflicts = 0;
       for (const r of Object.values(table)) if (r.x?.length) conflicts++;
       const ref = { file, count: Object.keys(table).length, conflicts };
       refs[entity] = ref;
-      pending.push({ entity, file, text, ref });
+      pending.push({ entity, file, bytes, ref });
     }
     this.dirty.clear();
     return async () => {
@@ -139,7 +138,7 @@ export class TableSet {
         const tmp = `${target}.${process.pid}.tmp`;
         const handle = await fs.promises.open(tmp, 'w', 0o600);
         try {
-          await handle.writeFile(p.text);
+          await handle.writeFile(p.bytes);
           await handle.sync();
         } finally {
           await handle.close();
