@@ -5,6 +5,7 @@ import type { AppContext } from '../app/context';
 import { requireStore } from '../app/context';
 import { AppError } from '../contract/errors';
 import type { ReportStep, ReportView } from '../contract/schemas/report';
+import { transferredOut } from '../domain/ledger/transfer-lock';
 import { localDateTimeOf } from '../domain/reports/deadlines';
 import {
   followUpIndex,
@@ -16,6 +17,7 @@ import {
   reportView,
   summaryOf,
 } from '../domain/reports/report-records';
+import { transferredReportMessage } from '../domain/reports/transferred-child';
 import { childText } from '../domain/stats/child-fields';
 import type { Store } from '../store/store';
 import type { HandlerMap } from './types';
@@ -54,6 +56,9 @@ export const reportHandlers = {
     let snapshot = { childName: args.childName, township: args.township, village: args.village };
     if (args.childId) {
       const child = requireChild(store, args.childId);
+      const trace = transferredOut(child.v, ctx.office?.code ?? '');
+      // No field errors: the report form would then headline 「内容不完整」; this must read as the whole message.
+      if (trace) throw new AppError('REFUSED', transferredReportMessage(trace));
       snapshot = {
         childName: childText(child.v, 'child.name'),
         township: childText(child.v, 'responsibility.township'),

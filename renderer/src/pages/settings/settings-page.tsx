@@ -1,9 +1,11 @@
-// 设置: who this office is, its fingerprint, where its data lives and how to back it up.
+// 设置: who this office is, its fingerprint, where its data lives, how to back it up, and the ledger's settings.
 import { officeLevelNames } from '../../api/contract-values';
 import { Fingerprint } from '../../components/fingerprint';
 import { Page } from '../../components/page';
 import { useQuery } from '../../hooks/use-query';
+import { CodeListExtensionForm } from './code-list-extension-form';
 import { formatDate } from './format-date';
+import { VisitPeriodForm } from './visit-period-form';
 
 export function SettingsPage() {
   const { data, error, refetch } = useQuery('settings.get', {});
@@ -54,6 +56,21 @@ export function SettingsPage() {
               <dt>修改记录</dt>
               <dd>{data.operations} 条</dd>
             </dl>
+          </section>
+
+          <section aria-labelledby="settings-ledger">
+            <h2 id="settings-ledger">台账设置</h2>
+            <section aria-labelledby="settings-ledger-visits">
+              <h3 id="settings-ledger-visits">走访提醒</h3>
+              <VisitPeriodForm />
+            </section>
+            <section aria-labelledby="settings-ledger-codes">
+              <h3 id="settings-ledger-codes">代码表增补</h3>
+              <p className="explain">
+                台账中的选项来自程序自带的代码表。本地有代码表未列出的情形（如其他退出原因）时，可在此增补；增补的项目标注“本单位添加”。
+              </p>
+              <CodeListExtensionForm />
+            </section>
           </section>
 
           <section aria-labelledby="settings-backup">
