@@ -47,6 +47,12 @@ export const distributionSchema = z.object({
   to: z.array(requiredText('抄送机关')).min(1, { message: '请填写至少一个抄送机关' }).max(200),
 });
 
+/** 分送: the units minutes are issued to, printed in the 版记 above 抄送/抄报 like a 主送 line moved there. */
+export const deliverySchema = z.object({
+  label: z.enum(['分送'], { message: '分送栏的名称应为“分送”' }),
+  to: z.array(requiredText('分送单位')).min(1, { message: '请填写至少一个分送单位' }).max(200),
+});
+
 export const officialDocumentSchema = z
   .object({
     kind: z.enum(documentKinds, { message: '文档类型不正确' }),
@@ -61,6 +67,7 @@ export const officialDocumentSchema = z
     title: text('标题'),
     blocks: z.array(documentBlockSchema).max(5_000, { message: '正文段落过多' }),
     attendance: attendanceSchema.optional(),
+    delivery: deliverySchema.optional(),
     distribution: distributionSchema.optional(),
     /** 版记: office flush left, 「2025年3月20日印发」 flush right. */
     issuingLine: z.object({ office: requiredText('印发机关'), date: isoDate('印发日期') }),
@@ -84,6 +91,7 @@ export type OfficialDocument = z.input<typeof officialDocumentSchema>;
 export type DocumentBlock = z.infer<typeof documentBlockSchema>;
 export type Attendance = z.infer<typeof attendanceSchema>;
 export type Distribution = z.infer<typeof distributionSchema>;
+export type Delivery = z.infer<typeof deliverySchema>;
 
 /** Checks a document before printing; the error lists each bad field with a message for people. */
 export function parseOfficialDocument(input: unknown): OfficialDocument {

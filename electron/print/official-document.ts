@@ -7,6 +7,7 @@ import { formatChineseDate } from './chinese-date';
 import {
   parseOfficialDocument,
   type Attendance,
+  type Delivery,
   type Distribution,
   type OfficialDocument,
 } from './document-model';
@@ -268,24 +269,36 @@ function attendanceBlocks(attendance: Attendance): Block[] {
   return blocks;
 }
 
-/** 版记: 抄送 (4号仿宋, one character in from each side) and the 印发 line, between rules. */
-function endBlockRows(distribution: Distribution | undefined, office: string, date: string): Row[] {
+/** One 版记 list (分送 or 抄送): the label, then the names wrapped to align after the colon, ending in a full stop. */
+function listRows(labelText: string, names: string[], inner: number): Row[] {
+  const label = `${labelText}：`;
+  const labelWidth = widthMm(label, SMALL);
+  const to = names.map(normalizeText).filter((t) => t.length > 0);
+  const lines = breakLines(`${to.join('，')}。`, SMALL, inner - labelWidth);
+  const rows = justifiedRows(
+    lines,
+    SMALL_CHAR_MM,
+    SMALL_CHAR_MM + labelWidth,
+    `<span class="cc-label">${escapeHtml(label)}</span>`,
+  );
+  rows[0]!.classes.push('cc');
+  return rows;
+}
+
+/**
+ * 版记: 分送 then 抄送 (4号仿宋, one character in from each side; GB/T 9704 puts a list moved into the 版记 directly
+ * above 抄送 with no rule between) and the 印发 line, between rules.
+ */
+function endBlockRows(
+  delivery: Delivery | undefined,
+  distribution: Distribution | undefined,
+  office: string,
+  date: string,
+): Row[] {
   const rows: Row[] = [];
   const inner = TEXT_WIDTH_MM - 2 * SMALL_CHAR_MM;
-  if (distribution) {
-    const label = `${distribution.label}：`;
-    const labelWidth = widthMm(label, SMALL);
-    const to = distribution.to.map(normalizeText).filter((t) => t.length > 0);
-    const lines = breakLines(`${to.join('，')}。`, SMALL, inner - labelWidth);
-    const distRows = justifiedRows(
-      lines,
-      SMALL_CHAR_MM,
-      SMALL_CHAR_MM + labelWidth,
-      `<span class="cc-label">${escapeHtml(label)}</span>`,
-    );
-    distRows[0]!.classes.push('cc');
-    rows.push(...distRows);
-  }
+  if (delivery) rows.push(...listRows(delivery.label, delivery.to, inner));
+  if (distribution) rows.push(...listRows(distribution.label, distribution.to, inner));
   const printed = `${date}印发`;
   const imprint = splitRow(office, printed, SMALL_PT, 0, inner, ['imprint']);
   if (imprint) rows.push(imprint);
@@ -400,6 +413,7 @@ export function layoutOfficialDocument(input: OfficialDocument): OfficialDocumen
   let pages = laid.pages;
 
   const endRows = endBlockRows(
+    doc.delivery,
     doc.distribution,
     normalizeText(doc.issuingLine.office),
     formatChineseDate(doc.issuingLine.date),

@@ -29,6 +29,8 @@ export function minutesDocument(
     issuingLine: { office: settings.issuer, date },
     demo: options.demo,
   };
+  const sendTo = version.sendTo.filter((unit) => unit.trim().length > 0);
+  if (sendTo.length > 0) doc.delivery = { label: '分送', to: sendTo };
   if (version.number) doc.number = version.number;
   if (notice) doc.maskNotice = notice;
   return doc;

@@ -1,0 +1,253 @@
+import { screen, within } from '@testing-library/react';
+import { AppError } from '../../electron/contract/errors';
+import type {
+  BundleCheck,
+  CardPreview,
+  ConflictItem,
+  DryRunSummary,
+  ImportResult,
+} from '../../electron/contract/schemas/exchange';
+import { createFakeApi, fakeStatus, type FakeHandlers } from '../helpers/fake-api';
+import { renderApp } from './render-app';
+
+const CARD_TEXT = '{"format":"guanai-card","code":"445224"}';
+
+function card(overrides: Partial<CardPreview> = {}): CardPreview {
+  return {
+    code: '445224',
+    name: '惠来县农村留守儿童关爱保护工作联席会议办公室',
+    level: 'county',
+    fingerprint: 'ABCD-EFGH-JKMN-PQRS-TUVW',
+    createdAt: '2026-03-01T08:00:00.000Z',
+    alreadyTrusted: false,
+    revoked: false,
+    self: false,
+    ...overrides,
+  };
+}
+
+const check: BundleCheck = {
+  bundleId: 'b-1',
+  fileName: '惠来县至揭阳市.guanai',
+  sender: { code: '445224', name: '惠来县农村留守儿童关爱保护工作联席会议办公室', fingerprint: 'ABCD-EFGH-JKMN-PQRS-TUVW' },
+  recipient: { code: '445200', name: '揭阳市农村留守儿童关爱保护工作联席会议办公室', fingerprint: '7K3M-Q9TX-2HDP-WRN5-8CJA' },
+  createdAt: '2026-03-10T02:00:00.000Z',
+  schemaVersion: 1,
+  operations: 137,
+  byEntity: { child: 120, visit: 17 },
+  alreadyApplied: false,
+};
+
+const dry: DryRunSummary = {
+  new: 23,
+  updated: 5,
+  unchanged: 101,
+  conflicts: 2,
+  byEntity: {
+    child: { label: '儿童信息', new: 20, updated: 4, unchanged: 96, conflicts: 2 },
+    visit: { label: '走访记录', new: 3, updated: 1, unchanged: 5, conflicts: 0 },
+  },
+  alreadyApplied: false,
+  operations: 137,
+};
+
+const imported: ImportResult = {
+  ...dry,
+  applied: true,
+  bundleId: 'b-1',
+  sender: { code: '445224', name: '惠来县农村留守儿童关爱保护工作联席会议办公室' },
+  transfersAccepted: 0,
+};
+
+const conflict: ConflictItem = {
+  entity: 'child',
+  entityLabel: '儿童信息',
+  id: 'c-1',
+  title: '陈小明',
+  field: 'guardianPhone',
+  fieldLabel: '监护人电话',
+  current: {
+    value: '13800138000',
+    hlc: '001773025200000-00000-445200',
+    office: '445200',
+    officeName: '揭阳市农村留守儿童关爱保护工作联席会议办公室',
+    at: '2026-03-09T01:00:00.000Z',
+  },
+  losers: [
+    {
+      value: '13900139000',
+      hlc: '001772938800000-00000-445224',
+      office: '445224',
+      officeName: '惠来县农村留守儿童关爱保护工作联席会议办公室',
+      at: '2026-03-08T01:00:00.000Z',
+    },
+  ],
+};
+
+function exchangeApi(handlers: FakeHandlers = {}) {
+  return createFakeApi({
+    'app.status': () => fakeStatus(),
+    'exchange.peers': () => [],
+    'exchange.log': () => [],
+    'exchange.duplicates': () => [],
+    'conflicts.list': () => [],
+    ...handlers,
+  });
+}
+
+const BUNDLE_BYTES = [0x47, 0x41, 0x31, 0x00, 0xff];
+
+/** jsdom's File has no text()/arrayBuffer() (browsers and Electron do), so the chosen file supplies them. */
+function chosenFile(bytes: number[], name: string): File {
+  const file = new File([new Uint8Array(bytes)], name);
+  Object.defineProperty(file, 'arrayBuffer', { value: async () => new Uint8Array(bytes).buffer });
+  Object.defineProperty(file, 'text', { value: async () => new TextDecoder().decode(new Uint8Array(bytes)) });
+  return file;
+}
+
+const bundleFile = () => chosenFile(BUNDLE_BYTES, '惠来县至揭阳市.guanai');
+const cardFile = () => chosenFile([...new TextEncoder().encode(CARD_TEXT)], '惠来县.json');
+
+describe('data exchange page', () => {
+  it('shows a chosen card with its fingerprint and trusts it only after the fingerprint is confirmed', async () => {
+    const api = exchangeApi({
+      'exchange.readCard': () => card(),
+      'exchange.trust': ({ fingerprint }) => ({
+        code: '445224',
+        name: card().name,
+        level: 'county',
+        fingerprint,
+        status: 'trusted',
+        trustedAt: '2026-03-10T02:00:00.000Z',
+        sent: { bundles: 0, ownUpTo: 0 },
+        received: { bundles: 0, theirsUpTo: 0 },
+        acknowledged: { ownUpTo: 0, allSentAcknowledged: true },
+      }),
+    });
+    const { user } = renderApp(api, '/exchange');
+    await user.upload(await screen.findByLabelText(/单位名片文件/), cardFile());
+
+    const preview = await screen.findByRole('group', { name: '核对名片' });
+    expect(api.callsTo('exchange.readCard')).toEqual([{ text: CARD_TEXT }]);
+    expect(within(preview).getByText('单位名称').nextElementSibling).toHaveTextContent(card().name);
+    const fingerprint = within(preview).getByText(
+      (_, el) => el?.tagName === 'CODE' && el.textContent === 'ABCD EFGH JKMN PQRS TUVW',
+    );
+    expect(fingerprint).toHaveClass('fingerprint');
+
+    const trust = within(preview).getByRole('button', { name: '信任该单位' });
+    expect(trust).toBeDisabled();
+    await user.click(trust);
+    expect(api.callsTo('exchange.trust')).toHaveLength(0);
+
+    await user.click(within(preview).getByRole('checkbox', { name: /指纹完全一致/ }));
+    expect(trust).toBeEnabled();
+    await user.click(trust);
+    expect(await screen.findByText(`已信任「${card().name}」。`)).toBeInTheDocument();
+    expect(api.callsTo('exchange.trust')).toEqual([{ text: CARD_TEXT, fingerprint: 'ABCD-EFGH-JKMN-PQRS-TUVW' }]);
+    expect(screen.queryByRole('group', { name: '核对名片' })).not.toBeInTheDocument();
+  });
+
+  it('offers no trust button for a card whose key was revoked', async () => {
+    const api = exchangeApi({ 'exchange.readCard': () => card({ revoked: true }) });
+    const { user } = renderApp(api, '/exchange');
+    await user.upload(await screen.findByLabelText(/单位名片文件/), cardFile());
+    const preview = await screen.findByRole('group', { name: '核对名片' });
+    expect(preview).toHaveTextContent('这张名片的密钥已被本单位注销，不能再次信任。');
+    expect(within(preview).queryByRole('button', { name: '信任该单位' })).not.toBeInTheDocument();
+  });
+
+  it('shows the verification and the dry run of a bundle and imports it only when the user confirms', async () => {
+    const api = exchangeApi({
+      'exchange.verify': () => check,
+      'exchange.dryRun': () => dry,
+      'exchange.import': () => imported,
+    });
+    const { user } = renderApp(api, '/exchange');
+    await user.upload(await screen.findByLabelText(/数据包文件/), bundleFile());
+
+    expect(await screen.findByText(/签名有效，确为「惠来县农村留守儿童关爱保护工作联席会议办公室」所发/)).toBeInTheDocument();
+    const section = screen.getByRole('region', { name: '导入数据包' });
+    const s = within(section);
+    expect(s.getByText('发送单位').nextElementSibling).toHaveTextContent('（445224）');
+    expect(s.getByText('修改记录').nextElementSibling).toHaveTextContent('137 条');
+
+    const table = s.getByRole('table', { name: '导入后各类记录的变化（尚未导入）' });
+    const cells = (row: string) =>
+      within(within(table).getByRole('row', { name: new RegExp(`^${row}`) }))
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
+    expect(cells('儿童信息')).toEqual(['20', '4', '96', '2']);
+    expect(cells('走访记录')).toEqual(['3', '1', '5', '0']);
+    expect(cells('合计')).toEqual(['23', '5', '101', '2']);
+    expect(s.getByText(/有 2 条记录与本单位的修改冲突/)).toBeInTheDocument();
+
+    // The same bytes went to the verification and the dry run, and nothing was imported yet.
+    const [verified] = api.callsTo('exchange.verify');
+    expect(verified).toEqual({ data: btoa(String.fromCharCode(...BUNDLE_BYTES)), fileName: '惠来县至揭阳市.guanai' });
+    expect(api.callsTo('exchange.dryRun')).toEqual([verified]);
+    expect(api.callsTo('exchange.import')).toHaveLength(0);
+
+    await user.click(s.getByRole('button', { name: '确认导入' }));
+    expect(await s.findByText(/已导入「惠来县农村留守儿童关爱保护工作联席会议办公室」的数据包：新增 23 条，更新 5 条，未变 101 条，冲突 2 条。/)).toBeInTheDocument();
+    expect(api.callsTo('exchange.import')).toEqual([verified]);
+    expect(s.queryByRole('button', { name: '确认导入' })).not.toBeInTheDocument();
+  });
+
+  it('does not import when the user cancels after the dry run', async () => {
+    const api = exchangeApi({
+      'exchange.verify': () => check,
+      'exchange.dryRun': () => dry,
+      'exchange.import': () => imported,
+    });
+    const { user } = renderApp(api, '/exchange');
+    await user.upload(await screen.findByLabelText(/数据包文件/), bundleFile());
+    const section = screen.getByRole('region', { name: '导入数据包' });
+    await user.click(await within(section).findByRole('button', { name: '取消' }));
+    expect(within(section).queryByRole('button', { name: '确认导入' })).not.toBeInTheDocument();
+    expect(api.callsTo('exchange.import')).toHaveLength(0);
+  });
+
+  it('shows why a bundle is refused, in Chinese, with no way to import it', async () => {
+    const refusal = '该数据包的签名与已信任单位的名片不符，可能被篡改或并非由对方导出，已拒绝导入。';
+    const api = exchangeApi({
+      'exchange.verify': () => {
+        throw new AppError('BUNDLE_SIGNATURE', refusal);
+      },
+      'exchange.dryRun': () => dry,
+      'exchange.import': () => imported,
+    });
+    const { user } = renderApp(api, '/exchange');
+    await user.upload(await screen.findByLabelText(/数据包文件/), bundleFile());
+    const section = screen.getByRole('region', { name: '导入数据包' });
+    expect(await within(section).findByRole('alert')).toHaveTextContent(refusal);
+    expect(within(section).queryByRole('button', { name: '确认导入' })).not.toBeInTheDocument();
+    expect(within(section).queryByText(/签名有效/)).not.toBeInTheDocument();
+    expect(api.callsTo('exchange.dryRun')).toHaveLength(0);
+    expect(api.callsTo('exchange.import')).toHaveLength(0);
+  });
+
+  it('lists a conflict with both values and resolves it with the value chosen', async () => {
+    const api = exchangeApi({
+      'conflicts.list': () => [conflict],
+      'conflicts.resolve': () => ({ resolved: true }),
+    });
+    const { user } = renderApp(api, '/exchange');
+    const group = await screen.findByRole('group', { name: '儿童信息「陈小明」的“监护人电话”' });
+    const g = within(group);
+    const ours = g.getByRole('radio', { name: /13800138000/ });
+    const theirs = g.getByRole('radio', { name: /13900139000/ });
+    expect(ours).toBeChecked();
+    expect(ours).toHaveAccessibleName(expect.stringContaining('目前显示的值'));
+    expect(theirs).not.toBeChecked();
+    expect(theirs).toHaveAccessibleName(expect.stringContaining('惠来县农村留守儿童关爱保护工作联席会议办公室'));
+    expect(screen.getByRole('link', { name: '冲突（1）' })).toBeInTheDocument();
+
+    await user.click(theirs);
+    expect(api.callsTo('conflicts.resolve')).toHaveLength(0);
+    await user.click(g.getByRole('button', { name: '采用所选的值' }));
+    expect(api.callsTo('conflicts.resolve')).toEqual([
+      { entity: 'child', id: 'c-1', field: 'guardianPhone', choice: conflict.losers[0]!.hlc },
+    ]);
+  });
+});
