@@ -5,6 +5,7 @@ import { AppError } from '../../../electron/contract/errors';
 import { PRINT_CSP } from '../../../electron/print/page-css';
 import { renderSignInSheet, type SignInSheet } from '../../../electron/print/sign-in-sheet';
 import { htmlToPdf, launchChromium, type LaunchedChromium } from '../../helpers/chromium';
+import { printToolsAvailable } from '../../helpers/print-tools';
 import { isA4, readPdfText, textArea } from '../../helpers/pdf-measure';
 
 function sheet(rows: number, overrides: Partial<SignInSheet> = {}): SignInSheet {
@@ -63,7 +64,7 @@ describe('renderSignInSheet: the HTML', () => {
   });
 });
 
-describe('a sign-in sheet printed with Chromium', () => {
+(printToolsAvailable() ? describe : describe.skip)('a sign-in sheet printed with Chromium', () => {
   let browser: LaunchedChromium;
   let dir: string;
 

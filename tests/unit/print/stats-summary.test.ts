@@ -7,6 +7,7 @@ import { PRINT_CSP } from '../../../electron/print/page-css';
 import { formatHlc } from '../../../electron/store/hlc';
 import type { EntityRecord } from '../../../electron/store/state';
 import { htmlToPdf } from '../../helpers/chromium';
+import { printToolsAvailable } from '../../helpers/print-tools';
 import { isA4, pdfPageCount, readPdfText, renderPdfPng } from '../../helpers/pdf-measure';
 
 const TOWNSHIPS = ['榕华街道', '新兴街道', '中山街道', '西马街道', '东兴街道', '梅云街道', '仙桥街道', '磐东街道'];
@@ -46,7 +47,7 @@ it('is a self-contained page with the chart inline', () => {
   expect(html).toContain('统计期间：2026年1月1日至2026年3月31日');
 });
 
-const withChromium = process.env.GUANAI_SKIP_CHROMIUM ? it.skip : it;
+const withChromium = printToolsAvailable() ? it : it.skip;
 withChromium(
   'prints on one A4 page with the Chinese text present',
   async () => {
