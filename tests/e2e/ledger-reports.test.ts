@@ -36,7 +36,8 @@ run('mandatory reports and statistics in the browser preview (demo office)', () 
     const inLedger = Number((await figures.locator('.fact').first().locator('dd').innerText()).replace(/\D/g, ''));
     expect(inLedger).toBeGreaterThan(100);
     // The charts are drawn as SVG.
-    await page.locator('.chart svg').first().waitFor();
+    // The chart module loads on demand and each chart draws when it arrives: wait for all of them.
+    await page.waitForFunction(() => document.querySelectorAll('.chart svg').length >= 3, undefined, { timeout: 20_000 });
     expect(await page.locator('.chart svg').count()).toBeGreaterThanOrEqual(3);
     const table = page.getByRole('table', { name: /表一/ });
     const totalRow = table.locator('tr.total-row');
