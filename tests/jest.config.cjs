@@ -32,6 +32,12 @@ module.exports = {
       testMatch: ['<rootDir>/tests/renderer/**/*.test.tsx'],
       setupFilesAfterEnv: ['<rootDir>/tests/helpers/renderer-setup.ts'],
     },
-    { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/e2e-setup.ts'],
+    },
   ],
 };
