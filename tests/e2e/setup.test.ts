@@ -40,7 +40,7 @@ run('first-run setup in the browser preview', () => {
     await page.getByRole('button', { name: '创建本单位' }).click();
 
     await page.getByRole('link', { name: '设置' }).click();
-    await page.getByRole('heading', { name: '设置' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: '设置', exact: true }).waitFor();
     const body = await page.locator('main').innerText();
     expect(body).toContain('揭阳市民政局');
     expect(body).toContain('445200');
