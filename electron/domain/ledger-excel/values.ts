@@ -2,6 +2,7 @@
 // true); some national-form columns hold two fields (残疾类别及等级, 父亲当前务工地点). Import and export use the same
 // rules here, so the importer reads back what the exporter writes.
 import { DECEASED_MARK, type ChildFieldPath } from '../../contract/schemas/child';
+import { CHILD_CODE_FIELDS } from '../ledger/child-fields';
 import { codeForLabel, codeLabel, type CodeListKey, type CodeLists } from '../ledger/codelists';
 import { removeSpaces, toHalfWidth } from '../ledger/halfwidth';
 import { isoDateOf } from '../ledger/dates';
@@ -16,26 +17,6 @@ export type FieldKind =
   | { kind: 'code'; list: CodeListKey }
   | { kind: 'codes'; list: CodeListKey };
 
-const CODE_FIELDS: Partial<Record<ChildFieldPath, CodeListKey>> = {
-  'child.sex': 'sex',
-  'child.ethnicity': 'ethnicity',
-  'child.householdType': 'householdType',
-  'child.health': 'healthStatus',
-  'child.disabilityCategory': 'disabilityCategory',
-  'child.disabilityGrade': 'disabilityGrade',
-  'child.schooling': 'schooling',
-  'father.workProvince': 'province',
-  'mother.workProvince': 'province',
-  'guardianship.incapableParent': 'parentSide',
-  'guardianship.guardianKind': 'guardianKind',
-  'guardianship.guardianshipType': 'guardianshipType',
-  'guardianship.assessment': 'guardianshipAssessment',
-  'entrustedGuardian.relationship': 'relationship',
-  'income.povertyStatus': 'povertyStatus',
-  riskLevel: 'riskLevel',
-  'status.state': 'childStatus',
-  'status.reason': 'exitReason',
-};
 
 const BOOL_FIELDS = new Set<ChildFieldPath>([
   'child.hukouRegistered',
@@ -51,7 +32,7 @@ const BOOL_FIELDS = new Set<ChildFieldPath>([
 export function fieldKind(path: ChildFieldPath): FieldKind {
   if (path === 'income.sources') return { kind: 'codes', list: 'incomeSource' };
   if (path === 'income.assistance') return { kind: 'codes', list: 'assistance' };
-  const list = CODE_FIELDS[path];
+  const list = CHILD_CODE_FIELDS[path];
   if (list) return { kind: 'code', list };
   if (BOOL_FIELDS.has(path)) return { kind: 'bool' };
   if (path.endsWith('idNumber')) return { kind: 'id' };
