@@ -13,15 +13,29 @@ import * as M from './schemas/meetings';
 import * as XC from './schemas/exchange';
 import type { StoreNotice } from '../store/store';
 import type { Result } from './errors';
+import * as AC from './schemas/accounts';
+import type { Access, Role } from './schemas/accounts';
 
-/** A channel: argument schema, phantom result type, and whether it needs an initialised office. */
+/** A channel: argument schema, phantom result type, who may call it, and whether it needs an initialised office. */
 interface ChannelDef<A extends z.ZodType, R> {
   args: A;
+  /** Enforced by the dispatcher for Electron IPC, the preview and the CLI alike. */
+  access: Access;
   needsOffice: boolean;
   /** Never set: carries the result type for the compiler only. */
   result?: R;
 }
-const channel = <R>() => <A extends z.ZodType>(args: A, needsOffice = true): ChannelDef<A, R> => ({ args, needsOffice });
+const channel =
+  <R>() =>
+  <A extends z.ZodType>(args: A, access: Access, needsOffice = true): ChannelDef<A, R> => ({ args, access, needsOffice });
+
+// Who may do what (issue 10): admin everything; ledger the children, visits, reports and Excel; meeting the
+// composition, tasks, meetings, minutes, bulletins and bundles; viewer masked views only.
+const ANYONE: readonly Role[] = ['admin', 'ledger', 'meeting', 'viewer'];
+const STAFF: readonly Role[] = ['admin', 'ledger', 'meeting'];
+const LEDGER: readonly Role[] = ['admin', 'ledger'];
+const MEETING: readonly Role[] = ['admin', 'meeting'];
+const ADMIN: readonly Role[] = ['admin'];
 
 const none = z.object({}).strict();
 
@@ -35,6 +49,12 @@ export interface AppStatus {
   counts: { operations: number; entities: Record<string, number> };
   /** 'desktop' in Electron, 'preview' in the browser preview. */
   shell: 'desktop' | 'preview';
+  /** The signed-in person, or null (sign-in page, lock screen). */
+  session: AC.SessionView | null;
+  /** Idle minutes before the app locks itself. */
+  idleMinutes: number;
+  /** Demo folders only: the demonstration people and their passwords, for the sign-in page. */
+  demoAccounts?: AC.DemoAccount[];
 }
 
 export interface SettingsView {
@@ -55,132 +75,152 @@ const printArgs = z
 
 export const channels = {
   // ── app frame ──
-  'app.status': channel<AppStatus>()(none, false),
-  'office.init': channel<OfficePublic>()(officeInitSchema.strict(), false),
-  'settings.get': channel<SettingsView>()(none),
+  'app.status': channel<AppStatus>()(none, 'public', false),
+  /** First run: the office and its first administrator; the recovery code is shown once. */
+  'office.init': channel<AC.InitResult>()(officeInitSchema.extend({ admin: AC.adminInitSchema.optional() }).strict(), 'public', false),
+
+  // ── people and protection (issue 10) ──
+  'auth.signIn': channel<AC.SessionView>()(AC.signInSchema, 'public'),
+  /** Ends the session (sign-out, the lock screen, the idle lock); the page underneath keeps its input. */
+  'auth.lock': channel<{ locked: true }>()(none, ANYONE),
+  'auth.changePassword': channel<AC.SessionView>()(AC.changePasswordSchema, ANYONE),
+  'security.get': channel<AC.SecuritySettings>()(none, ANYONE),
+  'security.set': channel<AC.SecuritySettings>()(AC.securitySettingsSchema, ADMIN),
+  'users.list': channel<AC.UserView[]>()(none, ADMIN),
+  'users.add': channel<AC.UserView>()(AC.userAddSchema, ADMIN),
+  'users.disable': channel<AC.UserView>()(AC.userLoginSchema, ADMIN),
+  'users.enable': channel<AC.UserView>()(AC.userLoginSchema, ADMIN),
+  /** A new first password, to be changed at the person's next sign-in. */
+  'users.resetPassword': channel<AC.UserView>()(AC.userResetSchema, ADMIN),
+  'users.setRole': channel<AC.UserView>()(AC.userSetRoleSchema, ADMIN),
+  'audit.list': channel<AC.AuditEntryView[]>()(AC.auditListSchema, ADMIN),
+  'audit.verify': channel<AC.AuditVerifyResult>()(none, ADMIN),
+  /** The filtered audit trail as xlsx (base64); the export is itself audited. */
+  'audit.exportXlsx': channel<XL.XlsxFile>()(AC.auditListSchema, ADMIN),
+  'settings.get': channel<SettingsView>()(none, ANYONE),
 
   // ── printing (shared by minutes, bulletins, sign-in sheets, record sheets) ──
-  'print.render': channel<{ title: string; html: string }>()(printArgs),
+  'print.render': channel<{ title: string; html: string }>()(printArgs, ANYONE),
   /** Desktop only: save as PDF through a file dialog. */
-  'print.pdf': channel<{ saved: boolean; filePath?: string }>()(printArgs),
+  'print.pdf': channel<{ saved: boolean; filePath?: string }>()(printArgs, ANYONE),
   /** Desktop only: the system print dialog. */
-  'print.print': channel<{ printed: boolean }>()(printArgs),
+  'print.print': channel<{ printed: boolean }>()(printArgs, ANYONE),
 
   // ── ledger (issue 3) ──
-  'children.create': channel<L.ChildSaved>()(L.childRecordArgs),
+  'children.create': channel<L.ChildSaved>()(L.childRecordArgs, LEDGER),
   /** Writes only the fields that differ from the stored record. */
-  'children.update': channel<L.ChildSaved>()(L.childUpdateArgs),
+  'children.update': channel<L.ChildSaved>()(L.childUpdateArgs, LEDGER),
   /** One record, ID numbers and phones masked. */
-  'children.get': channel<L.ChildView>()(L.childIdArgs),
+  'children.get': channel<L.ChildView>()(L.childIdArgs, ANYONE),
   /** One record unmasked; the viewing is recorded as an audit operation. */
-  'children.reveal': channel<L.ChildView>()(L.childRevealArgs),
-  'children.list': channel<L.ChildListResult>()(L.childListArgs),
-  'children.history': channel<L.HistoryEntry[]>()(L.childIdArgs),
-  'children.exit': channel<L.ChildSaved>()(L.childExitArgs),
-  'children.reenter': channel<L.ChildSaved>()(L.childReenterArgs),
-  'visits.add': channel<L.Visit>()(L.visitAddArgs),
-  'visits.list': channel<L.Visit[]>()(L.byChildArgs),
-  'assistance.add': channel<L.Assistance>()(L.assistanceAddArgs),
-  'assistance.list': channel<L.Assistance[]>()(L.byChildArgs),
-  'assessments.add': channel<L.Assessment>()(L.assessmentAddArgs),
-  'assessments.list': channel<L.Assessment[]>()(L.byChildArgs),
-  'alerts.list': channel<L.AlertsResult>()(L.alertsListArgs),
-  'ledger.settings.get': channel<L.LedgerSettingsView>()(none),
-  'ledger.settings.set': channel<L.LedgerSettingsView>()(L.ledgerSettingsArgs),
-  'codelists.get': channel<L.CodeListsView>()(none),
-  'codelists.extend': channel<L.CodeItemAdded>()(L.codeListExtendArgs),
+  'children.reveal': channel<L.ChildView>()(L.childRevealArgs, LEDGER),
+  'children.list': channel<L.ChildListResult>()(L.childListArgs, ANYONE),
+  'children.history': channel<L.HistoryEntry[]>()(L.childIdArgs, ANYONE),
+  'children.exit': channel<L.ChildSaved>()(L.childExitArgs, LEDGER),
+  'children.reenter': channel<L.ChildSaved>()(L.childReenterArgs, LEDGER),
+  'visits.add': channel<L.Visit>()(L.visitAddArgs, LEDGER),
+  'visits.list': channel<L.Visit[]>()(L.byChildArgs, ANYONE),
+  'assistance.add': channel<L.Assistance>()(L.assistanceAddArgs, LEDGER),
+  'assistance.list': channel<L.Assistance[]>()(L.byChildArgs, ANYONE),
+  'assessments.add': channel<L.Assessment>()(L.assessmentAddArgs, LEDGER),
+  'assessments.list': channel<L.Assessment[]>()(L.byChildArgs, ANYONE),
+  'alerts.list': channel<L.AlertsResult>()(L.alertsListArgs, ANYONE),
+  'ledger.settings.get': channel<L.LedgerSettingsView>()(none, ANYONE),
+  'ledger.settings.set': channel<L.LedgerSettingsView>()(L.ledgerSettingsArgs, ADMIN),
+  'codelists.get': channel<L.CodeListsView>()(none, ANYONE),
+  'codelists.extend': channel<L.CodeItemAdded>()(L.codeListExtendArgs, LEDGER),
   // Excel import (preview, then commit) and export of the ledger
-  'ledgerImport.preview': channel<XL.ImportPreview>()(XL.importPreviewArgs),
-  'ledgerImport.commit': channel<XL.ImportResult>()(XL.importCommitArgs),
+  'ledgerImport.preview': channel<XL.ImportPreview>()(XL.importPreviewArgs, LEDGER),
+  'ledgerImport.commit': channel<XL.ImportResult>()(XL.importCommitArgs, LEDGER),
   /** The rows an import refused, as an xlsx with a 错误原因 column (base64). */
-  'ledgerImport.rejectedXlsx': channel<XL.XlsxFile>()(XL.importIdArgs),
+  'ledgerImport.rejectedXlsx': channel<XL.XlsxFile>()(XL.importIdArgs, LEDGER),
   /** The list's current filter in the national form's column order; masked unless confirmed otherwise (audited). */
-  'ledgerExport.xlsx': channel<XL.ExportResult>()(XL.exportArgs),
+  'ledgerExport.xlsx': channel<XL.ExportResult>()(XL.exportArgs, LEDGER),
 
   // mandatory reports (强制报告) and statistics
-  'reports.create': channel<R.ReportView>()(R.reportCreateSchema),
-  'reports.get': channel<R.ReportView>()(z.object({ id: z.string().min(1).max(80) }).strict()),
-  'reports.list': channel<R.ReportList>()(R.reportListSchema),
+  'reports.create': channel<R.ReportView>()(R.reportCreateSchema, LEDGER),
+  'reports.get': channel<R.ReportView>()(z.object({ id: z.string().min(1).max(80) }).strict(), ANYONE),
+  'reports.list': channel<R.ReportList>()(R.reportListSchema, ANYONE),
   /** Records one handling step (police, assessment, placement, follow-up, referral, closing), timestamped. */
-  'reports.recordStep': channel<R.ReportView>()(R.reportRecordStepSchema),
+  'reports.recordStep': channel<R.ReportView>()(R.reportRecordStepSchema, LEDGER),
   /** Links a report made for a child not yet in the ledger to the child's record. */
-  'reports.link': channel<R.ReportView>()(z.object({ id: z.string().min(1).max(80), childId: z.string().min(1).max(80) }).strict()),
+  'reports.link': channel<R.ReportView>()(z.object({ id: z.string().min(1).max(80), childId: z.string().min(1).max(80) }).strict(), LEDGER),
   /** Children matching a name (or the tail of an ID number), for linking a report. */
-  'reports.findChildren': channel<R.ReportChildOption[]>()(z.object({ query: z.string().trim().min(1).max(50) }).strict()),
-  'reports.settings.get': channel<R.ReportSettings>()(none),
-  'reports.settings.set': channel<R.ReportSettings>()(R.reportSettingsSchema),
-  'stats.summary': channel<S.StatsSummary>()(S.statsSummarySchema),
+  'reports.findChildren': channel<R.ReportChildOption[]>()(z.object({ query: z.string().trim().min(1).max(50) }).strict(), LEDGER),
+  'reports.settings.get': channel<R.ReportSettings>()(none, ANYONE),
+  'reports.settings.set': channel<R.ReportSettings>()(R.reportSettingsSchema, ADMIN),
+  'stats.summary': channel<S.StatsSummary>()(S.statsSummarySchema, ANYONE),
 
   // ── composition, units, tasks, bulletins (issue 4) ──
-  'composition.template': channel<U.TemplatePreview>()(U.compositionTemplateSchema),
-  'composition.setup': channel<U.CompositionView>()(U.compositionSetupSchema),
+  'composition.template': channel<U.TemplatePreview>()(U.compositionTemplateSchema, MEETING),
+  'composition.setup': channel<U.CompositionView>()(U.compositionSetupSchema, MEETING),
   /** Who was who on `date` (default today), with every post record ever for the history. */
-  'composition.get': channel<U.CompositionView>()(U.compositionGetSchema),
-  'posts.add': channel<U.PostView>()(U.postsAddSchema),
+  'composition.get': channel<U.CompositionView>()(U.compositionGetSchema, ANYONE),
+  'posts.add': channel<U.PostView>()(U.postsAddSchema, MEETING),
   /** A successor takes over from a date; the predecessor's record ends that day. */
-  'posts.replace': channel<U.PostView>()(U.postsReplaceSchema),
-  'posts.end': channel<{ ended: true }>()(U.postsEndSchema),
-  'units.add': channel<U.UnitView>()(U.unitsAddSchema),
-  'units.remove': channel<{ removed: true }>()(U.unitsRemoveSchema),
-  'units.setLiaison': channel<U.LiaisonView>()(U.unitsSetLiaisonSchema),
+  'posts.replace': channel<U.PostView>()(U.postsReplaceSchema, MEETING),
+  'posts.end': channel<{ ended: true }>()(U.postsEndSchema, MEETING),
+  'units.add': channel<U.UnitView>()(U.unitsAddSchema, MEETING),
+  'units.remove': channel<{ removed: true }>()(U.unitsRemoveSchema, MEETING),
+  'units.setLiaison': channel<U.LiaisonView>()(U.unitsSetLiaisonSchema, MEETING),
   /** One unit: people, liaison history, duty items, what it leads or cooperates on and what it has reported. */
-  'units.get': channel<U.UnitDetail>()(U.unitsGetSchema),
-  'tasks.create': channel<U.TaskDetail>()(U.tasksCreateSchema),
-  'tasks.list': channel<U.TaskRow[]>()(U.tasksListSchema),
-  'tasks.get': channel<U.TaskDetail>()(U.tasksGetSchema),
-  'tasks.report': channel<U.TaskDetail>()(U.tasksReportSchema),
+  'units.get': channel<U.UnitDetail>()(U.unitsGetSchema, ANYONE),
+  'tasks.create': channel<U.TaskDetail>()(U.tasksCreateSchema, MEETING),
+  'tasks.list': channel<U.TaskRow[]>()(U.tasksListSchema, ANYONE),
+  'tasks.get': channel<U.TaskDetail>()(U.tasksGetSchema, ANYONE),
+  'tasks.report': channel<U.TaskDetail>()(U.tasksReportSchema, MEETING),
   /** 销号: refused (FINAL_REPORT_REQUIRED) without a final report. */
-  'tasks.close': channel<U.TaskDetail>()(U.tasksCloseSchema),
+  'tasks.close': channel<U.TaskDetail>()(U.tasksCloseSchema, MEETING),
   /** Overdue tasks and open tasks due within 14 days, for the home page. */
-  'tasks.reminders': channel<U.TaskReminders>()(none),
-  'bulletins.create': channel<U.BulletinView>()(U.bulletinsCreateSchema),
-  'bulletins.list': channel<U.BulletinListItem[]>()(none),
-  'bulletins.get': channel<U.BulletinView>()(U.bulletinsGetSchema),
+  'tasks.reminders': channel<U.TaskReminders>()(none, ANYONE),
+  'bulletins.create': channel<U.BulletinView>()(U.bulletinsCreateSchema, MEETING),
+  'bulletins.list': channel<U.BulletinListItem[]>()(none, ANYONE),
+  'bulletins.get': channel<U.BulletinView>()(U.bulletinsGetSchema, ANYONE),
 
   // ── meetings and minutes (issue 5) ──
-  'meetings.list': channel<M.MeetingSummary[]>()(none),
-  'meetings.get': channel<M.MeetingDetail>()(z.object({ id: z.string().min(1).max(80) }).strict()),
-  'meetings.create': channel<{ id: string }>()(M.meetingCreateSchema),
-  'meetings.update': channel<{ id: string }>()(M.meetingUpdateSchema),
-  'topics.propose': channel<{ id: string }>()(M.topicProposeSchema),
-  'topics.decide': channel<{ id: string }>()(M.topicDecideSchema),
-  'attendance.mark': channel<{ id: string }>()(M.attendanceMarkSchema),
-  'attendance.addAttending': channel<{ id: string }>()(M.attendingAddSchema),
-  'attendance.removeAttending': channel<{ id: string }>()(M.attendingRemoveSchema),
+  'meetings.list': channel<M.MeetingSummary[]>()(none, ANYONE),
+  'meetings.get': channel<M.MeetingDetail>()(z.object({ id: z.string().min(1).max(80) }).strict(), ANYONE),
+  'meetings.create': channel<{ id: string }>()(M.meetingCreateSchema, MEETING),
+  'meetings.update': channel<{ id: string }>()(M.meetingUpdateSchema, MEETING),
+  'topics.propose': channel<{ id: string }>()(M.topicProposeSchema, MEETING),
+  'topics.decide': channel<{ id: string }>()(M.topicDecideSchema, MEETING),
+  'attendance.mark': channel<{ id: string }>()(M.attendanceMarkSchema, MEETING),
+  'attendance.addAttending': channel<{ id: string }>()(M.attendingAddSchema, MEETING),
+  'attendance.removeAttending': channel<{ id: string }>()(M.attendingRemoveSchema, MEETING),
   /** A decided item and its supervised task, in one batch. */
-  'decisions.create': channel<{ id: string; taskId: string }>()(M.decisionCreateSchema),
-  'decisions.approve': channel<{ id: string }>()(M.decisionApproveSchema),
-  'minutes.getSettings': channel<M.MinutesSettings>()(none),
-  'minutes.setSettings': channel<M.MinutesSettings>()(M.minutesSettingsSchema),
+  'decisions.create': channel<{ id: string; taskId: string }>()(M.decisionCreateSchema, MEETING),
+  'decisions.approve': channel<{ id: string }>()(M.decisionApproveSchema, MEETING),
+  'minutes.getSettings': channel<M.MinutesSettings>()(none, ANYONE),
+  'minutes.setSettings': channel<M.MinutesSettings>()(M.minutesSettingsSchema, ADMIN),
   /** Starts the minutes of a meeting from its data (refused once a draft or issued version exists). */
-  'minutes.draft': channel<{ id: string }>()(z.object({ meetingId: z.string().min(1).max(80) }).strict()),
-  'minutes.save': channel<{ id: string }>()(M.minutesSaveSchema),
-  'minutes.issue': channel<{ id: string; number: string }>()(M.minutesIssueSchema),
+  'minutes.draft': channel<{ id: string }>()(z.object({ meetingId: z.string().min(1).max(80) }).strict(), MEETING),
+  'minutes.save': channel<{ id: string }>()(M.minutesSaveSchema, MEETING),
+  'minutes.issue': channel<{ id: string; number: string }>()(M.minutesIssueSchema, MEETING),
   /** A correction of issued minutes: a new draft version; the issued one is kept. */
-  'minutes.correct': channel<{ id: string }>()(z.object({ id: z.string().min(1).max(80) }).strict()),
+  'minutes.correct': channel<{ id: string }>()(z.object({ id: z.string().min(1).max(80) }).strict(), MEETING),
 
   // ── data exchange (issue 6) ──
   /** This office's card, as the text of a .json file to hand to other offices. */
-  'exchange.card': channel<XC.CardFile>()(none),
+  'exchange.card': channel<XC.CardFile>()(none, MEETING),
   /** What a card says (fingerprint to compare), before anyone trusts it. */
-  'exchange.readCard': channel<XC.CardPreview>()(XC.cardTextSchema),
-  'exchange.trust': channel<XC.PeerView>()(XC.trustSchema),
-  'exchange.revoke': channel<XC.PeerView>()(XC.revokeSchema),
-  'exchange.peers': channel<XC.PeerView[]>()(none),
-  'exchange.export': channel<XC.ExportResult>()(XC.exportSchema),
+  'exchange.readCard': channel<XC.CardPreview>()(XC.cardTextSchema, MEETING),
+  'exchange.trust': channel<XC.PeerView>()(XC.trustSchema, MEETING),
+  'exchange.revoke': channel<XC.PeerView>()(XC.revokeSchema, MEETING),
+  'exchange.peers': channel<XC.PeerView[]>()(none, ANYONE),
+  'exchange.export': channel<XC.ExportResult>()(XC.exportSchema, MEETING),
   /** Verifies and decrypts a bundle; changes nothing. */
-  'exchange.verify': channel<XC.BundleCheck>()(XC.bundleSourceSchema),
+  'exchange.verify': channel<XC.BundleCheck>()(XC.bundleSourceSchema, MEETING),
   /** What importing would do (new / updated / unchanged / conflicts per kind of record); changes nothing. */
-  'exchange.dryRun': channel<XC.DryRunSummary>()(XC.bundleSourceSchema),
+  'exchange.dryRun': channel<XC.DryRunSummary>()(XC.bundleSourceSchema, MEETING),
   /** Applies a bundle all or nothing; a bundle already applied changes nothing. */
-  'exchange.import': channel<XC.ImportResult>()(XC.bundleSourceSchema),
-  'exchange.log': channel<XC.ExchangeLogEntry[]>()(none),
-  'exchange.transfer': channel<XC.TransferResult>()(XC.transferSchema),
+  'exchange.import': channel<XC.ImportResult>()(XC.bundleSourceSchema, MEETING),
+  'exchange.log': channel<XC.ExchangeLogEntry[]>()(none, ANYONE),
+  'exchange.transfer': channel<XC.TransferResult>()(XC.transferSchema, MEETING),
   /** At the city: one ID number held by records of two offices. */
-  'exchange.duplicates': channel<XC.DuplicateGroup[]>()(none),
-  'conflicts.list': channel<XC.ConflictItem[]>()(none),
+  'exchange.duplicates': channel<XC.DuplicateGroup[]>()(none, STAFF),
+  'conflicts.list': channel<XC.ConflictItem[]>()(none, ANYONE),
   /** A person's choice of value: an ordinary operation that syncs. */
-  'conflicts.resolve': channel<{ resolved: true }>()(XC.resolveSchema),
+  'conflicts.resolve': channel<{ resolved: true }>()(XC.resolveSchema, STAFF),
 } as const;
 
 export type Channels = typeof channels;

@@ -18,10 +18,13 @@ export const appHandlers = {
       notices: ctx.notices,
       counts: store ? store.counts() : { operations: 0, entities: {} },
       shell: ctx.owner === 'desktop' ? 'desktop' : 'preview',
+      session: null,
+      idleMinutes: 10,
     };
   },
   async 'office.init'(args, ctx) {
-    return initOffice(ctx, args);
+    const office = await initOffice(ctx, args);
+    return { office, admin: args.admin?.login ?? '', recoveryCode: '' };
   },
   async 'settings.get'(_args, ctx) {
     const store = requireStore(ctx);

@@ -1,6 +1,7 @@
 // Every handler, keyed by channel. `satisfies` makes a missing or extra handler a compile error.
 import type { ChannelName } from '../contract/channels';
 import { appHandlers } from './app';
+import { accountHandlers } from './accounts';
 import { printHandlers } from './print';
 // ── handler imports: one line per area ──
 import { exchangeHandlers } from './exchange';
@@ -16,6 +17,7 @@ import type { HandlerMap } from './types';
 
 export const handlers = {
   ...appHandlers,
+  ...accountHandlers,
   ...printHandlers,
   // ── handler maps: one line per area ──
   ...exchangeHandlers,

@@ -102,6 +102,8 @@ export function fakeStatus(overrides: Partial<AppStatus> = {}): AppStatus {
     notices: [],
     counts: { operations: 12, entities: {} },
     shell: 'desktop',
+    session: { login: 'admin', name: '王管理', role: 'admin', mustChangePassword: false },
+    idleMinutes: 10,
     ...overrides,
   };
 }

@@ -9,7 +9,7 @@ function setupApi() {
     'app.status': () => (initialised ? fakeStatus() : uninitialisedStatus()),
     'office.init': (args) => {
       initialised = true;
-      return fakeOffice({ code: args.code, name: args.name, level: args.level });
+      return { office: fakeOffice({ code: args.code, name: args.name, level: args.level }), admin: 'admin', recoveryCode: 'ABCD-EFGH' };
     },
   });
   return api;
