@@ -12,6 +12,7 @@ import type {
   SettingsView,
 } from '../../electron/contract/channels';
 import { toErrorData, type Result } from '../../electron/contract/errors';
+import { channels } from '../../electron/contract/channels';
 
 export type FakeHandlers = { [K in ChannelName]?: (args: ArgsOf<K>) => ResultOf<K> | Promise<ResultOf<K>> };
 
@@ -102,7 +103,7 @@ export function fakeStatus(overrides: Partial<AppStatus> = {}): AppStatus {
     notices: [],
     counts: { operations: 12, entities: {} },
     shell: 'desktop',
-    session: { login: 'admin', name: '王管理', role: 'admin', mustChangePassword: false },
+    session: { login: 'admin', name: '王管理', role: 'admin', mustChangePassword: false, allowed: Object.keys(channels) },
     idleMinutes: 10,
     ...overrides,
   };

@@ -79,6 +79,8 @@ export interface SessionView {
   role: Role;
   /** An administrator set this password: it must be changed before anything else. */
   mustChangePassword: boolean;
+  /** The channels this person may call (from the contract): the UI hides what the role can't do. */
+  allowed: string[];
 }
 
 export interface UserView {
