@@ -23,8 +23,8 @@ const common = {
 };
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
-    { ...common, displayName: 'handlers', testEnvironment: 'node', testMatch: ['<rootDir>/tests/handlers/**/*.test.ts'] },
+    { ...common, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'], setupFiles: ['<rootDir>/tests/helpers/cli-env.ts'] },
+    { ...common, displayName: 'handlers', testEnvironment: 'node', testMatch: ['<rootDir>/tests/handlers/**/*.test.ts'], setupFiles: ['<rootDir>/tests/helpers/cli-env.ts'] },
     {
       ...common,
       displayName: 'renderer',

@@ -15,9 +15,21 @@ import type { Clock } from '../store/hlc';
 import { systemClock } from '../store/hlc';
 import { acquireLock, type FolderLock, type LockOwner } from '../store/lock';
 import { Store, type StoreNotice } from '../store/store';
+import { createKeyring, DEFAULT_LOG_N, keyringExists, subKey } from '../accounts/keyring';
+import { PLACEHOLDER_LOGIN } from '../accounts/users';
+import { currentSeat, newSeat, type Seat } from './session';
 
-/** Until user accounts exist every change is attributed to this placeholder. */
-export const PLACEHOLDER_USER = 'local-user';
+/** History from before accounts is attributed to this placeholder. */
+export const PLACEHOLDER_USER = PLACEHOLDER_LOGIN;
+
+/** What the data key opens, held in memory only while the folder is open. */
+export interface OpenKeys {
+  dataKey: Buffer;
+  /** The journal, tables, snapshot and private keys are sealed with this. */
+  storeKey: Buffer;
+  /** The audit trail's chain MAC. */
+  auditKey: Buffer;
+}
 
 /** What only the desktop shell can do (Electron injects it; the preview and the CLI have none). */
 export interface DesktopShell {
@@ -29,9 +41,16 @@ export interface AppContext {
   readonly dataDir: string;
   readonly owner: LockOwner;
   readonly clock: Clock;
+  /** The login of the person making the current call (their seat's), stamped on every operation. */
   readonly user: string;
+  /** The desktop window's or the CLI run's seat; the preview keeps one per browser session. */
+  readonly seat: Seat;
   office: OfficePublic | null;
+  /** Open only once a person has signed in: the data key is needed to read it. */
   store: Store | null;
+  keys: OpenKeys | null;
+  /** scrypt cost for new password wraps (lower only in tests). */
+  readonly kdfLogN: number;
   notices: StoreNotice[];
   shell?: DesktopShell;
   emit<E extends EventName>(event: E, payload: Events[E]): void;
@@ -42,8 +61,9 @@ export interface OpenOptions {
   dataDir: string;
   owner: LockOwner;
   clock?: Clock;
-  user?: string;
   emit?: <E extends EventName>(event: E, payload: Events[E]) => void;
+  /** Tests only: a cheaper scrypt for the many offices they create (never lower than 2^10). */
+  kdfLogN?: number;
 }
 
 export const storeDirOf = (dataDir: string) => path.join(dataDir, 'store');
@@ -56,9 +76,14 @@ export async function openContext(opts: OpenOptions): Promise<AppContext> {
     dataDir,
     owner: opts.owner,
     clock: opts.clock ?? systemClock,
-    user: opts.user ?? PLACEHOLDER_USER,
+    get user(): string {
+      return (currentSeat() ?? ctx.seat).person?.login ?? PLACEHOLDER_USER;
+    },
+    seat: newSeat(),
     office: null,
     store: null,
+    keys: null,
+    kdfLogN: opts.kdfLogN ?? DEFAULT_LOG_N,
     notices: [],
     emit: listeners,
     async close() {
@@ -66,6 +91,8 @@ export async function openContext(opts: OpenOptions): Promise<AppContext> {
         await ctx.store?.close();
       } finally {
         ctx.store = null;
+        ctx.keys?.dataKey.fill(0);
+        ctx.keys = null;
         lock.release();
       }
     },
@@ -73,7 +100,8 @@ export async function openContext(opts: OpenOptions): Promise<AppContext> {
   try {
     if (identityExists(dataDir)) {
       ctx.office = loadPublicIdentity(dataDir);
-      await attachStore(ctx);
+      // A folder from before accounts has no keyring: it opens in the clear until an administrator secures it.
+      if (!keyringExists(dataDir)) await attachStore(ctx);
     } else if (Store.exists(storeDirOf(dataDir))) {
       throw new AppError('IDENTITY_DAMAGED', '数据文件夹中有数据，但本单位身份文件（office.json）缺失。请从备份恢复该文件。');
     }
@@ -84,6 +112,27 @@ export async function openContext(opts: OpenOptions): Promise<AppContext> {
   return ctx;
 }
 
+export const keysFrom = (dataKey: Buffer): OpenKeys => ({
+  dataKey,
+  storeKey: subKey(dataKey, 'store'),
+  auditKey: subKey(dataKey, 'audit'),
+});
+
+/** Opens the store with the data key a person's password (or the recovery code) unwrapped. */
+export async function unlockStore(ctx: AppContext, dataKey: Buffer): Promise<void> {
+  if (ctx.store) return;
+  ctx.keys = keysFrom(dataKey);
+  try {
+    await attachStore(ctx);
+  } catch (err) {
+    ctx.keys = null;
+    throw err;
+  }
+}
+
+/** A folder from before accounts: data in the clear, no keyring. */
+export const isLegacyFolder = (ctx: AppContext) => Boolean(ctx.office) && !keyringExists(ctx.dataDir);
+
 async function attachStore(ctx: AppContext): Promise<void> {
   const store = await Store.open(storeDirOf(ctx.dataDir), { office: ctx.office!.code, clock: ctx.clock });
   ctx.store = store;
@@ -92,17 +141,27 @@ async function attachStore(ctx: AppContext): Promise<void> {
   store.onChange((ops) => ctx.emit('store.changed', { entities: [...new Set(ops.map((o) => o.entity))] }));
 }
 
-/** First-run set-up: creates the office's identity and an empty store. */
-export async function initOffice(ctx: AppContext, init: OfficeInit): Promise<OfficePublic> {
-  if (ctx.office || identityExists(ctx.dataDir) || Store.exists(storeDirOf(ctx.dataDir))) {
+/**
+ * First-run set-up: the office's identity, a new data key wrapped for the first administrator and for a recovery
+ * code, and an empty store. Returns the recovery code: it is shown once and never stored in the clear.
+ */
+export async function createOffice(
+  ctx: AppContext,
+  init: OfficeInit,
+  admin: { login: string; password: string },
+  kdfLogN = ctx.kdfLogN,
+): Promise<{ office: OfficePublic; recoveryCode: string }> {
+  if (ctx.office || identityExists(ctx.dataDir) || Store.exists(storeDirOf(ctx.dataDir)) || keyringExists(ctx.dataDir)) {
     throw new AppError('ALREADY_INITIALISED', '该数据文件夹已经初始化过，不能重复初始化。');
   }
   const identity = generateIdentity(init, new Date(ctx.clock()));
+  const { dataKey, recoveryCode } = createKeyring(ctx.dataDir, init.code, admin.login, admin.password, Math.max(10, kdfLogN));
+  ctx.keys = keysFrom(dataKey);
   await Store.create(storeDirOf(ctx.dataDir), init.code);
   saveIdentity(ctx.dataDir, identity);
   ctx.office = identity.public;
   await attachStore(ctx);
-  return identity.public;
+  return { office: identity.public, recoveryCode };
 }
 
 export function requireStore(ctx: AppContext): Store {

@@ -30,7 +30,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const rest = argv.slice(cmd.name.split(' ').length);
   try {
-    return await cmd.run(parse(cmd, rest), io);
+    const parsed = parse(cmd, rest);
+    const user = parsed.values.user;
+    return await cmd.run(parsed, typeof user === 'string' ? { ...io, user } : io);
   } catch (err) {
     const data = toErrorData(err);
     if (!(err instanceof AppError)) io.err(`[${(err as Error)?.name ?? 'Error'}] `);

@@ -55,6 +55,8 @@ export interface AppStatus {
   idleMinutes: number;
   /** Demo folders only: the demonstration people and their passwords, for the sign-in page. */
   demoAccounts?: AC.DemoAccount[];
+  /** A folder from before accounts: an administrator must be set (and the data encrypted) before use. */
+  needsSecuring: boolean;
 }
 
 export interface SettingsView {
@@ -77,7 +79,7 @@ export const channels = {
   // ── app frame ──
   'app.status': channel<AppStatus>()(none, 'public', false),
   /** First run: the office and its first administrator; the recovery code is shown once. */
-  'office.init': channel<AC.InitResult>()(officeInitSchema.extend({ admin: AC.adminInitSchema.optional() }).strict(), 'public', false),
+  'office.init': channel<AC.InitResult>()(officeInitSchema.extend({ admin: AC.adminInitSchema }).strict(), 'public', false),
 
   // ── people and protection (issue 10) ──
   'auth.signIn': channel<AC.SessionView>()(AC.signInSchema, 'public'),

@@ -1,10 +1,18 @@
-// The one entry for calls from a renderer (Electron IPC or the preview's HTTP): checks the channel, validates the
-// argument against the contract, runs the handler, and returns errors as data.
+// The one entry for calls from a renderer (Electron IPC or the preview's HTTP) and the CLI: checks the channel,
+// validates the argument against the contract, checks who is calling against the channel's declared access, runs
+// the handler in the caller's seat, and returns errors as data.
 import type { z } from 'zod';
 import type { AppContext } from '../app/context';
-import { channels, isChannelName } from '../contract/channels';
+import { inSeat, type Seat } from '../app/session';
+import { findUser, personOf } from '../accounts/users';
+import { expireIfIdle } from '../accounts/sign-in';
+import { audit } from '../audit/audit';
+import { auditDetail, auditedChannels } from '../audit/audited-channels';
+import { channels, isChannelName, type ChannelName } from '../contract/channels';
 import { AppError, toErrorData, type Result } from '../contract/errors';
+import { roleNames } from '../contract/schemas/accounts';
 import { handlers } from '../handlers';
+import { beforePasswordChange, mayCall } from './access';
 
 export function zodFieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -15,7 +23,30 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-export async function dispatch(ctx: AppContext, name: unknown, args: unknown): Promise<Result<unknown>> {
+/** Refuses a call its seat may not make; refreshes the person from the store (a disabled person's session ends). */
+function admit(ctx: AppContext, seat: Seat, name: ChannelName): void {
+  const access = channels[name].access;
+  if (access === 'public') return;
+  const now = ctx.clock();
+  expireIfIdle(ctx, seat);
+  if (!seat.person || !ctx.store) throw new AppError('NOT_SIGNED_IN', '请先登录。');
+  const user = findUser(ctx.store, seat.person.login);
+  if (!user || user.disabled) {
+    seat.person = null;
+    throw new AppError('NOT_SIGNED_IN', '该账号已停用，请联系系统管理员。');
+  }
+  seat.person = { ...personOf(user), mustChangePassword: seat.person.mustChangePassword && user.mustChangePassword };
+  if (seat.person.mustChangePassword && !beforePasswordChange.has(name)) {
+    throw new AppError('PASSWORD_CHANGE_REQUIRED', '这是管理员设置的初始密码，请先修改密码。');
+  }
+  if (!mayCall(seat.person.role, name)) {
+    audit(ctx, { action: 'forbidden', target: name, detail: `角色：${roleNames[seat.person.role]}` }, [], seat.person.login);
+    throw new AppError('FORBIDDEN', `无权限：“${roleNames[seat.person.role]}”角色不能进行此项操作。`);
+  }
+  seat.lastActive = now;
+}
+
+export async function dispatch(ctx: AppContext, name: unknown, args: unknown, seat: Seat = ctx.seat): Promise<Result<unknown>> {
   if (!isChannelName(name)) {
     return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: '程序请求了不存在的功能。' } };
   }
@@ -26,18 +57,28 @@ export async function dispatch(ctx: AppContext, name: unknown, args: unknown): P
     const first = Object.values(fields)[0] ?? '填写的内容有误';
     return { ok: false, error: { code: 'INVALID_ARGS', message: `填写的内容有误：${first}`, fields } };
   }
-  try {
-    if (def.needsOffice && !ctx.store) {
-      throw new AppError('NOT_INITIALISED', '尚未设置本单位信息，请先完成初始设置。');
+  return inSeat(seat, async () => {
+    try {
+      if (def.needsOffice && !ctx.office) {
+        throw new AppError('NOT_INITIALISED', '尚未设置本单位信息，请先完成初始设置。');
+      }
+      admit(ctx, seat, name);
+      if (def.needsOffice && !ctx.store) {
+        throw new AppError('NOT_INITIALISED', '尚未设置本单位信息，请先完成初始设置。');
+      }
+      const handler = handlers[name] as (a: unknown, c: AppContext) => Promise<unknown>;
+      const value = await handler(parsed.data, ctx);
+      const audited = auditedChannels.get(name);
+      if (audited && ctx.store && ctx.keys && (!audited.when || audited.when(value))) {
+        audit(ctx, { action: audited.action, target: audited.target, detail: auditDetail(parsed.data) });
+      }
+      return { ok: true as const, value };
+    } catch (err) {
+      if (!(err instanceof AppError)) {
+        // Only the channel and the error's kind go to the log: messages and stacks may hold personal data.
+        process.stderr.write(`[guanai] ${name}: 内部错误 ${(err as Error)?.name ?? typeof err}\n`);
+      }
+      return { ok: false as const, error: toErrorData(err) };
     }
-    const handler = handlers[name] as (a: unknown, c: AppContext) => Promise<unknown>;
-    const value = await handler(parsed.data, ctx);
-    return { ok: true, value };
-  } catch (err) {
-    if (!(err instanceof AppError)) {
-      // Only the channel and the error's kind go to the log: messages and stacks may hold personal data.
-      process.stderr.write(`[guanai] ${name}: 内部错误 ${(err as Error)?.name ?? typeof err}\n`);
-    }
-    return { ok: false, error: toErrorData(err) };
-  }
+  });
 }

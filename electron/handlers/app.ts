@@ -1,6 +1,12 @@
 // Handlers for the app frame: status, first-run set-up, settings.
-import { initOffice, requireStore, storeDirOf } from '../app/context';
+import { isLegacyFolder, requireStore, storeDirOf } from '../app/context';
+import { currentSeat } from '../app/session';
+import { initOffice } from '../accounts/init-office';
+import { readSecurity } from '../accounts/security-settings';
+import { expireIfIdle } from '../accounts/sign-in';
+import { readDemoAccounts } from '../demo/seed';
 import { SCHEMA_VERSION } from '../store/migrations';
+import { sessionView } from './accounts';
 import type { HandlerMap } from './types';
 
 export const DEMO_ENTITY = 'app';
@@ -8,23 +14,29 @@ export const DEMO_ID = 'demo';
 
 export const appHandlers = {
   async 'app.status'(_args, ctx) {
+    const seat = currentSeat() ?? ctx.seat;
+    expireIfIdle(ctx, seat);
     const store = ctx.store;
+    const signedIn = Boolean(seat.person && store);
+    const demoAccounts = ctx.office ? readDemoAccounts(ctx.dataDir) : undefined;
     return {
-      initialised: Boolean(ctx.office && store),
+      initialised: Boolean(ctx.office),
       office: ctx.office,
       dataDir: ctx.dataDir,
       schemaVersion: store?.schemaVersion ?? SCHEMA_VERSION,
-      demo: Boolean(store?.get(DEMO_ENTITY, DEMO_ID)?.v.isDemo),
+      demo: Boolean(demoAccounts) || Boolean(store?.get(DEMO_ENTITY, DEMO_ID)?.v.isDemo),
       notices: ctx.notices,
-      counts: store ? store.counts() : { operations: 0, entities: {} },
+      counts: store && signedIn ? store.counts() : { operations: 0, entities: {} },
       shell: ctx.owner === 'desktop' ? 'desktop' : 'preview',
-      session: null,
-      idleMinutes: 10,
+      session: signedIn ? sessionView(seat) : null,
+      idleMinutes: readSecurity(store).idleMinutes,
+      needsSecuring: isLegacyFolder(ctx),
+      ...(demoAccounts ? { demoAccounts } : {}),
     };
   },
   async 'office.init'(args, ctx) {
-    const office = await initOffice(ctx, args);
-    return { office, admin: args.admin?.login ?? '', recoveryCode: '' };
+    const { admin, ...office } = args;
+    return initOffice(ctx, office, admin);
   },
   async 'settings.get'(_args, ctx) {
     const store = requireStore(ctx);

@@ -21,6 +21,7 @@ import { transferredReportMessage } from '../domain/reports/transferred-child';
 import { childText } from '../domain/stats/child-fields';
 import type { Store } from '../store/store';
 import type { HandlerMap } from './types';
+import { actorName } from '../accounts/actor';
 
 const nowOf = (ctx: AppContext) => localDateTimeOf(ctx.clock());
 
@@ -82,7 +83,7 @@ export const reportHandlers = {
             description: args.description,
             reportedAt: args.reportedAt,
             createdAt: new Date(ctx.clock()).toISOString(),
-            createdBy: ctx.user,
+            createdBy: actorName(ctx),
           },
         },
       ],
@@ -135,7 +136,7 @@ export const reportHandlers = {
     const reportedAt = typeof rec.v.reportedAt === 'string' ? rec.v.reportedAt : '';
     const step = args.step;
     checkStepTimes(step, reportedAt, nowOf(ctx));
-    const recorded = { value: step, recordedAt: new Date(ctx.clock()).toISOString(), recordedBy: ctx.user };
+    const recorded = { value: step, recordedAt: new Date(ctx.clock()).toISOString(), recordedBy: actorName(ctx) };
     if (step.kind === 'followUp') {
       store.commit([{ entity: REPORT_FOLLOW_UP, id: crypto.randomUUID(), set: { reportId: args.id, step: recorded } }], ctx.user);
     } else {

@@ -3,6 +3,8 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../app/context';
 import { requireStore } from '../app/context';
+import { audit } from '../audit/audit';
+import { displayName } from '../accounts/users';
 import { AppError } from '../contract/errors';
 import { createChildSchema, DECEASED_MARK, validateChildRecord, type ChildRecord } from '../contract/schemas/child';
 import type { Assessment, Assistance, ChildView, Visit } from '../contract/schemas/ledger';
@@ -39,7 +41,7 @@ export const VISIT_ENTITY = 'visit';
 export const ASSISTANCE_ENTITY = 'assistance';
 export const ASSESSMENT_ENTITY = 'assessment';
 /** Who viewed, exported or printed personal data, and when (个人信息保护法: processing records). */
-export const AUDIT_ENTITY = 'audit';
+export { AUDIT_ENTITY } from '../audit/audit-trail';
 
 export const todayOf = (ctx: AppContext) => isoDateOf(new Date(ctx.clock()));
 const nowIso = (ctx: AppContext) => new Date(ctx.clock()).toISOString();
@@ -65,18 +67,18 @@ function requireWritableChild(ctx: AppContext, store: Store, id: string): Entity
   return rec;
 }
 
-export type AuditAction = 'view' | 'edit' | 'export' | 'print';
+export type LedgerAuditAction = 'view' | 'edit' | 'export' | 'print';
+const auditTargets: Record<string, string> = { child: '儿童记录', 'child:unmasked': '台账（完整号码）', 'child:masked': '台账（已遮蔽）' };
 
-/** Records that personal data was seen or taken out, as an operation (who and when come with it). */
+/** Records that personal data was seen or taken out, in the audit trail (who and when come with it). */
 export function recordAudit(
   ctx: AppContext,
-  action: AuditAction,
+  action: LedgerAuditAction,
   details: { target: string; targetId?: string; count?: number; channel: string },
 ): void {
-  const set: Record<string, JsonValue> = { action, target: details.target, channel: details.channel, at: nowIso(ctx) };
-  if (details.targetId) set.targetId = details.targetId;
-  if (details.count !== undefined) set.count = details.count;
-  requireStore(ctx).commit([{ entity: AUDIT_ENTITY, id: crypto.randomUUID(), set }], ctx.user);
+  const target = (Object.hasOwn(auditTargets, details.target) ? auditTargets[details.target] : details.target) + (details.targetId ? ` ${details.targetId}` : '');
+  const detail = [action === 'edit' ? '为修改而查看' : '', details.count !== undefined ? `${details.count} 条` : ''].filter(Boolean).join('，');
+  audit(ctx, { action: action === 'edit' ? 'view' : action, target, detail });
 }
 
 function validate(ctx: AppContext, index: LedgerIndex, input: unknown): ChildRecord {
@@ -162,7 +164,8 @@ function newerDate(current: string, date: string): boolean {
 }
 
 function userOf(store: Store, entity: string, id: string): string {
-  return store.history(entity, id)[0]?.user ?? '';
+  const login = store.history(entity, id)[0]?.user;
+  return login ? displayName(store, login) : '';
 }
 
 export const ledgerHandlers = {
@@ -213,7 +216,7 @@ export const ledgerHandlers = {
   async 'children.history'(args, ctx) {
     const { store, index } = open(ctx);
     requireChild(store, args.id);
-    return childTimeline(store.history(CHILD_ENTITY, args.id), index.codeLists()).reverse();
+    return childTimeline(store.history(CHILD_ENTITY, args.id), index.codeLists(), (login) => displayName(store, login)).reverse();
   },
 
   async 'children.exit'(args, ctx) {

@@ -32,8 +32,14 @@ async function main(): Promise<void> {
   const emit = <E extends EventName>(event: E, payload: Events[E]) => server?.broadcast(event, payload);
   const ctx: AppContext = await openContext({ dataDir, owner: 'preview', emit });
   if (values.demo) {
-    if (!ctx.office) await seedDemo(ctx);
-    else process.stdout.write('该数据文件夹已有数据，未再生成演示数据。\n');
+    if (!ctx.office) {
+      const { accounts } = await seedDemo(ctx);
+      // Browsers sign in on their own seats; the seat that created the demo is not one of them.
+      ctx.seat.person = null;
+      process.stdout.write(
+        '演示账号（仅供试用，也显示在登录页上）：\n' + accounts.map((a) => `  ${a.login}  ${a.password}  ${a.name}\n`).join(''),
+      );
+    } else process.stdout.write('该数据文件夹已有数据，未再生成演示数据。\n');
   }
   server = await startPreviewServer({ ctx, rendererDir, port });
   process.stdout.write(`关爱 浏览器预览已启动：${server.url}\n数据文件夹：${dataDir}\n按 Ctrl+C 停止。\n`);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AppContext } from '../app/context';
+import { newSeat, type Seat } from '../app/session';
 import type { EventName, Events } from '../contract/channels';
 import { dispatch } from '../dispatch/dispatch';
 
@@ -41,6 +42,18 @@ export interface PreviewOptions {
   token?: string;
 }
 
+const SESSION_COOKIE = 'guanai_sid';
+
+function cookieOf(req: http.IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return undefined;
+}
+
+const sessionCookie = (sid: string) => `${SESSION_COOKIE}=${sid}; HttpOnly; SameSite=Strict; Path=/`;
+
 function sameToken(a: string | undefined, b: string): boolean {
   if (typeof a !== 'string' || a.length !== b.length) return false;
   return crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -55,6 +68,11 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
   }
   const clients = new Set<http.ServerResponse>();
   let port = 0;
+  // The token guards against other pages and programs (CSRF, DNS rebinding); it grants nothing by itself. Each
+  // browser session has a seat behind an HttpOnly, SameSite=Strict cookie; signing in seats a person there, and a
+  // new cookie is issued at sign-in so a cookie planted before it is worth nothing.
+  const seats = new Map<string, Seat>();
+  const newSid = () => crypto.randomBytes(24).toString('base64url');
 
   const hostOk = (req: http.IncomingMessage) =>
     req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
@@ -63,7 +81,7 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
     return origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
   };
 
-  const send = (res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}) => {
+  const send = (res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string | string[]> = {}) => {
     res.writeHead(status, {
       'content-type': type,
       'x-content-type-options': 'nosniff',
@@ -74,8 +92,8 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
     });
     res.end(body);
   };
-  const sendJson = (res: http.ServerResponse, status: number, value: unknown) =>
-    send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+  const sendJson = (res: http.ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}) =>
+    send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', extra);
 
   const server = http.createServer((req, res) => {
     if (!hostOk(req) || !originOk(req)) {
@@ -109,7 +127,24 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
           sendJson(res, 400, { ok: false, error: { code: 'INVALID_ARGS', message: '请求格式有误。' } });
           return;
         }
-        dispatch(opts.ctx, body?.name, body?.args).then((result) => sendJson(res, 200, result));
+        let sid = cookieOf(req, SESSION_COOKIE);
+        let seat = sid ? seats.get(sid) : undefined;
+        if (!sid || !seat) {
+          sid = newSid();
+          seat = newSeat();
+          seats.set(sid, seat);
+        }
+        const current = { sid, seat };
+        dispatch(opts.ctx, body?.name, body?.args, current.seat).then((result) => {
+          if (body?.name === 'auth.signIn' && result.ok) {
+            seats.delete(current.sid);
+            current.sid = newSid();
+            seats.set(current.sid, current.seat);
+          }
+          // A locked seat is forgotten: its cookie is worth nothing afterwards.
+          if (!current.seat.person && body?.name === 'auth.lock') seats.delete(current.sid);
+          sendJson(res, 200, result, { 'set-cookie': sessionCookie(current.sid) });
+        });
       });
       return;
     }

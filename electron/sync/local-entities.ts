@@ -14,7 +14,10 @@ export const LOCAL_ONLY_ENTITIES: ReadonlySet<string> = new Set([
   EXCHANGE_LOG_ENTITY,
   WITHHELD_ENTITY,
   'app', // the demonstration flag (DEMO_ENTITY)
-  'audit', // who revealed an ID number here (AUDIT_ENTITY)
+  'audit', // the audit trail of THIS office (AUDIT_ENTITY): its chain is keyed with this office's data key
+  'auditHead', // the head of that chain
+  'user', // this office's people and roles: never another office's
+  'security', // idle lock and other security settings
   'ledgerSettings',
   'reportSettings',
   'setting', // minutes settings: this office's issuing authority and numbering

@@ -1,9 +1,10 @@
 // Bundles at county scale: export of N operations to the city, then at the city verify + dry run + apply, through
 // the real handlers (the file on disk, as from a USB stick). Goals: export ≤ 1 s, verify + dry run + apply ≤ 2 s.
+import { initTestOffice } from '../helpers/office';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { initOffice, openContext, type AppContext } from '../../electron/app/context';
+import { openContext, type AppContext } from '../../electron/app/context';
 import { dispatch } from '../../electron/dispatch/dispatch';
 import type { Change } from '../../electron/store/store';
 
@@ -21,8 +22,8 @@ export async function exchangeBench(operations = 10_000): Promise<void> {
   const county = await openContext({ dataDir: path.join(root, 'county'), owner: 'cli', clock });
   const city = await openContext({ dataDir: path.join(root, 'city'), owner: 'cli', clock });
   try {
-    await initOffice(county, { code: '445202', name: '榕城区民政局', level: 'county' });
-    await initOffice(city, { code: '445200', name: '揭阳市民政局', level: 'city' });
+    await initTestOffice(county, { code: '445202', name: '榕城区民政局', level: 'county' });
+    await initTestOffice(city, { code: '445200', name: '揭阳市民政局', level: 'city' });
     for (const [a, b] of [[county, city], [city, county]] as const) {
       const card = await ok<{ text: string; fingerprint: string }>(a, 'exchange.card', {});
       await ok(b, 'exchange.trust', { text: card.text, fingerprint: card.fingerprint });

@@ -1,10 +1,11 @@
 // Bench figure for issue 3: importing a 50,000-row township ledger (goal ≤ 15 s, preview + commit, fresh store).
 // The workbook is written with the streaming writer in the layout townships use (titles, merged 父亲/母亲 header).
+import { initTestOffice } from '../helpers/office';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { initOffice, openContext } from '../../electron/app/context';
+import { openContext } from '../../electron/app/context';
 import type { ImportPreview, ImportResult } from '../../electron/contract/schemas/ledger-excel';
 import { birthAndId, chineseName, COUNTIES, mobile, pick, seededRandom, villageName, WORK_PLACES } from '../../electron/demo/synthetic';
 import { dispatch } from '../../electron/dispatch/dispatch';
@@ -54,7 +55,7 @@ export async function xlsxImportBench(rows: number): Promise<void> {
     await writeLedger(file, rows);
     const writeMs = performance.now() - t0;
     const ctx = await openContext({ dataDir: path.join(work, 'data'), owner: 'cli', clock: () => Date.UTC(2026, 10, 28, 2) });
-    await initOffice(ctx, { code: '445200', name: '揭阳市民政局', level: 'city' });
+    await initTestOffice(ctx, { code: '445200', name: '揭阳市民政局', level: 'city' });
     t0 = performance.now();
     const cpu0 = process.cpuUsage();
     const p = await dispatch(ctx, 'ledgerImport.preview', { source: { path: file }, sample: 0 });

@@ -1,9 +1,10 @@
 // The ledger list at city scale: `children.list` (filter + search) through the real handler and dispatcher on a
 // store holding `count` children that satisfy THE child schema (the demo generator's records).
+import { initTestOffice } from '../helpers/office';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { initOffice, openContext } from '../../electron/app/context';
+import { openContext } from '../../electron/app/context';
 import { childChanges, generateChildRecords } from '../../electron/demo/ledger-demo';
 import { dispatch } from '../../electron/dispatch/dispatch';
 
@@ -19,7 +20,7 @@ export async function ledgerListBench(count: number, rounds = 40): Promise<void>
   const clock = () => Date.UTC(2026, 10, 28, 2, 0, 0);
   const ctx = await openContext({ dataDir: dir, owner: 'cli', clock });
   try {
-    await initOffice(ctx, { code: '445200', name: '揭阳市民政局', level: 'city' });
+    await initTestOffice(ctx, { code: '445200', name: '揭阳市民政局', level: 'city' });
     let t0 = now();
     const records = generateChildRecords(count, 42, '2026-11-28');
     const changes = childChanges(records, '2026-11-28', (i) => `bench-${i}`);

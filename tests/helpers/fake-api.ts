@@ -105,6 +105,7 @@ export function fakeStatus(overrides: Partial<AppStatus> = {}): AppStatus {
     shell: 'desktop',
     session: { login: 'admin', name: '王管理', role: 'admin', mustChangePassword: false, allowed: Object.keys(channels) },
     idleMinutes: 10,
+    needsSecuring: false,
     ...overrides,
   };
 }

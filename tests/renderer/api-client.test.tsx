@@ -22,7 +22,7 @@ describe('api client', () => {
       },
     });
     const err = await createClient(api.bridge)
-      .invoke('office.init', { code: '445200', name: 'x', level: 'city' })
+      .invoke('office.init', { code: '445200', name: 'x', level: 'city', admin: { login: 'admin', name: '王管理', password: 'Guanai2026test' } })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({

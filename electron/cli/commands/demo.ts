@@ -1,3 +1,4 @@
+import { roleNames } from '../../contract/schemas/accounts';
 import { seedDemo } from '../../demo/seed';
 import { dataOption, jsonOption, printJson, requireData, withContext, type Command } from '../command';
 import { officeSummary } from '../office-summary';
@@ -9,12 +10,21 @@ export const demoCommand: Command = {
   options: { ...dataOption, ...jsonOption },
   async run(args, io) {
     const dataDir = requireData(args, this);
-    const summary = await withContext(dataDir, io, async (ctx) => {
-      await seedDemo(ctx);
-      return officeSummary(ctx);
-    });
-    if (args.values.json) printJson(io, summary);
-    else io.out(`已生成演示数据：${summary.office.name}（${summary.counts.operations} 条操作记录）。\n`);
+    const { summary, accounts } = await withContext(
+      dataDir,
+      io,
+      async (ctx) => {
+        const seeded = await seedDemo(ctx, io.kdfLogN ? { kdfLogN: io.kdfLogN } : {});
+        return { summary: officeSummary(ctx), accounts: seeded.accounts };
+      },
+      { signIn: false },
+    );
+    if (args.values.json) printJson(io, { ...summary, accounts });
+    else
+      io.out(
+        `已生成演示数据：${summary.office.name}（${summary.counts.operations} 条操作记录）。\n演示账号（仅供试用）：\n` +
+          accounts.map((a) => `  ${a.login}  ${a.password}  ${a.name}（${roleNames[a.role]}）\n`).join(''),
+      );
     return 0;
   },
 };

@@ -4,6 +4,8 @@ import { doctorCommand } from './doctor';
 import { infoCommand } from './info';
 import { initCommand } from './init';
 // ── command imports: one line per area ──
+import { auditListCommand, auditVerifyCommand } from './audit';
+import { userAddCommand, userDisableCommand, userListCommand, userPasswdCommand, userResetPasswordCommand } from './users';
 import { bundleExportCommand, bundleImportCommand, bundleVerifyCommand, officeCardCommand, officeTrustCommand } from './exchange';
 import { ledgerListCommand } from './ledger-list';
 import { ledgerExportCommand, ledgerImportCommand } from './ledger-excel';
@@ -17,6 +19,13 @@ export const commands: Command[] = [
   doctorCommand,
   demoCommand,
   // ── commands: one line per area ──
+  userAddCommand,
+  userListCommand,
+  userDisableCommand,
+  userResetPasswordCommand,
+  userPasswdCommand,
+  auditListCommand,
+  auditVerifyCommand,
   officeCardCommand,
   officeTrustCommand,
   bundleExportCommand,

@@ -37,7 +37,7 @@ export const passwordSchema = z.string({ message: '请填写密码' }).min(1, { 
 export const roleSchema = z.enum(roles, { message: '角色应为 系统管理员、台账录入、联席办 或 查阅' });
 
 export const adminInitSchema = z
-  .object({ login: loginSchema, name: personNameSchema, password: newPasswordSchema })
+  .object({ login: loginSchema, name: personNameSchema, password: newPasswordSchema }, { message: '请填写首位系统管理员的用户名、姓名和密码' })
   .strict();
 export type AdminInit = z.infer<typeof adminInitSchema>;
 

@@ -24,7 +24,8 @@ export function formatChildValue(path: string, value: JsonValue | undefined, cod
   return label(text);
 }
 
-export function childTimeline(ops: readonly Operation[], codeLists: CodeLists): HistoryEntry[] {
+/** `nameOf` turns an operation's login into the person's name (histories show who, by name). */
+export function childTimeline(ops: readonly Operation[], codeLists: CodeLists, nameOf: (login: string) => string = (l) => l): HistoryEntry[] {
   const current: Record<string, JsonValue> = {};
   const entries: HistoryEntry[] = [];
   ops.forEach((op, index) => {
@@ -42,7 +43,7 @@ export function childTimeline(ops: readonly Operation[], codeLists: CodeLists): 
     const state = op.set['status.state'];
     const kind: HistoryEntry['kind'] =
       index === 0 ? 'created' : state === 'exited' ? 'exited' : state === 'active' ? 'reentered' : 'changed';
-    entries.push({ at: hlcDate(op.hlc).toISOString(), user: op.user, kind, changes });
+    entries.push({ at: hlcDate(op.hlc).toISOString(), user: nameOf(op.user), kind, changes });
   });
   return entries;
 }

@@ -1,5 +1,6 @@
 // The app frame's handlers, called through the real dispatcher on a real store in a temp folder.
 import path from 'node:path';
+import { TEST_ADMIN } from '../../helpers/office';
 import { openContext, type AppContext } from '../../../electron/app/context';
 import { dispatch } from '../../../electron/dispatch/dispatch';
 import { handlers } from '../../../electron/handlers';
@@ -27,11 +28,18 @@ test('before set-up: status says so, and channels that need an office refuse in 
 });
 
 test('set-up creates the office; settings show it; a second set-up is refused', async () => {
-  const init = await dispatch(ctx, 'office.init', { code: ' 445224 ', name: '惠来县民政局', level: 'county' });
-  expect(init).toMatchObject({ ok: true, value: { code: '445224', name: '惠来县民政局', level: 'county', createdAt: '2026-11-28T02:00:00.000Z' } });
+  const init = await dispatch(ctx, 'office.init', { code: ' 445224 ', name: '惠来县民政局', level: 'county', admin: TEST_ADMIN });
+  expect(init).toMatchObject({
+    ok: true,
+    value: {
+      office: { code: '445224', name: '惠来县民政局', level: 'county', createdAt: '2026-11-28T02:00:00.000Z' },
+      admin: 'admin',
+      recoveryCode: expect.stringMatching(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){5}$/),
+    },
+  });
   const settings = await dispatch(ctx, 'settings.get', {});
   expect(settings).toMatchObject({ ok: true, value: { office: { code: '445224' }, dataDir: ctx.dataDir, schemaVersion: 2 } });
-  const again = await dispatch(ctx, 'office.init', { code: '445224', name: '别的', level: 'county' });
+  const again = await dispatch(ctx, 'office.init', { code: '445224', name: '别的', level: 'county', admin: TEST_ADMIN });
   expect(again).toMatchObject({ ok: false, error: { code: 'ALREADY_INITIALISED' } });
 });
 
@@ -44,15 +52,16 @@ test('invalid arguments come back as field errors in Chinese, and unknown fields
     code: expect.stringContaining('6 位数字'),
     name: expect.stringContaining('不能为空'),
     level: expect.stringContaining('级别'),
+    admin: '请填写首位系统管理员的用户名、姓名和密码',
   });
-  const extra = await dispatch(ctx, 'office.init', { code: '445200', name: '揭阳市民政局', level: 'city', admin: true });
+  const extra = await dispatch(ctx, 'office.init', { code: '445200', name: '揭阳市民政局', level: 'city', admin: TEST_ADMIN, extra: true });
   expect(extra).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
 });
 
 test('unknown channels are refused; internal errors never carry their text across', async () => {
   expect(await dispatch(ctx, 'fs.readFile', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
   expect(await dispatch(ctx, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-  await dispatch(ctx, 'office.init', { code: '445200', name: '揭阳市民政局', level: 'city' });
+  await dispatch(ctx, 'office.init', { code: '445200', name: '揭阳市民政局', level: 'city', admin: TEST_ADMIN });
   const store = ctx.store!;
   const original = store.counts.bind(store);
   store.counts = () => {
@@ -68,7 +77,7 @@ test('unknown channels are refused; internal errors never carry their text acros
 });
 
 test('printing to PDF is a desktop-only channel: the preview is told what to do instead', async () => {
-  await dispatch(ctx, 'office.init', { code: '445200', name: '揭阳市民政局', level: 'city' });
+  await dispatch(ctx, 'office.init', { code: '445200', name: '揭阳市民政局', level: 'city', admin: TEST_ADMIN });
   const r = await dispatch(ctx, 'print.pdf', { kind: 'nothing' });
   expect(r).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE', message: expect.stringContaining('浏览器') } });
 });

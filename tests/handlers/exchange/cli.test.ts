@@ -1,10 +1,12 @@
 // The CLI on the same handlers: card, trust, export, verify, import (dry run, applied, replay, refused).
 import fs from 'node:fs';
+import { openSignedIn } from '../../helpers/office';
 import path from 'node:path';
 import { runCli } from '../../../electron/cli/run';
 import { cleanupTempDirs, fixedClock, tempDir } from '../../helpers/temp-dir';
 import { T0 } from './exchange-helpers';
-import { openContext } from '../../../electron/app/context';
+
+jest.setTimeout(60_000);
 
 afterEach(() => cleanupTempDirs());
 
@@ -31,7 +33,7 @@ test('guanai office card / office trust / bundle export / verify / import', asyn
   expect(trusted.out).toContain(fp);
   expect((await cli(['office', 'trust', '--data', county, cityCard])).code).toBe(0);
 
-  const ctx = await openContext({ dataDir: county, owner: 'cli' });
+  const ctx = await openSignedIn({ dataDir: county, owner: 'cli' });
   ctx.store!.commit([{ entity: 'child', id: 'k1', set: { 'child.name': '张小明' } }], ctx.user);
   ctx.store!.commit([{ entity: 'child', id: 'k2', set: { 'child.name': '李小红' } }], ctx.user);
   await ctx.close();

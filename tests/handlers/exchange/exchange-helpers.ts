@@ -1,8 +1,9 @@
 // Offices with real identities and stores in temp folders, on one fixed clock, that exchange bundles through the
 // handlers (dispatch), as the exchange page and the CLI do.
+import { initTestOffice } from '../../helpers/office';
 import fs from 'node:fs';
 import path from 'node:path';
-import { initOffice, openContext, type AppContext } from '../../../electron/app/context';
+import { openContext, type AppContext } from '../../../electron/app/context';
 import type { ArgsOf, ChannelName, ResultOf } from '../../../electron/contract/channels';
 import type { AppErrorData } from '../../../electron/contract/errors';
 import type { OfficeLevel } from '../../../electron/contract/schemas/office';
@@ -28,7 +29,7 @@ export type Clock = ReturnType<typeof fixedClock>;
 export async function office(code: string, name: string, level: OfficeLevel, clock: Clock = fixedClock(T0)) {
   const dataDir = path.join(tempDir(`x-${code}`), 'data');
   const ctx = await openContext({ dataDir, owner: 'test', clock });
-  await initOffice(ctx, { code, name, level });
+  await initTestOffice(ctx, { code, name, level });
   return ctx;
 }
 

@@ -126,8 +126,8 @@ describe('ledgerImport.preview on a messy township ledger', () => {
     expect(p2.counts).toMatchObject({ new: 0, update: 0, unchanged: 5, rejected: 3 });
     const r2 = await call(ctx, 'ledgerImport.commit', { importId: p2.importId });
     expect(r2).toMatchObject({ imported: 0, updated: 0, skipped: 8 });
-    // Only the remembered mapping is written again.
-    expect(ctx.store!.counts().operations).toBe(ops + 1);
+    // Only the remembered mapping is written again, and the import is recorded in the audit trail (entry + head).
+    expect(ctx.store!.counts().operations).toBe(ops + 3);
   });
 
   it('judges the rows again at commit when the ledger changed after the preview', async () => {

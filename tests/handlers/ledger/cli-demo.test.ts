@@ -1,7 +1,8 @@
 // The CLI in-process on a demo folder: `guanai demo` gains children, `info --json` counts them by status,
 // `ledger list --json` gives every child unmasked and records the export.
 import path from 'node:path';
-import { openContext } from '../../../electron/app/context';
+import { chainedEntries } from '../../../electron/audit/audit-trail';
+import { openSignedIn } from '../../helpers/office';
 import { runCli } from '../../../electron/cli/run';
 import { createChildSchema, validateChildRecord } from '../../../electron/contract/schemas/child';
 import { shippedCodeLists } from '../../../electron/domain/ledger/shipped-codelists';
@@ -57,10 +58,10 @@ describe('guanai demo / info / ledger list', () => {
     expect(new Set(children.map((x) => x.township)).size).toBeGreaterThan(15);
     expect(children.some((x) => x.record.guardianship.guardianKind === 'none')).toBe(true);
 
-    const ctx = await openContext({ dataDir: dir, owner: 'test', clock: fixedClock(TODAY_MS) });
+    const ctx = await openSignedIn({ dataDir: dir, owner: 'test', clock: fixedClock(TODAY_MS) });
     try {
-      const audits = Object.values(ctx.store!.table('audit')).map((a) => a.v);
-      expect(audits).toContainEqual(expect.objectContaining({ action: 'export', target: 'child', count: 300, channel: 'cli.ledger.list.json' }));
+      const audits = chainedEntries(ctx.store!).chained;
+      expect(audits).toContainEqual(expect.objectContaining({ action: 'export', target: '儿童记录', detail: '300 条', user: 'admin' }));
       const { dispatch } = await import('../../../electron/dispatch/dispatch');
       const alerts = await dispatch(ctx, 'alerts.list', {});
       expect(alerts.ok).toBe(true);

@@ -1,5 +1,6 @@
 // A real office with a store in a temp folder, on a fixed clock, for the ledger's handler tests.
-import { initOffice, openContext, type AppContext } from '../../../electron/app/context';
+import { initTestOffice } from '../../helpers/office';
+import { openContext, type AppContext } from '../../../electron/app/context';
 import type { ChildRecordInput } from '../../../electron/contract/schemas/child';
 import type { ArgsOf, ChannelName, ResultOf } from '../../../electron/contract/channels';
 import type { AppErrorData } from '../../../electron/contract/errors';
@@ -15,7 +16,7 @@ export const DAY = 86_400_000;
 export async function ledgerContext() {
   const clock = fixedClock(TODAY_MS);
   const ctx = await openContext({ dataDir: tempDir('ledger'), owner: 'test', clock });
-  await initOffice(ctx, { code: '445200', name: '揭阳市民政局', level: 'city' });
+  await initTestOffice(ctx, { code: '445200', name: '揭阳市民政局', level: 'city' });
   return { ctx, clock };
 }
 

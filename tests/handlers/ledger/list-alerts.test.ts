@@ -209,8 +209,10 @@ describe('alerts.list (fixed clock 2026-11-28)', () => {
 
     // 31 days later nobody has been visited: every active child is overdue, except one visited in between.
     clock.advance(20 * DAY);
+    ctx.seat.lastActive = clock(); // the clerk has been at work meanwhile: no idle lock
     await call(ctx, 'visits.add', { childId: ids.zxm!, date: '2026-12-18', visitor: '林主任' });
     clock.advance(11 * DAY);
+    ctx.seat.lastActive = clock();
     alerts = await call(ctx, 'alerts.list', {});
     expect(alerts.items[0]!.childId).toBe(ids.zxl);
     expect(kindsOf('张小明')).toEqual([]);

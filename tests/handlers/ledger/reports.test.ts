@@ -1,4 +1,5 @@
-import { openContext, initOffice, requireStore, type AppContext } from '../../../electron/app/context';
+import { initTestOffice } from '../../helpers/office';
+import { openContext, requireStore, type AppContext } from '../../../electron/app/context';
 import { dispatch } from '../../../electron/dispatch/dispatch';
 import type { ReportList, ReportView, ReportSettings } from '../../../electron/contract/schemas/report';
 import type { Result } from '../../../electron/contract/errors';
@@ -10,7 +11,7 @@ let ctx: AppContext;
 
 beforeEach(async () => {
   ctx = await openContext({ dataDir: tempDir(), owner: 'test', clock });
-  await initOffice(ctx, { code: '445202', name: '揭阳市榕城区民政局', level: 'county' });
+  await initTestOffice(ctx, { code: '445202', name: '揭阳市榕城区民政局', level: 'county' });
   requireStore(ctx).commit(
     [
       {

@@ -1,4 +1,5 @@
-import { openContext, initOffice, requireStore, type AppContext } from '../../../electron/app/context';
+import { initTestOffice } from '../../helpers/office';
+import { openContext, requireStore, type AppContext } from '../../../electron/app/context';
 import { dispatch } from '../../../electron/dispatch/dispatch';
 import type { StatsSummary } from '../../../electron/contract/schemas/stats';
 import { cleanupTempDirs, fixedClock, tempDir } from '../../helpers/temp-dir';
@@ -8,7 +9,7 @@ let ctx: AppContext;
 
 beforeEach(async () => {
   ctx = await openContext({ dataDir: tempDir(), owner: 'test', clock });
-  await initOffice(ctx, { code: '445202', name: '揭阳市榕城区民政局', level: 'county' });
+  await initTestOffice(ctx, { code: '445202', name: '揭阳市榕城区民政局', level: 'county' });
   const kid = (id: string, township: string, birthDate: string, extra: Record<string, string> = {}) => ({
     entity: 'child',
     id,

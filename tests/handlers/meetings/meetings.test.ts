@@ -1,12 +1,15 @@
 // Meetings through the real dispatcher on a real store: composition from the notice's template, a liaison meeting,
 // the plenary it prepares, attendance as of the meeting date, decided items with their tasks, minutes and the CLI.
+import { initTestOffice, openSignedIn } from '../../helpers/office';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openContext, initOffice, type AppContext } from '../../../electron/app/context';
+import { openContext, type AppContext } from '../../../electron/app/context';
 import type { ArgsOf, ChannelName, ResultOf } from '../../../electron/contract/channels';
 import { dispatch } from '../../../electron/dispatch/dispatch';
 import { runCli } from '../../../electron/cli/run';
 import { cleanupTempDirs, fixedClock, tempDir } from '../../helpers/temp-dir';
+
+jest.setTimeout(60_000);
 
 const textOf = (html: string) => html.replace(/<[^>]+>/g, '');
 let ctx: AppContext;
@@ -27,7 +30,7 @@ async function fails<K extends ChannelName>(name: K, args: ArgsOf<K>) {
 beforeEach(async () => {
   dataDir = path.join(tempDir('meetings'), 'data');
   ctx = await openContext({ dataDir, owner: 'test', clock });
-  await initOffice(ctx, {
+  await initTestOffice(ctx, {
     code: '445200',
     name: '揭阳市农村留守儿童关爱保护工作联席会议办公室',
     level: 'city',
@@ -383,6 +386,6 @@ describe('meetings', () => {
     expect(await runCli(['minutes', 'html', '--data', dataDir, plenary.id, '--out', file], io)).toBe(0);
     expect(fs.readFileSync(file, 'utf8')).toBe(rendered);
     expect(await runCli(['minutes', 'html', '--data', dataDir, 'nope', '--out', file], io)).toBe(1);
-    ctx = await openContext({ dataDir, owner: 'test', clock });
+    ctx = await openSignedIn({ dataDir, owner: 'test', clock });
   });
 });

@@ -1,9 +1,13 @@
 // Composition, tasks and bulletins through the dispatcher, on a real store with a fixed clock.
-import { openContext, initOffice, type AppContext } from '../../../electron/app/context';
+import { initTestOffice } from '../../helpers/office';
+import { openSignedIn } from '../../helpers/office';
+import { openContext, type AppContext } from '../../../electron/app/context';
 import type { ArgsOf, ChannelName, ResultOf } from '../../../electron/contract/channels';
 import { dispatch } from '../../../electron/dispatch/dispatch';
 import { runCli } from '../../../electron/cli/run';
 import { cleanupTempDirs, fixedClock, tempDir } from '../../helpers/temp-dir';
+
+jest.setTimeout(60_000);
 
 let ctx: AppContext;
 let dataDir: string;
@@ -24,7 +28,7 @@ async function fails<K extends ChannelName>(name: K, args: ArgsOf<K>) {
 beforeEach(async () => {
   dataDir = tempDir('units');
   ctx = await openContext({ dataDir, owner: 'test', clock });
-  await initOffice(ctx, { code: '445200', name: '揭阳市民政局', level: 'city' });
+  await initTestOffice(ctx, { code: '445200', name: '揭阳市民政局', level: 'city' });
 });
 afterEach(async () => {
   await ctx.close();
@@ -156,6 +160,6 @@ describe('CLI', () => {
     out.length = 0;
     expect(await runCli(['tasks', 'list', '--data', dataDir, '--json', '--overdue'], io)).toBe(0);
     expect(JSON.parse(out.join(''))).toEqual([]);
-    ctx = await openContext({ dataDir, owner: 'test', clock });
+    ctx = await openSignedIn({ dataDir, owner: 'test', clock });
   });
 });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { TEST_ADMIN } from '../../helpers/office';
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindow } from 'electron';
 import { openContext, type AppContext } from '../../../electron/app/context';
@@ -52,8 +53,8 @@ describe('sender check', () => {
     const status = await call('app.status', electronMock.invokeEvent(win));
     expect(status).toMatchObject({ ok: true, value: { initialised: false, dataDir: ctx.dataDir } });
 
-    const init = await call('office.init', electronMock.invokeEvent(win), { code: '445200', name: '揭阳市民政局', level: 'city' });
-    expect(init).toMatchObject({ ok: true, value: { code: '445200', name: '揭阳市民政局' } });
+    const init = await call('office.init', electronMock.invokeEvent(win), { code: '445200', name: '揭阳市民政局', level: 'city', admin: TEST_ADMIN });
+    expect(init).toMatchObject({ ok: true, value: { office: { code: '445200', name: '揭阳市民政局' } } });
     const settings = await call('settings.get', electronMock.invokeEvent(win));
     expect(settings).toMatchObject({ ok: true, value: { dataDir: ctx.dataDir, office: { code: '445200' } } });
   });
@@ -96,7 +97,7 @@ describe('sender check', () => {
 
   test('the refusal is in Chinese and nothing is changed', async () => {
     const frame = new FakeWebFrameMain({ url: 'https://example.com/', parent: win.webContents.mainFrame });
-    const result = await call('office.init', electronMock.invokeEvent(win, frame), { code: '445200', name: '揭阳市民政局', level: 'city' });
+    const result = await call('office.init', electronMock.invokeEvent(win, frame), { code: '445200', name: '揭阳市民政局', level: 'city', admin: TEST_ADMIN });
     expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '请求来源不可信，已拒绝。' } });
     expect(ctx.office).toBeNull();
   });

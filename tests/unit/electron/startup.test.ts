@@ -1,9 +1,9 @@
+import { initTestOffice, TEST_ADMIN } from '../../helpers/office';
+import { signIn } from '../../../electron/accounts/sign-in';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { initOffice, openContext, storeDirOf, type AppContext } from '../../../electron/app/context';
-import { SCHEMA_VERSION } from '../../../electron/store/migrations';
-import { decodeSnapshot, encodeSnapshot } from '../../../electron/store/snapshot-file';
+import { openContext, storeDirOf, type AppContext } from '../../../electron/app/context';
 import { storeFiles } from '../../../electron/store/store';
 import { closeOnQuit, openDesktopContext, STARTUP_ERROR_TITLE } from '../../../electron/main/startup';
 import { app, dialog, electronMock, FakeEvent } from '../../helpers/electron-mock';
@@ -29,7 +29,7 @@ async function start(dataDir: string, argv = ['electron', 'main.cjs', '--data', 
 async function initialisedFolder(): Promise<string> {
   const dir = tempDir();
   const ctx = await openContext({ dataDir: dir, owner: 'test', clock: fixedClock() });
-  await initOffice(ctx, { code: '445200', name: '揭阳市民政局', level: 'city' });
+  await initTestOffice(ctx, { code: '445200', name: '揭阳市民政局', level: 'city' });
   await ctx.close();
   return dir;
 }
@@ -47,6 +47,9 @@ describe('opening the data folder at start', () => {
     const dir = await initialisedFolder();
     const ctx = await start(dir);
     expect(ctx?.office?.code).toBe('445200');
+    // The data is encrypted: the store opens when the first person signs in.
+    expect(ctx?.store).toBeNull();
+    await signIn(ctx!, ctx!.seat, TEST_ADMIN.login, TEST_ADMIN.password);
     expect(ctx?.store).not.toBeNull();
     expect(fs.existsSync(path.join(dir, 'guanai.lock'))).toBe(true);
     expect(dialog.showErrorBox).not.toHaveBeenCalled();
@@ -64,22 +67,20 @@ describe('opening the data folder at start', () => {
     expect(fs.existsSync(storeDirOf(dir))).toBe(false);
   });
 
-  test('a store written by a newer version: explained, quit, file untouched', async () => {
-    const dir = await initialisedFolder();
-    const snapshot = storeFiles(storeDirOf(dir)).snapshot;
-    const doc = decodeSnapshot<Record<string, unknown>>(fs.readFileSync(snapshot, 'utf8'));
-    fs.writeFileSync(snapshot, encodeSnapshot({ ...doc, schemaVersion: SCHEMA_VERSION + 1 }));
-    const before = fs.readFileSync(snapshot, 'utf8');
-    await expect(start(dir)).resolves.toBeNull();
-    expectRefused(/较新版本/);
-    expect(fs.readFileSync(snapshot, 'utf8')).toBe(before);
-  });
-
-  test('a damaged store: explained, quit, and the lock is released', async () => {
+  test('a damaged store: the sign-in says so in Chinese and changes nothing', async () => {
     const dir = await initialisedFolder();
     fs.rmSync(storeFiles(storeDirOf(dir)).journal);
+    const ctx = await start(dir);
+    await expect(signIn(ctx!, ctx!.seat, TEST_ADMIN.login, TEST_ADMIN.password)).rejects.toThrow(/操作日志文件缺失/);
+    expect(ctx!.store).toBeNull();
+    expect(ctx!.seat.person).toBeNull();
+  });
+
+  test('a folder whose office identity is damaged: explained, quit, and the lock is released', async () => {
+    const dir = await initialisedFolder();
+    fs.writeFileSync(path.join(dir, 'office.json'), '{"format":');
     await expect(start(dir)).resolves.toBeNull();
-    expectRefused(/操作日志文件缺失/);
+    expectRefused(/身份文件/);
     expect(dialog.showErrorBox.mock.calls[0]![1]).toContain(dir);
     expect(fs.existsSync(path.join(dir, 'guanai.lock'))).toBe(false);
   });
