@@ -5,6 +5,8 @@ import { secureLegacyFolder } from '../accounts/secure-legacy';
 import { signIn } from '../accounts/sign-in';
 import { AppError } from '../contract/errors';
 import type { Clock } from '../store/hlc';
+import type { ChannelName } from '../contract/channels';
+import { admit } from '../dispatch/dispatch';
 import { actingLogin, defaultPasswordSource, secret, type PasswordSource } from './person';
 
 export interface CliIo {
@@ -70,7 +72,8 @@ export async function withContext<T>(
   dataDir: string,
   io: CliIo,
   fn: (ctx: AppContext) => Promise<T>,
-  opts: { signIn?: boolean } = {},
+  /** `as`: the channel whose access the command needs when it reads the store directly (not through dispatch). */
+  opts: { signIn?: boolean; as?: ChannelName } = {},
 ): Promise<T> {
   const ctx = await openContext({
     dataDir,
@@ -92,6 +95,7 @@ export async function withContext<T>(
       } else {
         await signIn(ctx, ctx.seat, login, password);
       }
+      if (opts.as) admit(ctx, ctx.seat, opts.as);
     }
     return await fn(ctx);
   } finally {

@@ -23,8 +23,8 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-/** Refuses a call its seat may not make; refreshes the person from the store (a disabled person's session ends). */
-function admit(ctx: AppContext, seat: Seat, name: ChannelName): void {
+/** Refuses a call its seat may not make (also used by CLI commands that read the store directly); refreshes the person from the store (a disabled person's session ends). */
+export function admit(ctx: AppContext, seat: Seat, name: ChannelName): void {
   const access = channels[name].access;
   if (access === 'public') return;
   const now = ctx.clock();

@@ -13,7 +13,7 @@ export const infoCommand: Command = {
     const info = await withContext(dataDir, io, async (ctx) => {
       requireStore(ctx);
       return officeSummary(ctx);
-    });
+    }, { as: 'settings.get' });
     if (args.values.json) {
       printJson(io, info);
       return 0;

@@ -18,7 +18,7 @@ export const ledgerListCommand: Command = {
     const children = await withContext(dataDir, io, async (ctx) => {
       requireStore(ctx);
       return exportChildren(ctx, json ? 'cli.ledger.list.json' : 'cli.ledger.list');
-    });
+    }, { as: json ? 'ledgerExport.xlsx' : 'children.list' });
     if (json) {
       printJson(io, children);
       return 0;
