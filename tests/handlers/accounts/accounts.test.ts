@@ -5,12 +5,12 @@ import { newSeat } from '../../../electron/app/session';
 import type { AppContext } from '../../../electron/app/context';
 import { channels, type ChannelName } from '../../../electron/contract/channels';
 import { dispatch } from '../../../electron/dispatch/dispatch';
-import { cleanupTempDirs } from '../../helpers/temp-dir';
+import { cleanupTempDirs, type fixedClock } from '../../helpers/temp-dir';
 import { TEST_ADMIN } from '../../helpers/office';
 import { call, child, ledgerContext } from '../ledger/ledger-helpers';
 
 let ctx: AppContext;
-let clock: ReturnType<typeof import('../../helpers/temp-dir').fixedClock>;
+let clock: ReturnType<typeof fixedClock>;
 beforeEach(async () => {
   ({ ctx, clock } = await ledgerContext());
 });
