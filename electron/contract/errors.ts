@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'IDENTITY_DAMAGED'
   | 'STORE_DAMAGED'
   | 'SCHEMA_TOO_NEW'
+  | 'KEY_WRONG'
+  | 'STORE_NOT_ENCRYPTED'
   | 'LOCKED'
   | 'FORBIDDEN'
   | 'UNKNOWN_CHANNEL'

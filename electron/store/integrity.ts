@@ -2,12 +2,16 @@
 // sequence gap-free, and the snapshot equal to the fold of the journal. Changes nothing on disk.
 import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../contract/errors';
 import { applyOperation } from './fold';
 import type { Operation } from './operation';
 import { scanLog } from './oplog';
-import { decodeSnapshot, SnapshotDamaged } from './snapshot-file';
+import { assertSealing } from './seal-check';
+import type { Sealer } from './sealed';
+import { MANIFEST_LABEL, openSnapshotBuffer, SnapshotDamaged } from './snapshot-file';
 import { emptyState, type State } from './state';
 import { storeFiles, type StoreDoc } from './store';
+import { tableLabel } from './tables';
 import { migrate } from './migrations';
 
 export interface IntegrityReport {
@@ -27,14 +31,22 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function checkIntegrity(dir: string): IntegrityReport {
+/** `sealer`: the data key of a sealed store; undefined for a legacy plaintext one. */
+export function checkIntegrity(dir: string, sealer?: Sealer): IntegrityReport {
   const files = storeFiles(dir);
   const problems: string[] = [];
   const origins: Record<string, number> = {};
   if (!fs.existsSync(files.journal)) {
     return { ok: false, problems: ['操作日志 journal.log 缺失'], operations: 0, origins };
   }
-  const scan = scanLog(files.journal, 0);
+  try {
+    assertSealing(files, sealer);
+  } catch (err) {
+    // A wrong or missing key would make every line look damaged: say what it is instead.
+    if (err instanceof AppError) return { ok: false, problems: [err.message], operations: 0, origins };
+    throw err;
+  }
+  const scan = scanLog(files.journal, 0, sealer);
   if (scan.damageAt) problems.push(`操作日志第 ${scan.damageAt.lineNo} 行已损坏（${scan.damageAt.reason}）`);
   else if (scan.goodEnd < scan.size) problems.push(`操作日志末尾有 ${scan.size - scan.goodEnd} 字节未完成的写入（下次打开时将舍弃）`);
 
@@ -51,12 +63,13 @@ export function checkIntegrity(dir: string): IntegrityReport {
   let doc: StoreDoc | null = null;
   let state: State | null = null;
   try {
-    const raw = decodeSnapshot<Record<string, unknown>>(fs.readFileSync(files.snapshot, 'utf8'));
+    const raw = openSnapshotBuffer<Record<string, unknown>>(fs.readFileSync(files.snapshot), MANIFEST_LABEL, sealer);
     doc = migrate(raw).doc as unknown as StoreDoc;
     state = doc.state ?? { entities: {} };
     for (const [entity, ref] of Object.entries(doc.tables ?? {})) {
       try {
-        state.entities[entity] = decodeSnapshot(fs.readFileSync(path.join(files.dir, 'tables', ref.file), 'utf8'));
+        const stored = fs.readFileSync(path.join(files.dir, 'tables', ref.file));
+        state.entities[entity] = openSnapshotBuffer(stored, tableLabel(entity, ref.file), sealer);
       } catch (err) {
         const why = err instanceof SnapshotDamaged ? err.reason : 'missing';
         problems.push(`数据文件中“${entity}”部分无法读取（${why}）；使用时将从操作日志重建`);

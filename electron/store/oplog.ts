@@ -1,7 +1,8 @@
 // The operation journal: an append-only file of operations, one line each. It is never rewritten; it is the
 // history of every record, the audit trail and the source for sync. A commit is acknowledged only after fsync.
 import fs from 'node:fs';
-import { decodeLine, type Operation } from './operation';
+import { decodeLine, type DecodedLine, type Operation } from './operation';
+import { SealError, type Sealer } from './sealed';
 
 export interface TailScan {
   /** Complete, checked lines from the start offset, with their byte offsets. */
@@ -16,8 +17,27 @@ export interface TailScan {
 
 const CHUNK = 4 * 1024 * 1024;
 
-/** Reads lines from `start` to the end of the file, checking each line's hash. */
-export function scanLog(file: string, start: number): TailScan {
+/**
+ * An encoded line (ending in `\n`) as it is stored at `offset`: sealed when the store has a sealer, as it is in a
+ * legacy plaintext store. Offsets are those of the stored lines, so they are known only after sealing.
+ */
+export function storedLine(line: string, offset: number, sealer?: Sealer): string {
+  return sealer ? `${sealer.sealLine(line.slice(0, -1), offset)}\n` : line;
+}
+
+/** A stored line (without its newline) read back at `offset`: opened, then checked and parsed. */
+export function openStoredLine(stored: string, offset: number, sealer?: Sealer): DecodedLine {
+  if (!sealer) return decodeLine(stored);
+  try {
+    return decodeLine(sealer.openLine(stored, offset));
+  } catch (err) {
+    if (err instanceof SealError) return { ok: false, reason: err.reason === 'key' ? 'sealed with another key' : `sealed line ${err.reason}` };
+    throw err;
+  }
+}
+
+/** Reads lines from `start` to the end of the file, checking each line (its seal, then its hash). */
+export function scanLog(file: string, start: number, sealer?: Sealer): TailScan {
   const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
   const entries: TailScan['entries'] = [];
   if (size <= start) return { entries, goodEnd: Math.min(start, size), size };
@@ -42,7 +62,7 @@ export function scanLog(file: string, start: number): TailScan {
         const offset = carryOffset + lineStart;
         const text = data.toString('utf8', lineStart, nl);
         lineNo++;
-        const decoded = decodeLine(text);
+        const decoded = openStoredLine(text, offset, sealer);
         if (decoded.ok) {
           if (firstBad) return { entries, goodEnd, size, damageAt: firstBad };
           entries.push({ offset, op: decoded.op, prev: decoded.prev, line: text });
@@ -106,6 +126,11 @@ export class LogWriter {
 
   readLine(offset: number): string {
     return readLineAt(this.fd, offset);
+  }
+
+  /** The line at `offset`, opened and decoded. */
+  readEntry(offset: number, sealer?: Sealer): DecodedLine {
+    return openStoredLine(this.readLine(offset), offset, sealer);
   }
 
   close(): void {

@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Low, type Adapter } from 'lowdb';
 import { writeFileDurablyAsync } from './durable-file';
+import { SealError, type Sealer } from './sealed';
 
 const PREFIX = '{"sha256":"';
 const MIDDLE = '","doc":';
@@ -65,31 +66,59 @@ export function decodeSnapshotBuffer<T>(buf: Buffer): T {
   }
 }
 
+/** The label a manifest (state.json and its backup) is sealed under. */
+export const MANIFEST_LABEL = 'manifest';
+
+/**
+ * A checksummed file's bytes as stored, sealed under `label` when there is a sealer. The checksum stays inside the
+ * seal: it is what names table files, and it keeps the plaintext check identical in both formats.
+ */
+export function sealSnapshotBuffer(doc: unknown, label: string, sealer?: Sealer): { bytes: Buffer; sha256: string } {
+  const plain = encodeSnapshotBuffer(doc);
+  return sealer ? { bytes: sealer.sealFile(plain.bytes, label), sha256: plain.sha256 } : plain;
+}
+
+/** Reads a stored checksummed file, opening its seal first when there is a sealer. Throws SnapshotDamaged. */
+export function openSnapshotBuffer<T>(stored: Buffer, label: string, sealer?: Sealer): T {
+  if (!sealer) return decodeSnapshotBuffer<T>(stored);
+  if (stored.length === 0) throw new SnapshotDamaged('empty');
+  let plain: Buffer;
+  try {
+    plain = sealer.openFile(stored, label);
+  } catch (err) {
+    if (!(err instanceof SealError)) throw err;
+    // A plaintext file where a sealed one belongs was put there, not written by this store: damaged, like any other.
+    throw new SnapshotDamaged(err.reason === 'format' ? 'json' : 'checksum');
+  }
+  return decodeSnapshotBuffer<T>(plain);
+}
+
 /** lowdb adapter. `read` throws SnapshotDamaged rather than returning null for a damaged file. */
 export class DurableSnapshotAdapter<T> implements Adapter<T> {
   constructor(
     readonly file: string,
     readonly backupFile: string,
+    private readonly sealer?: Sealer,
   ) {}
 
   async read(): Promise<T | null> {
-    let text: string;
+    let stored: Buffer;
     try {
-      text = await fs.promises.readFile(this.file, 'utf8');
+      stored = await fs.promises.readFile(this.file);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw err;
     }
-    return decodeSnapshot<T>(text);
+    return openSnapshotBuffer<T>(stored, MANIFEST_LABEL, this.sealer);
   }
 
   async write(data: T): Promise<void> {
     // Serialise synchronously: the state cannot change between reading it and recording where the journal stood.
-    const text = encodeSnapshot(data);
-    await writeFileDurablyAsync(this.file, text, this.backupFile);
+    const { bytes } = sealSnapshotBuffer(data, MANIFEST_LABEL, this.sealer);
+    await writeFileDurablyAsync(this.file, bytes, this.backupFile);
   }
 }
 
-export function snapshotDb<T>(file: string, backupFile: string): Low<T | null> {
-  return new Low<T | null>(new DurableSnapshotAdapter<T>(file, backupFile) as Adapter<T | null>, null);
+export function snapshotDb<T>(file: string, backupFile: string, sealer?: Sealer): Low<T | null> {
+  return new Low<T | null>(new DurableSnapshotAdapter<T>(file, backupFile, sealer) as Adapter<T | null>, null);
 }

@@ -8,9 +8,12 @@ import { fsyncDir, writeFileDurably } from './durable-file';
 import { applyOperation } from './fold';
 import { type Clock, HybridClock, systemClock } from './hlc';
 import { migrate, SCHEMA_VERSION } from './migrations';
-import { decodeLine, encodeLine, entityKey, lineHash, type JsonValue, type Operation } from './operation';
-import { LogWriter, readLineAt, scanLog } from './oplog';
-import { decodeSnapshot, encodeSnapshot, SnapshotDamaged, snapshotDb } from './snapshot-file';
+import { encodeLine, entityKey, lineHash, type JsonValue, type Operation } from './operation';
+import { LogWriter, readLineAt, scanLog, storedLine } from './oplog';
+import { assertSealing } from './seal-check';
+import type { Sealer } from './sealed';
+import { MANIFEST_LABEL, openSnapshotBuffer, sealSnapshotBuffer, SnapshotDamaged, snapshotDb } from './snapshot-file';
+import { settleSwap, swapPending } from './store-swap';
 import { emptyState, stampOf, type EntityRecord, type State } from './state';
 import { TableSet, type Table, type TableRef } from './tables';
 
@@ -32,6 +35,8 @@ export interface StoreOptions {
   clock?: Clock;
   /** Operations between snapshots. */
   snapshotEvery?: number;
+  /** Seals every file and journal line under the data key. Undefined: the legacy plaintext format. */
+  sealer?: Sealer;
 }
 
 export interface StoreDoc {
@@ -64,7 +69,7 @@ export const storeFiles = (dir: string) => ({
   damaged: path.join(dir, 'damaged'),
 });
 
-const emptyDoc = (office: string): StoreDoc => ({
+export const emptyDoc = (office: string): StoreDoc => ({
   format: 'guanai-store',
   schemaVersion: SCHEMA_VERSION,
   office,
@@ -86,10 +91,16 @@ function stamp(): string {
   return new Date().toISOString().replace(/[:.]/g, '-');
 }
 
-function preserve(files: ReturnType<typeof storeFiles>, source: string, label: string): string {
-  fs.mkdirSync(files.damaged, { recursive: true });
+/** Keeps a copy of a damaged or replaced file (or of some bytes) for inspection; sealed again in a sealed store. */
+function preserve(files: ReturnType<typeof storeFiles>, source: string | Buffer, label: string, sealer?: Sealer): string {
+  fs.mkdirSync(files.damaged, { recursive: true, mode: 0o700 });
   const target = path.join(files.damaged, `${stamp()}-${label}`);
-  fs.copyFileSync(source, target);
+  // Whatever was found there (even bytes that are no seal at all) is never kept in the clear beside sealed data.
+  if (sealer) {
+    const bytes = typeof source === 'string' ? fs.readFileSync(source) : source;
+    fs.writeFileSync(target, sealer.sealFile(bytes, `damaged:${label}`), { mode: 0o600 });
+  } else if (typeof source === 'string') fs.copyFileSync(source, target);
+  else fs.writeFileSync(target, source, { mode: 0o600 });
   return target;
 }
 
@@ -108,6 +119,7 @@ export class Store {
     private readonly clock: HybridClock,
     private readonly snapshotEvery: number,
     readonly notices: StoreNotice[],
+    private readonly sealer: Sealer | undefined,
   ) {}
 
   /** A table whose file is missing or damaged is rebuilt from the journal: every operation on that entity type. */
@@ -116,12 +128,12 @@ export class Store {
     const ref = (this.doc.tables ?? {})[entity];
     const damagedFile = ref ? path.join(files.dir, 'tables', ref.file) : null;
     if (damagedFile && fs.existsSync(damagedFile)) {
-      preserve(files, damagedFile, `table-${entity}.json`);
+      preserve(files, damagedFile, `table-${entity}.json`, this.sealer);
       // Its name is its intended content's hash: the rebuilt table must be written afresh under it.
       fs.rmSync(damagedFile, { force: true });
     }
     const state = emptyState();
-    for (const e of scanLog(files.journal, 0).entries) if (e.op.entity === entity) applyOperation(state, e.op, e.offset);
+    for (const e of scanLog(files.journal, 0, this.sealer).entries) if (e.op.entity === entity) applyOperation(state, e.op, e.offset);
     this.notices.push({
       code: 'TABLE_REBUILT',
       message: `数据文件中“${entity}”部分${reasonText[reason]}，已从操作日志逐条重建，未丢失已保存的内容。损坏的文件已另存备查。`,
@@ -129,26 +141,30 @@ export class Store {
     return state.entities[entity] ?? {};
   }
 
-  /** Creates an empty store in `dir`. Refuses a folder that already holds one. */
-  static async create(dir: string, office: string): Promise<void> {
+  /** Creates an empty store in `dir` (sealed under `sealer` when given). Refuses a folder that already holds one. */
+  static async create(dir: string, office: string, sealer?: Sealer): Promise<void> {
     const files = storeFiles(dir);
-    if (fs.existsSync(files.snapshot) || fs.existsSync(files.journal)) {
+    if (Store.exists(dir)) {
       throw new AppError('ALREADY_INITIALISED', '该文件夹中已有数据，不能重复初始化。');
     }
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     fs.closeSync(fs.openSync(files.journal, 'a', 0o600));
-    writeFileDurably(files.snapshot, encodeSnapshot(emptyDoc(office)), 0o600);
+    writeFileDurably(files.snapshot, sealSnapshotBuffer(emptyDoc(office), MANIFEST_LABEL, sealer).bytes, 0o600);
     fsyncDir(dir);
   }
 
   static exists(dir: string): boolean {
     const files = storeFiles(dir);
-    return fs.existsSync(files.snapshot) || fs.existsSync(files.journal);
+    // An encryption interrupted between its two renames leaves the store under another name for a moment.
+    return fs.existsSync(files.snapshot) || fs.existsSync(files.journal) || swapPending(dir);
   }
 
   static async open(dir: string, opts: StoreOptions): Promise<Store> {
     const files = storeFiles(dir);
+    settleSwap(dir);
     if (!Store.exists(dir)) throw new AppError('NOT_INITIALISED', '数据文件夹尚未初始化。');
+    const sealer = opts.sealer;
+    assertSealing(files, sealer);
     const notices: StoreNotice[] = [];
     // A temp file is what a snapshot interrupted before its rename leaves behind; the previous snapshot still stands.
     for (const d of [dir, path.join(dir, 'tables')]) {
@@ -158,7 +174,7 @@ export class Store {
     const damagedFiles: { source: string; label: string }[] = [];
 
     let raw: Record<string, unknown> | null = null;
-    const db = snapshotDb<Record<string, unknown>>(files.snapshot, files.backup);
+    const db = snapshotDb<Record<string, unknown>>(files.snapshot, files.backup, sealer);
     try {
       await db.read();
       raw = db.data;
@@ -169,7 +185,7 @@ export class Store {
       raw = null;
       if (fs.existsSync(files.backup)) {
         try {
-          raw = decodeSnapshot<Record<string, unknown>>(fs.readFileSync(files.backup, 'utf8'));
+          raw = openSnapshotBuffer<Record<string, unknown>>(fs.readFileSync(files.backup), MANIFEST_LABEL, sealer);
           notices.push({
             code: 'SNAPSHOT_RECOVERED',
             message: `数据文件${reasonText[err.reason]}，已用上一份完好的备份并补上其后的全部操作记录恢复，未丢失已保存的内容。损坏的文件已另存备查。`,
@@ -191,9 +207,14 @@ export class Store {
     if (typeof raw.schemaVersion === 'number' && raw.schemaVersion > SCHEMA_VERSION) migrate(raw);
     if (typeof raw.schemaVersion === 'number' && raw.schemaVersion < SCHEMA_VERSION && raw.tables) {
       // Migrations work on the whole state: read every table of the older layout first.
-      const old = new TableSet(dir, raw.tables as Record<string, TableRef>, () => {
-        throw new AppError('STORE_DAMAGED', '旧版本的数据文件不完整，无法升级。请从备份恢复整个数据文件夹。');
-      });
+      const old = new TableSet(
+        dir,
+        raw.tables as Record<string, TableRef>,
+        () => {
+          throw new AppError('STORE_DAMAGED', '旧版本的数据文件不完整，无法升级。请从备份恢复整个数据文件夹。');
+        },
+        sealer,
+      );
       raw = { ...raw, state: old.ensureAll() };
       delete raw.tables;
     }
@@ -229,7 +250,7 @@ export class Store {
       }
     }
 
-    const scan = scanLog(files.journal, doc.log.bytes);
+    const scan = scanLog(files.journal, doc.log.bytes, sealer);
     if (scan.damageAt) {
       throw new AppError(
         'STORE_DAMAGED',
@@ -250,7 +271,7 @@ export class Store {
       }
     }
 
-    for (const d of damagedFiles) preserve(files, d.source, d.label);
+    for (const d of damagedFiles) preserve(files, d.source, d.label, sealer);
     // The damaged file is kept aside; removing it stops the next snapshot from linking it as the backup.
     if (notices.some((n) => n.code === 'SNAPSHOT_RECOVERED' || n.code === 'SNAPSHOT_REBUILT')) {
       fs.rmSync(files.snapshot, { force: true });
@@ -260,8 +281,7 @@ export class Store {
       try {
         const rest = Buffer.alloc(scan.size - keepEnd);
         fs.readSync(fd, rest, 0, rest.length, keepEnd);
-        fs.mkdirSync(files.damaged, { recursive: true });
-        fs.writeFileSync(path.join(files.damaged, `${stamp()}-unfinished-write.bin`), rest, { mode: 0o600 });
+        preserve(files, rest, 'unfinished-write.bin', sealer);
         fs.ftruncateSync(fd, keepEnd);
         fs.fsyncSync(fd);
       } finally {
@@ -280,11 +300,14 @@ export class Store {
       new HybridClock(opts.office, opts.clock ?? systemClock, doc.hlc),
       opts.snapshotEvery ?? 20000,
       notices,
+      sealer,
     );
     const inline = doc.state;
     delete doc.state;
     const rebuild = (entity: string, reason: SnapshotDamaged['reason']) => store.rebuildTable(entity, reason);
-    store.tables = inline ? TableSet.fromState(dir, inline, rebuild) : new TableSet(dir, doc.tables ?? {}, rebuild);
+    store.tables = inline
+      ? TableSet.fromState(dir, inline, rebuild, sealer)
+      : new TableSet(dir, doc.tables ?? {}, rebuild, sealer);
     // Small tables are read now so damage to them is reported at once; large ones when first used.
     store.tables.ensureSmall(EAGER_TABLE_BYTES);
     for (const e of entries) store.fold(e.op, e.offset, Buffer.byteLength(e.line) + 1);
@@ -366,7 +389,7 @@ export class Store {
       const key = entityKey(op.entity, op.id);
       const prev = heads.get(key) ?? this.get(op.entity, op.id)?.p ?? -1;
       heads.set(key, at);
-      const line = encodeLine(op, prev);
+      const line = storedLine(encodeLine(op, prev), at, this.sealer);
       offsets.push(at);
       at += Buffer.byteLength(line);
       return line;
@@ -422,7 +445,7 @@ export class Store {
     const out: Operation[] = [];
     let at = this.get(entity, id)?.p ?? -1;
     while (at >= 0) {
-      const decoded = decodeLine(this.writer.readLine(at));
+      const decoded = this.writer.readEntry(at, this.sealer);
       if (!decoded.ok || decoded.prev >= at) throw new AppError('STORE_DAMAGED', '操作日志中的一条历史记录已损坏。');
       out.push(decoded.op);
       at = decoded.prev;
@@ -444,7 +467,7 @@ export class Store {
       start = Math.min(start, mark ?? 0);
     }
     if (start >= this.doc.log.bytes) return [];
-    const scan = scanLog(this.writer.file, start);
+    const scan = scanLog(this.writer.file, start, this.sealer);
     const out: Operation[] = [];
     for (const e of scan.entries) {
       if (e.offset >= this.doc.log.bytes) break;
@@ -498,7 +521,7 @@ export class Store {
     this.sinceSnapshot = 0;
     this.snapshotting = (async () => {
       const refs = await writeTables();
-      const db = snapshotDb<StoreDoc>(files.snapshot, files.backup);
+      const db = snapshotDb<StoreDoc>(files.snapshot, files.backup, this.sealer);
       db.data = { ...head, tables: refs };
       await db.write();
       this.doc.tables = refs;

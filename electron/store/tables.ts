@@ -1,11 +1,14 @@
 // The folded state, one file per entity type, loaded when first needed. A city office's snapshot is ~100 MB, most
 // of it visits; opening the app must not wait for tables the first screen never reads. Table files are named by
 // their content hash and written before the manifest that names them, so a crash leaves either the old or the new
-// set complete; files no manifest (current or backup) names are removed after the manifest is durable.
+// set complete; files no manifest (current or backup) names are removed after the manifest is durable. In a sealed
+// store each file is sealed under its entity and name (so one table cannot stand in for another) and its name is a
+// keyed hash of its content (so the name confirms nothing about the content to someone without the key).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fsyncDir } from './durable-file';
-import { decodeSnapshotBuffer, encodeSnapshotBuffer, SnapshotDamaged } from './snapshot-file';
+import type { Sealer } from './sealed';
+import { encodeSnapshotBuffer, openSnapshotBuffer, SnapshotDamaged } from './snapshot-file';
 import type { EntityRecord, State } from './state';
 
 export interface TableRef {
@@ -16,6 +19,9 @@ export interface TableRef {
 
 export type Table = Record<string, EntityRecord>;
 
+/** What a table file is sealed under. */
+export const tableLabel = (entity: string, file: string) => `table:${entity}:${file}`;
+
 export class TableSet {
   readonly state: State = { entities: {} };
   private readonly dirty = new Set<string>();
@@ -25,10 +31,12 @@ export class TableSet {
     private refs: Record<string, TableRef>,
     /** Called when a table file is missing or damaged: must return the table rebuilt from the journal. */
     private readonly rebuild: (entity: string, reason: SnapshotDamaged['reason']) => Table,
+    /** Undefined: the legacy plaintext files. */
+    private readonly sealer?: Sealer,
   ) {}
 
-  static fromState(dir: string, state: State, rebuild: TableSet['rebuild']): TableSet {
-    const set = new TableSet(dir, {}, rebuild);
+  static fromState(dir: string, state: State, rebuild: TableSet['rebuild'], sealer?: Sealer): TableSet {
+    const set = new TableSet(dir, {}, rebuild, sealer);
     for (const [entity, table] of Object.entries(state.entities)) {
       set.state.entities[entity] = table;
       set.dirty.add(entity);
@@ -52,7 +60,8 @@ export class TableSet {
     let table: Table = {};
     if (ref) {
       try {
-        table = decodeSnapshotBuffer<Table>(fs.readFileSync(path.join(this.folder, ref.file)));
+        const stored = fs.readFileSync(path.join(this.folder, ref.file));
+        table = openSnapshotBuffer<Table>(stored, tableLabel(entity, ref.file), this.sealer);
       } catch (err) {
         const reason = err instanceof SnapshotDamaged ? err.reason : 'missing';
         table = this.rebuild(entity, reason);
@@ -119,10 +128,12 @@ export class TableSet {
     for (const entity of this.dirty) {
       const table = this.state.entities[entity];
       if (!table) continue;
-      const { bytes, sha256 } = encodeSnapshotBuffer(table);
-      const hash = sha256.slice(0, 16);
+      // The name is known before sealing: the seal binds the file to it.
+      const plain = encodeSnapshotBuffer(table);
+      const hash = (this.sealer ? this.sealer.nameFor(plain.sha256) : plain.sha256).slice(0, 16);
       const safe = entity.replace(/[^a-zA-Z0-9_-]/g, '_');
       const file = `${safe}-${hash}.json`;
+      const bytes = this.sealer ? this.sealer.sealFile(plain.bytes, tableLabel(entity, file)) : plain.bytes;
       let conflicts = 0;
       for (const r of Object.values(table)) if (r.x?.length) conflicts++;
       const ref = { file, count: Object.keys(table).length, conflicts };
