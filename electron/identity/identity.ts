@@ -1,11 +1,13 @@
 // An office's identity: who it is (code, name, level) and its key pairs. Ed25519 signs bundles, X25519 receives
-// encrypted ones. Private keys are written only inside the data folder, with owner-only permissions.
+// encrypted ones. Private keys are written only inside the data folder, with owner-only permissions, and sealed under
+// the data key when there is one; the public half (office.json) holds no personal data and stays readable.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../contract/errors';
 import { writeFileDurably } from '../store/durable-file';
+import { isSealedFile, SealError, type Sealer } from '../store/sealed';
 import {
   officeCodeSchema,
   officeLevelSchema,
@@ -87,10 +89,19 @@ export function identityExists(dataDir: string): boolean {
   return fs.existsSync(identityFiles(dataDir).publicFile);
 }
 
-export function saveIdentity(dataDir: string, identity: OfficeIdentity): void {
-  const { publicFile, privateFile } = identityFiles(dataDir);
+/** What the private key file is sealed under. */
+const PRIVATE_LABEL = 'office-private';
+
+function writePrivate(privateFile: string, keys: OfficePrivate, sealer?: Sealer): void {
   fs.mkdirSync(path.dirname(privateFile), { recursive: true, mode: 0o700 });
-  writeFileDurably(privateFile, JSON.stringify(identity.private, null, 2) + '\n', 0o600);
+  const json = JSON.stringify(keys, null, 2) + '\n';
+  writeFileDurably(privateFile, sealer ? sealer.sealFile(json, PRIVATE_LABEL) : json, 0o600);
+}
+
+/** `sealer`: seal the private keys under the data key; undefined writes the legacy plaintext file. */
+export function saveIdentity(dataDir: string, identity: OfficeIdentity, sealer?: Sealer): void {
+  const { publicFile, privateFile } = identityFiles(dataDir);
+  writePrivate(privateFile, identity.private, sealer);
   writeFileDurably(publicFile, JSON.stringify(identity.public, null, 2) + '\n', 0o644);
 }
 
@@ -110,16 +121,58 @@ export function loadPublicIdentity(dataDir: string): OfficePublic {
   return parsed.data;
 }
 
-export function loadIdentity(dataDir: string): OfficeIdentity {
-  const pub = loadPublicIdentity(dataDir);
-  const { privateFile } = identityFiles(dataDir);
+function readPrivate(privateFile: string, sealer?: Sealer): OfficePrivate {
+  let stored: Buffer;
+  try {
+    stored = fs.readFileSync(privateFile);
+  } catch {
+    throw new AppError('IDENTITY_DAMAGED', '本单位私钥文件无法读取或已损坏。');
+  }
+  const sealed = isSealedFile(stored);
+  if (sealed && !sealer) throw new AppError('KEY_WRONG', '本单位私钥已加密，需要登录（提供密钥）后才能使用。');
+  // Given a key, only a sealed file is taken: a plaintext one in its place was not written by this office.
+  if (!sealed && sealer) throw new AppError('IDENTITY_DAMAGED', '本单位私钥文件未加密，与已加密的数据文件夹不符。');
+  let text: string;
+  try {
+    text = sealer ? sealer.openFile(stored, PRIVATE_LABEL).toString('utf8') : stored.toString('utf8');
+  } catch (err) {
+    if (!(err instanceof SealError)) throw err;
+    if (err.reason === 'key') throw new AppError('KEY_WRONG', '密钥不正确，无法解密本单位私钥。');
+    throw new AppError('IDENTITY_DAMAGED', '本单位私钥文件已损坏或被改动。');
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(privateFile, 'utf8'));
+    raw = JSON.parse(text);
   } catch {
     throw new AppError('IDENTITY_DAMAGED', '本单位私钥文件无法读取或已损坏。');
   }
   const parsed = officePrivateSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('IDENTITY_DAMAGED', '本单位私钥文件内容不完整。');
-  return { public: pub, private: parsed.data };
+  return parsed.data;
+}
+
+/** `sealer`: the data key when the folder is encrypted; undefined reads the legacy plaintext file. */
+export function loadIdentity(dataDir: string, sealer?: Sealer): OfficeIdentity {
+  const pub = loadPublicIdentity(dataDir);
+  return { public: pub, private: readPrivate(identityFiles(dataDir).privateFile, sealer) };
+}
+
+/** Whether the private key file is sealed (null: there is none). */
+export function identityIsSealed(dataDir: string): boolean | null {
+  const { privateFile } = identityFiles(dataDir);
+  if (!fs.existsSync(privateFile)) return null;
+  return isSealedFile(fs.readFileSync(privateFile));
+}
+
+/**
+ * Seals a legacy plaintext private key file in place (temp, fsync, rename: a crash leaves the old or the new file).
+ * Does nothing when it is sealed already; a file sealed under another key is refused by opening it.
+ */
+export function encryptIdentity(dataDir: string, sealer: Sealer): void {
+  const { privateFile } = identityFiles(dataDir);
+  if (identityIsSealed(dataDir)) {
+    readPrivate(privateFile, sealer);
+    return;
+  }
+  writePrivate(privateFile, readPrivate(privateFile), sealer);
 }

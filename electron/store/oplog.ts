@@ -31,10 +31,14 @@ export function openStoredLine(stored: string, offset: number, sealer?: Sealer):
   try {
     return decodeLine(sealer.openLine(stored, offset));
   } catch (err) {
-    if (err instanceof SealError) return { ok: false, reason: err.reason === 'key' ? 'sealed with another key' : `sealed line ${err.reason}` };
-    throw err;
+    if (!(err instanceof SealError)) throw err;
+    if (err.reason === 'moved') return { ok: false, reason: MOVED };
+    return { ok: false, reason: err.reason === 'key' ? 'sealed with another key' : `sealed line ${err.reason}` };
   }
 }
+
+/** Why a whole, authentic line failed where it lies: it was written elsewhere (see sealed.ts). */
+const MOVED = 'line moved';
 
 /** Reads lines from `start` to the end of the file, checking each line (its seal, then its hash). */
 export function scanLog(file: string, start: number, sealer?: Sealer): TailScan {
@@ -67,8 +71,11 @@ export function scanLog(file: string, start: number, sealer?: Sealer): TailScan 
           if (firstBad) return { entries, goodEnd, size, damageAt: firstBad };
           entries.push({ offset, op: decoded.op, prev: decoded.prev, line: text });
           goodEnd = offset + (nl - lineStart) + 1;
-        } else if (!firstBad) {
-          firstBad = { offset, lineNo, reason: decoded.reason };
+        } else {
+          firstBad ??= { offset, lineNo, reason: decoded.reason };
+          // An authentic line out of place is acknowledged data changed, even with no good line after it: never a
+          // torn write to discard.
+          if (decoded.reason === MOVED) return { entries, goodEnd, size, damageAt: firstBad };
         }
         lineStart = nl + 1;
       }

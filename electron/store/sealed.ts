@@ -4,12 +4,19 @@
 // associated data binds a journal line to its byte offset and a file to its label, so a line moved within the
 // journal or a file put in another's place fails to open just as a flipped byte does.
 //
+// A stored line also names, in the clear, the offset it was written at. A line that opens at the offset it names but
+// sits elsewhere was moved (or a line before it removed): acknowledged data changed, never a torn write, so the store
+// refuses it even at the end of the journal, where a line that merely fails to open is taken for an unfinished write.
+//
 // Each message also carries a short key id (a MAC of a constant under the key). It is no secret and proves nothing by
 // itself; it lets a wrong key be told apart from damage, so the store can refuse a wrong key instead of taking a
 // journal it cannot read for a torn write and discarding it.
 import crypto from 'node:crypto';
 
-/** Journal line prefix (ASCII): version, then the key id. The rest is base64 of nonce ‖ ciphertext ‖ tag. */
+/**
+ * Journal line (ASCII): version, key id (hex), the offset it was written at (base 36), `:`, then base64 of
+ * nonce ‖ ciphertext ‖ tag.
+ */
 const LINE_VERSION = 'g1';
 /** Whole-file magic: 8 ASCII bytes, then the 4-byte key id, the nonce, the ciphertext and the tag. */
 const FILE_MAGIC = Buffer.from('GSEALv1\n', 'latin1');
@@ -19,12 +26,20 @@ const KID = 4;
 const KID_CHARS = KID * 2; // hex in lines
 const FILE_HEAD = FILE_MAGIC.length + KID + NONCE;
 
-export type SealFailure = 'key' | 'damaged' | 'format';
+export type SealFailure = 'key' | 'damaged' | 'format' | 'moved';
 
 /** A message that could not be opened. Carries no plaintext and no key material, only why. */
 export class SealError extends Error {
   constructor(readonly reason: SealFailure) {
-    super(reason === 'key' ? 'sealed with another key' : reason === 'format' ? 'not a sealed message' : 'sealed message damaged');
+    super(
+      reason === 'key'
+        ? 'sealed with another key'
+        : reason === 'format'
+          ? 'not a sealed message'
+          : reason === 'moved'
+            ? 'sealed line moved'
+            : 'sealed message damaged',
+    );
     this.name = 'SealError';
   }
 }
@@ -62,15 +77,29 @@ export class Sealer {
     const cipher = crypto.createCipheriv('aes-256-gcm', this.#enc, nonce);
     cipher.setAAD(lineAad(this.#kidHex, offset));
     const body = Buffer.concat([nonce, cipher.update(text, 'utf8'), cipher.final(), cipher.getAuthTag()]);
-    return `${LINE_VERSION}${this.#kidHex}${body.toString('base64')}`;
+    return `${LINE_VERSION}${this.#kidHex}${offset.toString(36)}:${body.toString('base64')}`;
   }
 
-  /** The line's text, or SealError. */
+  /** The line's text, or SealError ('moved' when it is whole but was written at another offset). */
   openLine(stored: string, offset: number): string {
     const kid = lineKeyId(stored);
     if (kid === null) throw new SealError('format');
     if (kid !== this.#kidHex) throw new SealError('key');
-    const b64 = stored.slice(LINE_VERSION.length + KID_CHARS);
+    const colon = stored.indexOf(':', LINE_VERSION.length + KID_CHARS);
+    const digits = colon < 0 ? '' : stored.slice(LINE_VERSION.length + KID_CHARS, colon);
+    const named = parseInt(digits, 36);
+    // Canonical digits only, as for the base64 below: no changed character may go unnoticed.
+    if (!Number.isSafeInteger(named) || named.toString(36) !== digits) throw new SealError('damaged');
+    const b64 = stored.slice(colon + 1);
+    if (named !== offset) {
+      // Whole where it was written, but not here: moved. Otherwise just damaged.
+      this.openBody(b64, named);
+      throw new SealError('moved');
+    }
+    return this.openBody(b64, offset);
+  }
+
+  private openBody(b64: string, offset: number): string {
     const body = Buffer.from(b64, 'base64');
     // Node's base64 decoder skips characters it does not know and ignores the spare bits of the last one: demand the
     // canonical encoding, so that every changed byte of the stored line is refused, not only most of them.

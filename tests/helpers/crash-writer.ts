@@ -1,10 +1,13 @@
 // Child process for the crash test: opens the store and commits as fast as it can, printing each sequence number
 // only after its commit returned (i.e. after it was acknowledged as durable). The parent kills it with SIGKILL.
+// A fourth argument, the data key in hex (a test key, never a real one), makes it write a sealed store.
+import { Sealer } from '../../electron/store/sealed';
 import { Store } from '../../electron/store/store';
 
 async function main() {
-  const [dir, office, snapshotEvery] = process.argv.slice(2);
-  const store = await Store.open(dir!, { office: office!, snapshotEvery: Number(snapshotEvery) });
+  const [dir, office, snapshotEvery, keyHex] = process.argv.slice(2);
+  const sealer = keyHex ? new Sealer(Buffer.from(keyHex, 'hex')) : undefined;
+  const store = await Store.open(dir!, { office: office!, snapshotEvery: Number(snapshotEvery), sealer });
   process.stdout.write('ready\n');
   let i = 0;
   for (;;) {

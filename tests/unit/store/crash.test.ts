@@ -1,15 +1,20 @@
 // Crash test: a child process commits operations and is killed with SIGKILL at random moments. After every kill the
-// store must reopen cleanly with every acknowledged operation present and the sequence still gap-free.
+// store must reopen cleanly with every acknowledged operation present and the sequence still gap-free. Runs on a
+// legacy plaintext store and (fewer trials) on a sealed one.
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import fs from 'node:fs';
 import { Store, storeFiles } from '../../../electron/store/store';
-import { decodeSnapshot } from '../../../electron/store/snapshot-file';
+import { Sealer } from '../../../electron/store/sealed';
+import { MANIFEST_LABEL, openSnapshotBuffer } from '../../../electron/store/snapshot-file';
 import { cleanupTempDirs, tempDir } from '../../helpers/temp-dir';
 
 const OFFICE = '445281';
 const TRIALS = Number(process.env.GUANAI_CRASH_TRIALS ?? 200);
+const SEALED_TRIALS = Number(process.env.GUANAI_CRASH_TRIALS_SEALED ?? 60);
+const KEY = crypto.randomBytes(32);
 
 let script: string;
 beforeAll(() => {
@@ -34,9 +39,10 @@ function rng(seed: number) {
   };
 }
 
-function runUntilKilled(dir: string, delayMs: number, snapshotEvery: number): Promise<number> {
+function runUntilKilled(dir: string, delayMs: number, snapshotEvery: number, sealed: boolean): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, dir, OFFICE, String(snapshotEvery)], {
+    const args = [script, dir, OFFICE, String(snapshotEvery), ...(sealed ? [KEY.toString('hex')] : [])];
+    const child = spawn(process.execPath, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let acked = 0;
@@ -61,7 +67,11 @@ function runUntilKilled(dir: string, delayMs: number, snapshotEvery: number): Pr
   });
 }
 
-test(`no acknowledged operation is lost across ${TRIALS} SIGKILLs`, async () => {
+test.each([
+  ['plaintext', TRIALS, undefined],
+  ['sealed', SEALED_TRIALS, new Sealer(KEY)],
+] as const)('%s: no acknowledged operation is lost across %d SIGKILLs', async (_mode, trials, sealer) => {
+  const TRIALS = trials;
   const random = rng(20261128);
   let dir = '';
   let replayed = 0;
@@ -69,14 +79,15 @@ test(`no acknowledged operation is lost across ${TRIALS} SIGKILLs`, async () => 
   for (let trial = 0; trial < TRIALS; trial++) {
     if (trial % 25 === 0) {
       dir = path.join(tempDir('crash'), 'store');
-      await Store.create(dir, OFFICE);
+      await Store.create(dir, OFFICE, sealer);
     }
     const snapshotEvery = 20 + Math.floor(random() * 200);
-    const acked = await runUntilKilled(dir, Math.floor(random() * 60), snapshotEvery);
+    const acked = await runUntilKilled(dir, Math.floor(random() * 60), snapshotEvery, sealer !== undefined);
     // Was the journal ahead of the snapshot (the kill landed between snapshots, so reopening must replay)?
-    const snap = decodeSnapshot<{ log: { bytes: number } }>(fs.readFileSync(storeFiles(dir).snapshot, 'utf8'));
+    const stored = fs.readFileSync(storeFiles(dir).snapshot);
+    const snap = openSnapshotBuffer<{ log: { bytes: number } }>(stored, MANIFEST_LABEL, sealer);
     if (fs.statSync(storeFiles(dir).journal).size > snap.log.bytes) replayed++;
-    const store = await Store.open(dir, { office: OFFICE });
+    const store = await Store.open(dir, { office: OFFICE, sealer });
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const held = store.versionVector()[OFFICE] ?? 0;
     if (held < acked) throw new Error(`trial ${trial}: acknowledged ${acked}, store holds ${held}`);
