@@ -8,8 +8,9 @@ import { AppError } from '../contract/errors';
 import { encryptIdentity } from '../identity/identity';
 import { fsyncDir } from './durable-file';
 import { canonical, checkIntegrity } from './integrity';
-import { encodeLine, type Operation } from './operation';
-import { LogWriter, scanLog, storedLine } from './oplog';
+import crypto from 'node:crypto';
+import { encodeLine } from './operation';
+import { eachLogEntry, LogWriter, storedLine } from './oplog';
 import { storeSealing } from './seal-check';
 import type { Sealer } from './sealed';
 import { MANIFEST_LABEL, openSnapshotBuffer, sealSnapshotBuffer } from './snapshot-file';
@@ -34,14 +35,17 @@ function rmDir(dir: string): void {
   if (fs.existsSync(dir)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** Copies the journal sealed, line by line in order; returns how many operations it holds. */
-function copyJournal(from: string, to: string, sealer: Sealer): number {
-  const scan = scanLog(from, 0);
-  if (scan.damageAt || scan.goodEnd < scan.size) {
-    throw new AppError('STORE_DAMAGED', '操作日志有损坏，未加密。请先运行“guanai doctor”检查。');
-  }
+const damagedJournal = () => new AppError('STORE_DAMAGED', '操作日志有损坏，未加密。请先运行“guanai doctor”检查。');
+
+/**
+ * Copies the journal sealed, line by line in order, streaming (a million operations are never all in memory).
+ * Returns how many operations it holds and a digest of them in order, to compare the copy against.
+ */
+function copyJournal(from: string, to: string, sealer: Sealer): { operations: number; digest: string } {
   const moved = new Map<number, number>(); // old offset → new offset, for the history links
+  const digest = crypto.createHash('sha256');
   const writer = new LogWriter(to);
+  let operations = 0;
   try {
     let lines: string[] = [];
     let at = writer.size;
@@ -49,29 +53,35 @@ function copyJournal(from: string, to: string, sealer: Sealer): number {
       if (lines.length) writer.appendLines(lines, at);
       lines = [];
     };
-    for (const e of scan.entries) {
+    const scan = eachLogEntry(from, 0, undefined, (e) => {
       const prev = e.prev < 0 ? e.prev : moved.get(e.prev);
       if (prev === undefined) throw new AppError('STORE_DAMAGED', '操作日志中的历史链接指向不存在的记录，未加密。');
       moved.set(e.offset, at);
       const line = storedLine(encodeLine(e.op, prev), at, sealer);
       lines.push(line);
       at += Buffer.byteLength(line);
+      digest.update(canonical(e.op)).update('\n');
+      operations++;
       if (lines.length >= CHUNK_LINES) flush();
-    }
+    });
+    if (scan.damageAt || scan.goodEnd < scan.size) throw damagedJournal();
     flush();
   } finally {
     writer.close();
   }
-  return scan.entries.length;
+  return { operations, digest: digest.digest('hex') };
 }
 
-/** The same operations, in the same order, in both journals (each read through its own format). */
-function sameOperations(plainJournal: string, sealedJournal: string, sealer: Sealer): boolean {
-  const a = scanLog(plainJournal, 0).entries;
-  const b = scanLog(sealedJournal, 0, sealer).entries;
-  if (a.length !== b.length) return false;
-  const text = (op: Operation) => canonical(op);
-  return a.every((e, i) => text(e.op) === text(b[i]!.op));
+/** The digest copyJournal computes, of a journal read through its own format. */
+function journalDigest(file: string, sealer: Sealer): { operations: number; digest: string } {
+  const digest = crypto.createHash('sha256');
+  let operations = 0;
+  const scan = eachLogEntry(file, 0, sealer, (e) => {
+    digest.update(canonical(e.op)).update('\n');
+    operations++;
+  });
+  if (scan.damageAt || scan.goodEnd < scan.size) throw damagedJournal();
+  return { operations, digest: digest.digest('hex') };
 }
 
 /**
@@ -119,7 +129,8 @@ export async function encryptStore(
   const next = storeFiles(names.building);
   fs.mkdirSync(names.building, { recursive: true, mode: 0o700 });
   fs.closeSync(fs.openSync(next.journal, 'a', 0o600));
-  const operations = copyJournal(files.journal, next.journal, sealer);
+  const copied = copyJournal(files.journal, next.journal, sealer);
+  const operations = copied.operations;
   // A manifest at journal offset 0: opening folds every operation, linking each record to its sealed lines, and
   // snapshots the result sealed. The clock carries on from where the old store's stood.
   const start: StoreDoc = { ...emptyDoc(office), hlc: legacyDoc.hlc };
@@ -139,8 +150,11 @@ export async function encryptStore(
   fsyncDir(names.building);
   onStep?.('built');
 
+  // The sealed store whole (its snapshot equal to the fold of its journal), and its journal the same operations in
+  // the same order as the old one.
   const after = checkIntegrity(names.building, sealer);
-  if (!after.ok || after.operations !== operations || !sameOperations(files.journal, next.journal, sealer)) {
+  const check = journalDigest(next.journal, sealer);
+  if (!after.ok || after.operations !== operations || check.operations !== operations || check.digest !== copied.digest) {
     rmDir(names.building);
     throw new AppError('INTERNAL', '加密后的数据核对不一致，已放弃加密，原数据未改动。');
   }

@@ -40,11 +40,27 @@ export function openStoredLine(stored: string, offset: number, sealer?: Sealer):
 /** Why a whole, authentic line failed where it lies: it was written elsewhere (see sealed.ts). */
 const MOVED = 'line moved';
 
+export type LogEntry = TailScan['entries'][number];
+
 /** Reads lines from `start` to the end of the file, checking each line (its seal, then its hash). */
 export function scanLog(file: string, start: number, sealer?: Sealer): TailScan {
-  const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
   const entries: TailScan['entries'] = [];
-  if (size <= start) return { entries, goodEnd: Math.min(start, size), size };
+  const rest = eachLogEntry(file, start, sealer, (e) => entries.push(e));
+  return { entries, ...rest };
+}
+
+/**
+ * The same scan, handing each good line to `visit` instead of keeping them all (a city office's journal holds a
+ * million). A line is visited before what follows it is read: damage found later is reported in the result.
+ */
+export function eachLogEntry(
+  file: string,
+  start: number,
+  sealer: Sealer | undefined,
+  visit: (entry: LogEntry) => void,
+): Omit<TailScan, 'entries'> {
+  const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
+  if (size <= start) return { goodEnd: Math.min(start, size), size };
   const fd = fs.openSync(file, 'r');
   let pos = start;
   let carry = Buffer.alloc(0);
@@ -68,14 +84,14 @@ export function scanLog(file: string, start: number, sealer?: Sealer): TailScan 
         lineNo++;
         const decoded = openStoredLine(text, offset, sealer);
         if (decoded.ok) {
-          if (firstBad) return { entries, goodEnd, size, damageAt: firstBad };
-          entries.push({ offset, op: decoded.op, prev: decoded.prev, line: text });
+          if (firstBad) return { goodEnd, size, damageAt: firstBad };
+          visit({ offset, op: decoded.op, prev: decoded.prev, line: text });
           goodEnd = offset + (nl - lineStart) + 1;
         } else {
           firstBad ??= { offset, lineNo, reason: decoded.reason };
           // An authentic line out of place is acknowledged data changed, even with no good line after it: never a
           // torn write to discard.
-          if (decoded.reason === MOVED) return { entries, goodEnd, size, damageAt: firstBad };
+          if (decoded.reason === MOVED) return { goodEnd, size, damageAt: firstBad };
         }
         lineStart = nl + 1;
       }
@@ -85,7 +101,7 @@ export function scanLog(file: string, start: number, sealer?: Sealer): TailScan 
   } finally {
     fs.closeSync(fd);
   }
-  return { entries, goodEnd, size };
+  return { goodEnd, size };
 }
 
 /** Reads the single line that starts at `offset`. */
