@@ -44,6 +44,23 @@ export class SealError extends Error {
   }
 }
 
+// Nonces come from the system CSPRNG in blocks: one call per 512 nonces rather than one per line, which is most of
+// the cost of sealing a short line.
+const POOL = NONCE * 512;
+let pool = Buffer.alloc(0);
+let poolAt = POOL;
+function nonce(): Buffer {
+  if (poolAt >= pool.length) {
+    pool = crypto.randomFillSync(Buffer.allocUnsafe(POOL));
+    poolAt = 0;
+  }
+  const n = Buffer.from(pool.subarray(poolAt, poolAt + NONCE));
+  // Each nonce is used once: wipe it from the pool as it is handed out.
+  pool.fill(0, poolAt, poolAt + NONCE);
+  poolAt += NONCE;
+  return n;
+}
+
 function subkey(key: Uint8Array, info: string): crypto.KeyObject {
   return crypto.createSecretKey(Buffer.from(crypto.hkdfSync('sha256', key, Buffer.alloc(0), info, 32)));
 }
@@ -73,10 +90,10 @@ export class Sealer {
 
   /** A journal line (without its newline) as stored: ASCII, no `\n`, bound to the byte offset it is written at. */
   sealLine(text: string, offset: number): string {
-    const nonce = crypto.randomBytes(NONCE);
-    const cipher = crypto.createCipheriv('aes-256-gcm', this.#enc, nonce);
+    const iv = nonce();
+    const cipher = crypto.createCipheriv('aes-256-gcm', this.#enc, iv);
     cipher.setAAD(lineAad(this.#kidHex, offset));
-    const body = Buffer.concat([nonce, cipher.update(text, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    const body = Buffer.concat([iv, cipher.update(text, 'utf8'), cipher.final(), cipher.getAuthTag()]);
     return `${LINE_VERSION}${this.#kidHex}${offset.toString(36)}:${body.toString('base64')}`;
   }
 
@@ -117,9 +134,9 @@ export class Sealer {
 
   /** A whole file as stored, bound to `label` (what the file is, e.g. `manifest`, `table:child:<file>`). */
   sealFile(content: Buffer | string, label: string): Buffer {
-    const nonce = crypto.randomBytes(NONCE);
-    const head = Buffer.concat([FILE_MAGIC, this.#kid, nonce]);
-    const cipher = crypto.createCipheriv('aes-256-gcm', this.#enc, nonce);
+    const iv = nonce();
+    const head = Buffer.concat([FILE_MAGIC, this.#kid, iv]);
+    const cipher = crypto.createCipheriv('aes-256-gcm', this.#enc, iv);
     cipher.setAAD(fileAad(head, label));
     const plain = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     return Buffer.concat([head, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);

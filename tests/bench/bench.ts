@@ -1,6 +1,7 @@
 // `npm run bench` (not a test): city-scale figures for the operation store, each as min / median / p99 within one run.
 // Runs in plain Node. Options: --children N (50000) --operations N (1000000) --commits N (2000) --crash-trials N (1000)
 import { execFileSync, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,8 @@ import { parseArgs } from 'node:util';
 import { JSONFile } from 'lowdb/node';
 import { Low } from 'lowdb';
 import { birthAndId, chineseName, COUNTIES, mobile, pick, seededRandom, villageName, WORK_PLACES } from '../../electron/demo/synthetic';
+import { encryptStore } from '../../electron/store/encrypt-store';
+import { Sealer } from '../../electron/store/sealed';
 import { Store, storeFiles, type Change } from '../../electron/store/store';
 import { ledgerListBench } from './ledger-list-bench';
 import { xlsxImportBench } from './ledger-excel-bench';
@@ -22,9 +25,13 @@ const { values } = parseArgs({
     /** open | ledger | xlsx (one part alone), store (the store's figures only); default: everything. */
     mode: { type: 'string' },
     dir: { type: 'string' },
+    /** With --mode open: open the sealed copy. */
+    sealed: { type: 'boolean', default: false },
   },
 });
 const OFFICE = '445200';
+/** A fixed key for the sealed figures (a benchmark's throwaway data, never a real office's). */
+const benchSealer = () => new Sealer(crypto.createHash('sha256').update('guanai bench key').digest());
 
 function stats(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
@@ -117,9 +124,10 @@ async function generate(dir: string, children: number, operations: number) {
   await store.close();
 }
 
-async function openOnce(dir: string) {
+async function openOnce(dir: string, sealed: boolean) {
+  const sealer = sealed ? benchSealer() : undefined;
   const t0 = now();
-  const store = await Store.open(dir, { office: OFFICE });
+  const store = await Store.open(dir, { office: OFFICE, sealer });
   const t = now() - t0;
   // What the first screen needs: the children table (the visits table stays on disk until a record page asks).
   const t1 = now();
@@ -132,20 +140,51 @@ async function openOnce(dir: string) {
   );
 }
 
-async function commitLatency(dir: string, n: number) {
-  const store = await Store.open(dir, { office: OFFICE, snapshotEvery: 1_000_000 });
-  const r = seededRandom(7);
-  const ids = Object.keys(store.table('child'));
-  const samples: number[] = [];
+/**
+ * Commit latency of the plaintext and the sealed store, alternating one commit each, so a shared machine's load
+ * falls on both alike and the ratio means something.
+ */
+async function commitLatency(dir: string, sealedDir: string, n: number) {
+  const runs = await Promise.all(
+    [undefined, benchSealer()].map(async (sealer) => {
+      const store = await Store.open(sealer ? sealedDir : dir, { office: OFFICE, snapshotEvery: 1_000_000, sealer });
+      return { store, r: seededRandom(7), ids: Object.keys(store.table('child')), samples: [] as number[], snapshotMs: 0 };
+    }),
+  );
   for (let i = 0; i < n; i++) {
-    const id = pick(r, ids);
-    const t0 = now();
-    store.commit([{ entity: 'child', id, set: { guardianPhone: mobile(r) } }], 'bench');
-    samples.push(now() - t0);
+    for (const run of runs) {
+      const id = pick(run.r, run.ids);
+      const t0 = now();
+      run.store.commit([{ entity: 'child', id, set: { guardianPhone: mobile(run.r) } }], 'bench');
+      run.samples.push(now() - t0);
+    }
   }
-  const state = store.stateForCheck();
-  await store.close();
-  return { samples, state };
+  // A snapshot after them: the children table (dirty) rewritten, the visits table (clean) not.
+  for (const run of runs) {
+    const t0 = now();
+    await run.store.snapshot();
+    run.snapshotMs = now() - t0;
+  }
+  const state = runs[0]!.store.stateForCheck();
+  for (const run of runs) await run.store.close();
+  const [plain, sealed] = runs.map(({ samples, snapshotMs }) => ({ samples, snapshotMs }));
+  return { plain: { ...plain!, state }, sealed: sealed! };
+}
+
+/** Cold opens, each in a fresh process (module load included). */
+function coldOpens(dir: string, times: number, sealed: boolean) {
+  const opens: number[] = [];
+  const withChildren: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const args = [__filename, '--mode', 'open', '--dir', dir, ...(sealed ? ['--sealed'] : [])];
+    const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
+    const o = JSON.parse(out.trim().split('\n').pop()!);
+    opens.push(o.openMs);
+    withChildren.push(o.openMs + o.childrenMs);
+    rss.push(o.rssMb);
+  }
+  return { opens, withChildren, rss };
 }
 
 async function naiveLowdb(dir: string, state: unknown, n: number) {
@@ -201,7 +240,7 @@ async function crashTrials(trials: number) {
 }
 
 async function main() {
-  if (values.mode === 'open') return openOnce(values.dir!);
+  if (values.mode === 'open') return openOnce(values.dir!, values.sealed!);
   if (values.mode === 'ledger') return ledgerListBench(Number(values.children));
   if (values.mode === 'xlsx') return xlsxImportBench(Number(values.children));
   const children = Number(values.children);
@@ -217,19 +256,17 @@ async function main() {
       `snapshot ${(fs.statSync(files.snapshot).size / 1e6).toFixed(0)} MB`,
   );
 
-  // Cold open, each in a fresh process (module load included), five times.
-  const opens: number[] = [];
-  const withChildren: number[] = [];
-  const rss: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const out = execFileSync(process.execPath, [__filename, '--mode', 'open', '--dir', dir], { encoding: 'utf8' });
-    const o = JSON.parse(out.trim().split('\n').pop()!);
-    opens.push(o.openMs);
-    withChildren.push(o.openMs + o.childrenMs);
-    rss.push(o.rssMb);
-  }
+  // The same store encrypted (the legacy-folder migration), for the sealed figures beside the plaintext ones.
+  const sealedDir = path.join(path.dirname(dir), 'sealed-store');
+  fs.cpSync(dir, sealedDir, { recursive: true });
+  t0 = now();
+  await encryptStore(sealedDir, OFFICE, benchSealer());
+  const encryptMs = now() - t0;
 
-  const commits = await commitLatency(dir, Number(values.commits));
+  const { opens, withChildren, rss } = coldOpens(dir, 5, false);
+  const sealedOpen = coldOpens(sealedDir, 5, true);
+
+  const { plain: commits, sealed: sealedCommits } = await commitLatency(dir, sealedDir, Number(values.commits));
   const naive = await naiveLowdb(path.dirname(dir), commits.state, 7);
   const c = stats(commits.samples);
   const nv = stats(naive.samples);
@@ -240,6 +277,40 @@ async function main() {
   line('cold open (fresh process)', stats(opens));
   line('cold open + children table loaded', stats(withChildren));
   console.log(`${'peak RSS (cold open)'.padEnd(34)} max ${Math.max(...rss).toFixed(0)} MB`);
+  console.log(`${'snapshot after the commits'.padEnd(34)} ${ms(commits.snapshotMs)}`);
+
+  // Sealed (AES-256-GCM per journal line and per file), as ratios to the plaintext run above.
+  const sc = stats(sealedCommits.samples);
+  const so = stats(sealedOpen.opens);
+  const sw = stats(sealedOpen.withChildren);
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  const sf = storeFiles(sealedDir);
+  console.log('');
+  console.log(
+    `${'encrypt legacy store (migration)'.padEnd(34)} ${(encryptMs / 1000).toFixed(1)} s: journal ` +
+      `${(fs.statSync(sf.journal).size / 1e6).toFixed(0)} MB sealed`,
+  );
+  line('sealed durable commit', sc);
+  console.log(`${'ratio sealed / plain commit'.padEnd(34)} median ${ratio(sc.median, c.median)}  p99 ${ratio(sc.p99, c.p99)}`);
+  line('sealed cold open (fresh process)', so);
+  line('sealed cold open + children table', sw);
+  console.log(
+    `${'ratio sealed / plain open'.padEnd(34)} median ${ratio(so.median, stats(opens).median)}  ` +
+      `with children ${ratio(sw.median, stats(withChildren).median)}`,
+  );
+  {
+    // The CPU cost sealing adds to a commit, apart from the disk: one line of a typical size, sealed and opened.
+    const sealer = benchSealer();
+    const text = 'x'.repeat(500);
+    const n = 20_000;
+    const t = now();
+    for (let i = 0; i < n; i++) sealer.openLine(sealer.sealLine(text, i * 700), i * 700);
+    console.log(`${'seal + open one 500-byte line'.padEnd(34)} ${(((now() - t) / n) * 1000).toFixed(1)} µs`);
+  }
+  console.log(`${'peak RSS (sealed cold open)'.padEnd(34)} max ${Math.max(...sealedOpen.rss).toFixed(0)} MB`);
+  console.log(
+    `${'sealed snapshot after the commits'.padEnd(34)} ${ms(sealedCommits.snapshotMs)}  (${ratio(sealedCommits.snapshotMs, commits.snapshotMs)})`,
+  );
 
   t0 = now();
   const crash = await crashTrials(Number(values['crash-trials']));
