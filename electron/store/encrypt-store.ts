@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/errors';
 import { encryptIdentity } from '../identity/identity';
+import { damagedLabel } from './damaged-copies';
 import { fsyncDir } from './durable-file';
 import { canonical, checkIntegrity } from './integrity';
 import crypto from 'node:crypto';
@@ -143,7 +144,8 @@ export async function encryptStore(
     for (const f of fs.readdirSync(files.damaged)) {
       const source = path.join(files.damaged, f);
       if (!fs.statSync(source).isFile()) continue;
-      fs.writeFileSync(path.join(next.damaged, f), sealer.sealFile(fs.readFileSync(source), `damaged:${f}`), { mode: 0o600 });
+      const target = path.join(next.damaged, f);
+      fs.writeFileSync(target, sealer.sealFile(fs.readFileSync(source), damagedLabel(target)), { mode: 0o600 });
     }
     fsyncDir(next.damaged);
   }

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/errors';
+import { preserve } from './damaged-copies';
 import { fsyncDir, writeFileDurably } from './durable-file';
 import { applyOperation } from './fold';
 import { type Clock, HybridClock, systemClock } from './hlc';
@@ -87,23 +88,6 @@ const reasonText: Record<SnapshotDamaged['reason'], string> = {
   json: '无法识别',
 };
 
-function stamp(): string {
-  return new Date().toISOString().replace(/[:.]/g, '-');
-}
-
-/** Keeps a copy of a damaged or replaced file (or of some bytes) for inspection; sealed again in a sealed store. */
-function preserve(files: ReturnType<typeof storeFiles>, source: string | Buffer, label: string, sealer?: Sealer): string {
-  fs.mkdirSync(files.damaged, { recursive: true, mode: 0o700 });
-  const target = path.join(files.damaged, `${stamp()}-${label}`);
-  // Whatever was found there (even bytes that are no seal at all) is never kept in the clear beside sealed data.
-  if (sealer) {
-    const bytes = typeof source === 'string' ? fs.readFileSync(source) : source;
-    fs.writeFileSync(target, sealer.sealFile(bytes, `damaged:${label}`), { mode: 0o600 });
-  } else if (typeof source === 'string') fs.copyFileSync(source, target);
-  else fs.writeFileSync(target, source, { mode: 0o600 });
-  return target;
-}
-
 export class Store {
   private listeners = new Set<ChangeListener>();
   private sinceSnapshot = 0;
@@ -128,7 +112,7 @@ export class Store {
     const ref = (this.doc.tables ?? {})[entity];
     const damagedFile = ref ? path.join(files.dir, 'tables', ref.file) : null;
     if (damagedFile && fs.existsSync(damagedFile)) {
-      preserve(files, damagedFile, `table-${entity}.json`, this.sealer);
+      preserve(files.damaged, damagedFile, `table-${entity}.json`, this.sealer);
       // Its name is its intended content's hash: the rebuilt table must be written afresh under it.
       fs.rmSync(damagedFile, { force: true });
     }
@@ -271,7 +255,7 @@ export class Store {
       }
     }
 
-    for (const d of damagedFiles) preserve(files, d.source, d.label, sealer);
+    for (const d of damagedFiles) preserve(files.damaged, d.source, d.label, sealer);
     // The damaged file is kept aside; removing it stops the next snapshot from linking it as the backup.
     if (notices.some((n) => n.code === 'SNAPSHOT_RECOVERED' || n.code === 'SNAPSHOT_REBUILT')) {
       fs.rmSync(files.snapshot, { force: true });
@@ -281,7 +265,7 @@ export class Store {
       try {
         const rest = Buffer.alloc(scan.size - keepEnd);
         fs.readSync(fd, rest, 0, rest.length, keepEnd);
-        preserve(files, rest, 'unfinished-write.bin', sealer);
+        preserve(files.damaged, rest, 'unfinished-write.bin', sealer);
         fs.ftruncateSync(fd, keepEnd);
         fs.fsyncSync(fd);
       } finally {

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { readDamagedCopy } from '../../../electron/store/damaged-copies';
 import { checkIntegrity } from '../../../electron/store/integrity';
 import { Sealer } from '../../../electron/store/sealed';
 import { Store, storeFiles } from '../../../electron/store/store';
@@ -65,7 +66,11 @@ test('a copy of the data folder reveals no name, ID number, phone or address', a
     'UNFINISHED_WRITE_DISCARDED',
   ]);
   await again.close();
-  expect(fs.readdirSync(storeFiles(dir).damaged).length).toBeGreaterThanOrEqual(2);
+  const kept = fs.readdirSync(storeFiles(dir).damaged);
+  expect(kept.length).toBeGreaterThanOrEqual(2);
+  // The copies open with the key, to what was found: the torn line and the cut manifest.
+  const opened = kept.map((f) => readDamagedCopy(path.join(storeFiles(dir).damaged, f), sealer));
+  expect(opened.some((b) => b.length === 50)).toBe(true);
   expect(fs.readdirSync(path.join(dir, 'tables')).length).toBeGreaterThan(0);
 
   const secrets = [
