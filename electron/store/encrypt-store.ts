@@ -111,15 +111,11 @@ export async function encryptStore(
     return { encrypted: false, operations, notices: [] };
   }
 
-  // Open once as it is: repairs what opening repairs (a torn tail, a damaged snapshot) and writes a fresh snapshot,
-  // so what is copied is exactly what the office would see. Then the full check: a damaged store is not copied.
+  // Open once as it is: repairs what opening repairs (a torn tail, a damaged snapshot), so what is copied is exactly
+  // what the office would see. Damage anywhere in the journal stops the copy below (every line is read there).
   const legacy = await Store.open(dir, { office });
   const notices = [...legacy.notices];
   await legacy.close();
-  const before = checkIntegrity(dir);
-  if (!before.ok) {
-    throw new AppError('STORE_DAMAGED', `数据检查未通过，未加密：${before.problems[0]}。请先运行“guanai doctor”检查。`);
-  }
   const legacyDoc = openSnapshotBuffer<StoreDoc>(fs.readFileSync(files.snapshot), MANIFEST_LABEL);
   onStep?.('opened');
 
@@ -130,7 +126,13 @@ export async function encryptStore(
   const next = storeFiles(names.building);
   fs.mkdirSync(names.building, { recursive: true, mode: 0o700 });
   fs.closeSync(fs.openSync(next.journal, 'a', 0o600));
-  const copied = copyJournal(files.journal, next.journal, sealer);
+  let copied: ReturnType<typeof copyJournal>;
+  try {
+    copied = copyJournal(files.journal, next.journal, sealer);
+  } catch (err) {
+    rmDir(names.building);
+    throw err;
+  }
   const operations = copied.operations;
   // A manifest at journal offset 0: opening folds every operation, linking each record to its sealed lines, and
   // snapshots the result sealed. The clock carries on from where the old store's stood.
