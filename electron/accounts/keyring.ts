@@ -106,8 +106,20 @@ export function createKeyring(
   password: string,
   logN = DEFAULT_LOG_N,
 ): { dataKey: Buffer; recoveryCode: string } {
-  if (keyringExists(dataDir)) throw new AppError('ALREADY_INITIALISED', '该数据文件夹已经设置过密钥，不能重复设置。');
   const dataKey = crypto.randomBytes(32);
+  return { dataKey, recoveryCode: createKeyringWithKey(dataDir, office, login, password, dataKey, logN).recoveryCode };
+}
+
+/** The same, for a data key already in use (a folder from before accounts, encrypted just before). */
+export function createKeyringWithKey(
+  dataDir: string,
+  office: string,
+  login: string,
+  password: string,
+  dataKey: Buffer,
+  logN = DEFAULT_LOG_N,
+): { recoveryCode: string } {
+  if (keyringExists(dataDir)) throw new AppError('ALREADY_INITIALISED', '该数据文件夹已经设置过密钥，不能重复设置。');
   const recoveryCode = newRecoveryCode();
   writeKeyring(dataDir, {
     format: 'guanai-keyring',
@@ -118,7 +130,7 @@ export function createKeyring(
       wrapKey(RECOVERY_WRAP_ID, dataKey, normaliseRecoveryCode(recoveryCode), logN),
     ],
   });
-  return { dataKey, recoveryCode };
+  return { recoveryCode };
 }
 
 /** The data key, if this person's password opens their wrap; null otherwise (same answer for unknown people). */

@@ -14,7 +14,10 @@ import {
 import type { Clock } from '../store/hlc';
 import { systemClock } from '../store/hlc';
 import { acquireLock, type FolderLock, type LockOwner } from '../store/lock';
-import { Store, type StoreNotice } from '../store/store';
+import { Store, storeFiles, type StoreNotice } from '../store/store';
+import { storeSealing } from '../store/seal-check';
+import { encryptDataFolder } from '../store/encrypt-store';
+import { Sealer } from '../store/sealed';
 import { createKeyring, DEFAULT_LOG_N, keyringExists, subKey } from '../accounts/keyring';
 import { PLACEHOLDER_LOGIN } from '../accounts/users';
 import { currentSeat, newSeat, type Seat } from './session';
@@ -29,6 +32,8 @@ export interface OpenKeys {
   storeKey: Buffer;
   /** The audit trail's chain MAC. */
   auditKey: Buffer;
+  /** Seals the journal lines, tables, snapshot and private keys (its keys are derived from the data key). */
+  sealer: Sealer;
 }
 
 /** What only the desktop shell can do (Electron injects it; the preview and the CLI have none). */
@@ -116,13 +121,24 @@ export const keysFrom = (dataKey: Buffer): OpenKeys => ({
   dataKey,
   storeKey: subKey(dataKey, 'store'),
   auditKey: subKey(dataKey, 'audit'),
+  sealer: new Sealer(dataKey),
 });
+
+/** Reopens the store (after the folder was encrypted beneath it). */
+export async function reattachStore(ctx: AppContext): Promise<void> {
+  await ctx.store?.close();
+  ctx.store = null;
+  await attachStore(ctx);
+}
 
 /** Opens the store with the data key a person's password (or the recovery code) unwrapped. */
 export async function unlockStore(ctx: AppContext, dataKey: Buffer): Promise<void> {
   if (ctx.store) return;
   ctx.keys = keysFrom(dataKey);
   try {
+    // A folder whose securing was interrupted after the keyring was written: finish encrypting it first.
+    const sealing = storeSealing(storeFiles(storeDirOf(ctx.dataDir)));
+    if (sealing && !sealing.sealed) await encryptDataFolder(ctx.dataDir, storeDirOf(ctx.dataDir), ctx.office!.code, ctx.keys.sealer);
     await attachStore(ctx);
   } catch (err) {
     ctx.keys = null;
@@ -134,7 +150,9 @@ export async function unlockStore(ctx: AppContext, dataKey: Buffer): Promise<voi
 export const isLegacyFolder = (ctx: AppContext) => Boolean(ctx.office) && !keyringExists(ctx.dataDir);
 
 async function attachStore(ctx: AppContext): Promise<void> {
-  const store = await Store.open(storeDirOf(ctx.dataDir), { office: ctx.office!.code, clock: ctx.clock });
+  // No keys: a folder from before accounts, still in the clear until an administrator secures it.
+  const sealer = ctx.keys?.sealer;
+  const store = await Store.open(storeDirOf(ctx.dataDir), { office: ctx.office!.code, clock: ctx.clock, ...(sealer ? { sealer } : {}) });
   ctx.store = store;
   // The same array: a table rebuilt later (when first read) adds its notice here too.
   ctx.notices = store.notices;
@@ -157,8 +175,8 @@ export async function createOffice(
   const identity = generateIdentity(init, new Date(ctx.clock()));
   const { dataKey, recoveryCode } = createKeyring(ctx.dataDir, init.code, admin.login, admin.password, Math.max(10, kdfLogN));
   ctx.keys = keysFrom(dataKey);
-  await Store.create(storeDirOf(ctx.dataDir), init.code);
-  saveIdentity(ctx.dataDir, identity);
+  await Store.create(storeDirOf(ctx.dataDir), init.code, ctx.keys.sealer);
+  saveIdentity(ctx.dataDir, identity, ctx.keys.sealer);
   ctx.office = identity.public;
   await attachStore(ctx);
   return { office: identity.public, recoveryCode };

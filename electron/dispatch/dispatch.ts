@@ -63,7 +63,8 @@ export async function dispatch(ctx: AppContext, name: unknown, args: unknown, se
         throw new AppError('NOT_INITIALISED', '尚未设置本单位信息，请先完成初始设置。');
       }
       admit(ctx, seat, name);
-      if (def.needsOffice && !ctx.store) {
+      // Public calls that need an office (sign-in) are the ones that open the store: no store check for them.
+      if (def.needsOffice && !ctx.store && def.access !== 'public') {
         throw new AppError('NOT_INITIALISED', '尚未设置本单位信息，请先完成初始设置。');
       }
       const handler = handlers[name] as (a: unknown, c: AppContext) => Promise<unknown>;

@@ -33,7 +33,7 @@ function peerFor(ctx: AppContext, code: string) {
 
 function inspect(ctx: AppContext, src: BundleSource) {
   const store = requireStore(ctx);
-  return inspectBundle(store, loadIdentity(ctx.dataDir), readBundleSource(src));
+  return inspectBundle(store, loadIdentity(ctx.dataDir, ctx.keys?.sealer), readBundleSource(src));
 }
 
 export const exchangeHandlers = {
@@ -63,7 +63,7 @@ export const exchangeHandlers = {
     const store = requireStore(ctx);
     const peer = peerFor(ctx, args.to);
     const opts = { full: args.full, now: now(ctx) };
-    const built = buildBundle(store, loadIdentity(ctx.dataDir), peer, opts);
+    const built = buildBundle(store, loadIdentity(ctx.dataDir, ctx.keys?.sealer), peer, opts);
     let filePath: string | undefined;
     if (args.folder !== undefined) {
       if (!fs.existsSync(args.folder) || !fs.statSync(args.folder).isDirectory()) {

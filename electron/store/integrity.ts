@@ -19,6 +19,8 @@ export interface IntegrityReport {
   problems: string[];
   operations: number;
   origins: Record<string, number>;
+  /** The fold of the whole journal, for checks above the store (the audit chain, who may run the check). */
+  folded?: State;
 }
 
 /** JSON with sorted keys, so two states built in different orders compare equal when their content is. */
@@ -88,5 +90,5 @@ export function checkIntegrity(dir: string, sealer?: Sealer): IntegrityReport {
     for (const e of scan.entries) if (e.offset >= doc.log.bytes) applyOperation(replay, e.op, e.offset);
     if (canonical(replay) !== canonical(full)) problems.push('数据文件的内容与操作日志推演的结果不一致');
   }
-  return { ok: problems.length === 0, problems, operations: ops.length, origins };
+  return { ok: problems.length === 0, problems, operations: ops.length, origins, folded: full };
 }

@@ -1,15 +1,34 @@
+// `guanai doctor`: the full, read-only check of a data folder — office identity, keyring, every journal line,
+// the snapshot against the fold of the journal, and the audit chain. The data is encrypted, so the acting person's
+// password opens it (nothing is opened for writing: no repair, no rebuild).
 import path from 'node:path';
 import { storeDirOf } from '../../app/context';
+import { keyringExists, keyringProblems, subKey, unlockWithPassword } from '../../accounts/keyring';
+import { AUDIT_ENTITY, AUDIT_HEAD_ENTITY, AUDIT_HEAD_ID, verifyChain, type AuditEntry } from '../../audit/audit-trail';
 import { AppError } from '../../contract/errors';
 import { identityExists, loadPublicIdentity } from '../../identity/identity';
 import { checkIntegrity } from '../../store/integrity';
 import { acquireLock } from '../../store/lock';
-import { dataOption, jsonOption, printJson, requireData, type Command } from '../command';
+import { Sealer } from '../../store/sealed';
+import type { State } from '../../store/state';
+import { dataOption, jsonOption, passwordsOf, printJson, requireData, type Command } from '../command';
+import { actingLogin, secret } from '../person';
+
+function auditProblems(state: State, auditKey: Buffer): string[] {
+  const entries = Object.values(state.entities[AUDIT_ENTITY] ?? {})
+    .map((r) => r.v as unknown as AuditEntry)
+    .filter((v) => typeof v.n === 'number' && typeof v.mac === 'string')
+    .sort((a, b) => a.n - b.n);
+  const h = state.entities[AUDIT_HEAD_ENTITY]?.[AUDIT_HEAD_ID]?.v;
+  const head = { n: typeof h?.n === 'number' ? h.n : 0, mac: typeof h?.mac === 'string' ? h.mac : '' };
+  const r = verifyChain(entries, auditKey, head);
+  return r.ok ? [] : [`审计日志已被改动：${r.message}`];
+}
 
 export const doctorCommand: Command = {
   name: 'doctor',
   usage: 'doctor --data DIR [--json]',
-  summary: '全面检查数据完整性（只读，不作任何修改）',
+  summary: '全面检查数据完整性（只读，不作任何修改）：身份、密钥、操作日志、数据文件与审计日志',
   options: { ...dataOption, ...jsonOption },
   async run(args, io) {
     const dataDir = path.resolve(requireData(args, this));
@@ -17,15 +36,30 @@ export const doctorCommand: Command = {
     try {
       const problems: string[] = [];
       if (!identityExists(dataDir)) throw new AppError('NOT_INITIALISED', '该文件夹尚未初始化。');
+      let office = '';
       try {
-        loadPublicIdentity(dataDir);
+        office = loadPublicIdentity(dataDir).code;
       } catch (err) {
         problems.push((err as Error).message);
       }
-      const report = checkIntegrity(storeDirOf(dataDir));
+      let sealer: Sealer | undefined;
+      let auditKey: Buffer | undefined;
+      if (keyringExists(dataDir)) {
+        problems.push(...keyringProblems(dataDir));
+        const passwords = passwordsOf(io);
+        const login = actingLogin(io.user, passwords.env);
+        const key = office ? unlockWithPassword(dataDir, office, login, await secret(passwords, 'GUANAI_PASSWORD', `${login} 的密码：`)) : null;
+        if (!key) throw new AppError('SIGNIN_FAILED', '用户名或密码错误。');
+        sealer = new Sealer(key);
+        auditKey = subKey(key, 'audit');
+      } else {
+        problems.push('数据文件夹尚未设置系统管理员，数据未加密（旧版本）：请由管理员登录一次完成升级');
+      }
+      const report = checkIntegrity(storeDirOf(dataDir), sealer);
       problems.push(...report.problems);
+      if (auditKey && report.folded) problems.push(...auditProblems(report.folded, auditKey));
       if (args.values.json) printJson(io, { ok: problems.length === 0, problems, operations: report.operations, origins: report.origins });
-      else if (problems.length === 0) io.out(`检查通过：${report.operations} 条操作记录完整，数据与记录一致。\n`);
+      else if (problems.length === 0) io.out(`检查通过：${report.operations} 条操作记录完整，数据与记录一致，审计日志完整。\n`);
       else io.err(`发现 ${problems.length} 处问题：\n${problems.map((p) => `  · ${p}`).join('\n')}\n`);
       return problems.length === 0 ? 0 : 3;
     } finally {
