@@ -1,5 +1,6 @@
 // Reads one channel and keeps the answer fresh: it refetches when the arguments change and whenever the main
-// process says the store changed (or another listed event arrives). Older answers never overwrite newer ones.
+// process says the store changed (or another listed event arrives), and after a sign-in. Older answers never
+// overwrite newer ones.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArgsOf, ChannelName, EventName, ResultOf } from '../../../electron/contract/channels';
 import { toApiError, type ApiError } from '../api/api-error';
@@ -71,6 +72,15 @@ export function useQuery<K extends ChannelName>(
     );
     return () => offs.forEach((off) => off());
   }, [api, run, eventsKey, entitiesKey]);
+
+  // After a lock screen or a new sign-in, what was refused while nobody was signed in is read again.
+  useEffect(
+    () =>
+      api.onSession((change) => {
+        if (change === 'started') void run();
+      }),
+    [api, run],
+  );
 
   return { ...state, refetch: run };
 }
