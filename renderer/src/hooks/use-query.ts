@@ -19,6 +19,8 @@ export interface QueryOptions {
   refetchOn?: readonly EventName[];
   /** When 'store.changed' names entities, refetch only if one of these changed. Default: any change. */
   entities?: readonly string[];
+  /** Don't call at all (the person's role may not: a refused call is recorded in the audit trail). */
+  skip?: boolean;
 }
 
 const defaultEvents: readonly EventName[] = ['store.changed'];
@@ -39,8 +41,13 @@ export function useQuery<K extends ChannelName>(
   const eventsKey = (options.refetchOn ?? defaultEvents).join(',');
   const entitiesKey = options.entities?.join(',') ?? '';
 
+  const skip = options.skip ?? false;
   const run = useCallback(async () => {
     const ticket = ++latest.current;
+    if (skip) {
+      setState({ data: undefined, error: null, loading: false });
+      return;
+    }
     setState((s) => ({ ...s, loading: true }));
     try {
       const data = await api.invoke(name, JSON.parse(argsKey) as ArgsOf<K>);
@@ -49,7 +56,7 @@ export function useQuery<K extends ChannelName>(
       if (ticket === latest.current)
         setState((s) => ({ data: s.data, error: toApiError(err), loading: false }));
     }
-  }, [api, name, argsKey]);
+  }, [api, name, argsKey, skip]);
 
   useEffect(() => {
     void run();
