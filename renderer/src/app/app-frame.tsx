@@ -48,10 +48,14 @@ export function AppFrame() {
   /** The layout's key: a new one discards the pages (and their unsaved input). */
   const [generation, setGeneration] = useState(0);
   const focusBeforeLock = useRef<HTMLElement | null>(null);
+  // What the callbacks below read: set at once with the state, since a refused call can come back before React
+  // has rendered the last change (auth.lock itself answers NOT_SIGNED_IN when the session had already ended).
   const state = useRef({ mode, person });
-  useEffect(() => {
-    state.current = { mode, person };
-  }, [mode, person]);
+  const enter = useCallback((m: Mode, p: SessionView | null) => {
+    state.current = { mode: m, person: p };
+    setMode(m);
+    setPerson(p);
+  }, []);
 
   // A notice pushed while the app runs must be shown even if the status does not list it.
   useEffect(() => api.on('app.notice', (notice) => setPushed((list) => [...list, notice])), [api]);
@@ -79,19 +83,19 @@ export function AppFrame() {
     const { mode: m, person: p } = state.current;
     if (m !== 'open') return;
     if (!status.session) {
-      if (p) setMode('locked');
+      if (p) enter('locked', p);
       return;
     }
     if (p && p.login !== status.session.login) setGeneration((g) => g + 1);
-    if (!sameSession(status.session, p)) setPerson(status.session);
-  }, [status]);
+    if (!sameSession(status.session, p)) enter('open', status.session);
+  }, [status, enter]);
 
   const lock = useCallback(() => {
     if (state.current.mode !== 'open' || !state.current.person) return;
     focusBeforeLock.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setMode('locked');
+    enter('locked', state.current.person);
     api.invoke('auth.lock', {}).catch(() => undefined);
-  }, [api]);
+  }, [api, enter]);
 
   // Any call refused because nobody is signed in shows the lock screen (or the sign-in page).
   useEffect(
@@ -105,11 +109,10 @@ export function AppFrame() {
   );
 
   const discard = useCallback(async () => {
-    setPerson(null);
-    setMode('signedOut');
+    enter('signedOut', null);
     setGeneration((g) => g + 1);
     await navigate(paths.home, { replace: true });
-  }, [navigate]);
+  }, [navigate, enter]);
 
   const signOut = useCallback(async () => {
     await discard();
@@ -119,11 +122,10 @@ export function AppFrame() {
 
   const signedIn = useCallback(
     async (session: SessionView) => {
-      setPerson(session);
-      setMode('open');
+      enter('open', session);
       await refetch();
     },
-    [refetch],
+    [refetch, enter],
   );
 
   const unlocked = useCallback(

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArgsOf, ChannelName, EventName, ResultOf } from '../../../electron/contract/channels';
 import { toApiError, type ApiError } from '../api/api-error';
-import { useApi } from '../api/client';
+import { NOT_SIGNED_IN, useApi } from '../api/client';
 
 export interface QueryState<T> {
   /** The last good answer; kept while a refetch is running or after it failed. */
@@ -53,8 +53,12 @@ export function useQuery<K extends ChannelName>(
       const data = await api.invoke(name, JSON.parse(argsKey) as ArgsOf<K>);
       if (ticket === latest.current) setState({ data, error: null, loading: false });
     } catch (err) {
-      if (ticket === latest.current)
-        setState((s) => ({ data: s.data, error: toApiError(err), loading: false }));
+      if (ticket !== latest.current) return;
+      const error = toApiError(err);
+      // Nobody signed in: the frame shows the lock screen and this query runs again after unlocking. The page keeps
+      // what it shows (and its forms their input) rather than turning into an error.
+      if (error.code === NOT_SIGNED_IN) setState((s) => ({ ...s, loading: false }));
+      else setState((s) => ({ data: s.data, error, loading: false }));
     }
   }, [api, name, argsKey, skip]);
 
