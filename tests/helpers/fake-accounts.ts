@@ -42,7 +42,8 @@ export function withAccounts(
   people: FakePerson[],
   options: { signedIn?: SessionView | null; status?: Partial<AppStatus> } = {},
 ): FakeAccounts {
-  let session: SessionView | null = options.signedIn === undefined ? (people[0]?.session ?? null) : options.signedIn;
+  let session: SessionView | null =
+    options.signedIn === undefined ? (people[0]?.session ?? null) : options.signedIn;
   const passwords = new Map(people.map((p) => [p.session.login, p]));
   api.handle('app.status', () => fakeStatus({ ...options.status, session }));
   api.handle('auth.signIn', ({ login, password }) => {

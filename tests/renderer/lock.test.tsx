@@ -12,7 +12,13 @@ const ledger = sessionFor('ledger');
 
 function child(): ChildView {
   const record = emptyChildRecord();
-  record.child = { ...record.child, name: '张小明', sex: '1', birthDate: '2015-08-08', idNumber: '445202********1237' };
+  record.child = {
+    ...record.child,
+    name: '张小明',
+    sex: '1',
+    birthDate: '2015-08-08',
+    idNumber: '445202********1237',
+  };
   record.responsibility = { ...record.responsibility, township: '仙桥街道', village: '东湖村' };
   return {
     id: 'c1',
@@ -43,17 +49,37 @@ function setup(idleMinutes = 10) {
     ],
     { status: { idleMinutes } },
   );
-  const guarded = <T,>(value: () => T) => () => {
-    if (!accounts.session) throw new AppError('NOT_SIGNED_IN', '请先登录');
-    return value();
-  };
-  api.handle('codelists.get', guarded(() => shippedCodeLists));
+  const guarded =
+    <T,>(value: () => T) =>
+    () => {
+      if (!accounts.session) throw new AppError('NOT_SIGNED_IN', '请先登录');
+      return value();
+    };
+  api.handle(
+    'codelists.get',
+    guarded(() => shippedCodeLists),
+  );
   api.handle('children.get', guarded(child));
-  api.handle('children.history', guarded(() => []));
-  api.handle('visits.list', guarded(() => []));
-  api.handle('assistance.list', guarded(() => []));
-  api.handle('assessments.list', guarded(() => []));
-  api.handle('reports.list', guarded(() => ({ items: [], townships: [], counts: { all: 0, open: 0, overdue: 0, closed: 0 } })));
+  api.handle(
+    'children.history',
+    guarded(() => []),
+  );
+  api.handle(
+    'visits.list',
+    guarded(() => []),
+  );
+  api.handle(
+    'assistance.list',
+    guarded(() => []),
+  );
+  api.handle(
+    'assessments.list',
+    guarded(() => []),
+  );
+  api.handle(
+    'reports.list',
+    guarded(() => ({ items: [], townships: [], counts: { all: 0, open: 0, overdue: 0, closed: 0 } })),
+  );
   return { api, accounts };
 }
 

@@ -12,7 +12,13 @@ jest.setTimeout(30_000);
 
 function child(): ChildView {
   const record = emptyChildRecord();
-  record.child = { ...record.child, name: '张小明', sex: '1', birthDate: '2015-08-08', idNumber: '445202********1237' };
+  record.child = {
+    ...record.child,
+    name: '张小明',
+    sex: '1',
+    birthDate: '2015-08-08',
+    idNumber: '445202********1237',
+  };
   return {
     id: 'c1',
     record,

@@ -101,7 +101,10 @@ describe('sign-in', () => {
     const box = await screen.findByRole('region', { name: '演示账号' });
     expect(box).toHaveTextContent('演示数据：以下账号仅供试用');
     const rows = within(box).getAllByRole('row').slice(1);
-    expect(rows.map((r) => r.textContent)).toEqual(['adminDemo2026a王管理系统管理员', 'viewerDemo2026v陈查阅查阅']);
+    expect(rows.map((r) => r.textContent)).toEqual([
+      'adminDemo2026a王管理系统管理员',
+      'viewerDemo2026v陈查阅查阅',
+    ]);
   });
 
   it('退出登录 ends the session and returns to the sign-in page, from where someone else signs in', async () => {
@@ -124,7 +127,9 @@ describe('a password an administrator set', () => {
 
   function firstSignIn() {
     const api = createFakeApi();
-    const accounts = withAccounts(api, [{ session: newcomer, password: 'first2026' }], { signedIn: newcomer });
+    const accounts = withAccounts(api, [{ session: newcomer, password: 'first2026' }], {
+      signedIn: newcomer,
+    });
     return { api, accounts };
   }
   const box = (label: string) => screen.getByLabelText(label, { selector: 'input' });
@@ -140,7 +145,9 @@ describe('a password an administrator set', () => {
     await user.type(box('新密码'), 'onlyletters');
     await user.type(box('确认新密码'), 'onlyletter');
     await user.click(screen.getByRole('button', { name: '保存新密码' }));
-    expect(box('新密码')).toHaveAccessibleDescription(expect.stringContaining('密码至少 8 位，须同时包含字母和数字'));
+    expect(box('新密码')).toHaveAccessibleDescription(
+      expect.stringContaining('密码至少 8 位，须同时包含字母和数字'),
+    );
     expect(box('确认新密码')).toHaveAccessibleDescription('两次输入的密码不一致');
     expect(api.callsTo('auth.changePassword')).toHaveLength(0);
 
@@ -150,7 +157,9 @@ describe('a password an administrator set', () => {
     await user.type(box('确认新密码'), 'mine2026x');
     await user.click(screen.getByRole('button', { name: '保存新密码' }));
     expect(await screen.findByRole('navigation', { name: '主导航' })).toBeInTheDocument();
-    expect(api.callsTo('auth.changePassword')).toEqual([{ currentPassword: 'first2026', newPassword: 'mine2026x' }]);
+    expect(api.callsTo('auth.changePassword')).toEqual([
+      { currentPassword: 'first2026', newPassword: 'mine2026x' },
+    ]);
   });
 
   it('says so when the current password is wrong', async () => {

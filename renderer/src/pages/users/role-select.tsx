@@ -12,11 +12,16 @@ interface Props {
   value: Role | '';
   onChange: (role: Role | '') => void;
   name?: string;
+  /** Set by the Field around it. */
+  id?: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean;
 }
 
-export function RoleSelect({ value, onChange, name = 'role' }: Props) {
+export function RoleSelect({ value, onChange, name = 'role', ...labelled }: Props) {
   return (
     <select
+      {...labelled}
       name={name}
       className="input input-select"
       value={value}
