@@ -39,7 +39,10 @@ export async function signIn(page: Page, who: Credentials = E2E_ADMIN): Promise<
   await form.getByLabel('用户名', { exact: true }).fill(who.login);
   await form.getByLabel('密码', { exact: true }).fill(who.password);
   await form.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('region', { name: '当前用户' }).waitFor();
+  const frame = page.getByRole('region', { name: '当前用户' });
+  const refused = form.getByRole('alert');
+  await frame.or(refused).first().waitFor();
+  if (await refused.isVisible()) throw new Error(`未能以 ${who.login} 登录：${await refused.innerText()}`);
 }
 
 /** After a page load: signs in if the sign-in page is shown (the session cookie may still hold from an earlier test). */
@@ -60,7 +63,7 @@ export async function fillFirstAdmin(page: Page): Promise<void> {
 /** After 创建本单位: the recovery code is shown once; confirm it is kept, go on, and sign in if asked. */
 export async function finishFirstRun(page: Page): Promise<string> {
   await page.getByRole('heading', { level: 1, name: '请保存恢复码' }).waitFor();
-  const code = (await page.getByLabel('恢复码').innerText()).trim();
+  const code = (await page.getByLabel('恢复码', { exact: true }).innerText()).trim();
   await page.getByRole('checkbox', { name: '我已妥善保存恢复码' }).check();
   await page.getByRole('button', { name: '继续' }).click();
   await ensureSignedIn(page);
