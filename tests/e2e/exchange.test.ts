@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { runCli } from '../../electron/cli/run';
 import { launchChromium, type LaunchedChromium } from '../helpers/chromium';
-import { e2eAvailable, startPreview, type RunningPreview } from '../helpers/preview';
+import { e2eAvailable, ensureSignedIn, startPreview, type RunningPreview } from '../helpers/preview';
 import { cleanupTempDirs, tempDir } from '../helpers/temp-dir';
 import { validChild } from '../unit/ledger/child-fixture';
 
@@ -67,6 +67,8 @@ run('data exchange between a county and the city', () => {
     for (const p of [countyPage, cityPage]) p.on('pageerror', (e) => errors.push(String(e)));
     await countyPage.goto(`${county.url}#/exchange`);
     await cityPage.goto(`${city.url}#/exchange`);
+    await ensureSignedIn(countyPage);
+    await ensureSignedIn(cityPage);
     await countyPage.getByRole('heading', { name: '数据交换' }).waitFor();
     await cityPage.getByRole('heading', { name: '数据交换' }).waitFor();
 

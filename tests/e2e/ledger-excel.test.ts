@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { runCli } from '../../electron/cli/run';
 import { launchChromium, type LaunchedChromium } from '../helpers/chromium';
 import { ID, messyLedgerXlsx } from '../helpers/messy-ledger';
-import { e2eAvailable, startPreview, type RunningPreview } from '../helpers/preview';
+import { e2eAvailable, ensureSignedIn, startPreview, type RunningPreview } from '../helpers/preview';
 import { cleanupTempDirs, tempDir } from '../helpers/temp-dir';
 
 const run = e2eAvailable() ? describe : describe.skip;
@@ -48,6 +48,7 @@ run('Excel import and export in the browser preview', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(preview.url);
+    await ensureSignedIn(page);
     await page.getByRole('link', { name: '导入 Excel' }).first().waitFor({ timeout: 5000 }).catch(() => undefined);
     await page.goto(`${preview.url.replace(/#.*$/, '')}#/ledger/import`);
 

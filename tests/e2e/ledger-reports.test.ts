@@ -2,7 +2,7 @@
 // and a mandatory report recorded with a report time long past shows its overdue steps on the report and home page.
 import path from 'node:path';
 import { launchChromium, type LaunchedChromium } from '../helpers/chromium';
-import { e2eAvailable, startPreview, type RunningPreview } from '../helpers/preview';
+import { e2eAvailable, ensureSignedIn, startPreview, type RunningPreview } from '../helpers/preview';
 import { cleanupTempDirs, tempDir } from '../helpers/temp-dir';
 
 const run = e2eAvailable() ? describe : describe.skip;
@@ -30,6 +30,7 @@ run('mandatory reports and statistics in the browser preview (demo office)', () 
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${preview.url.split('#')[0]}#/ledger/stats`);
+    await ensureSignedIn(page);
     await page.getByRole('heading', { name: '台账统计' }).waitFor();
     const figures = page.getByLabel('主要数字');
     await figures.waitFor();
@@ -60,6 +61,7 @@ run('mandatory reports and statistics in the browser preview (demo office)', () 
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${preview.url.split('#')[0]}#/ledger/reports/new`);
+    await ensureSignedIn(page);
     await page.getByRole('heading', { name: '登记强制报告' }).waitFor();
 
     // A child in the demo ledger, found by a common surname.
@@ -114,6 +116,7 @@ run('mandatory reports and statistics in the browser preview (demo office)', () 
 
     await page.getByRole('link', { name: '留守儿童台账' }).click();
     await page.goto(`${preview.url.split('#')[0]}#/ledger/reports?filter=overdue`);
+    await ensureSignedIn(page);
     await page.getByRole('table').waitFor();
     expect(await page.getByRole('table').innerText()).toContain(child);
     await page.screenshot({ path: path.join(SHOTS, 'guanai-reports-list.png'), fullPage: true });

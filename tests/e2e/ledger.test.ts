@@ -6,43 +6,15 @@ import type { Page } from 'playwright-core';
 import { runCli } from '../../electron/cli/run';
 import { makeIdNumber } from '../../electron/domain/ledger/id-number';
 import { launchChromium, type LaunchedChromium } from '../helpers/chromium';
-import { e2eAvailable, startPreview, type RunningPreview } from '../helpers/preview';
+import { fillChildForm } from '../helpers/child-form';
+import { e2eAvailable, ensureSignedIn, startPreview, type RunningPreview } from '../helpers/preview';
 import { cleanupTempDirs, tempDir } from '../helpers/temp-dir';
 
 const run = e2eAvailable() ? describe : describe.skip;
 jest.setTimeout(120_000);
 
 const ID = makeIdNumber('445202', '2015-08-08', 123);
-
-async function fillForm(page: Page) {
-  const form = page.getByRole('form', { name: '儿童信息' });
-  const field = (label: string) => form.getByLabel(label, { exact: true });
-  await field('姓名').fill('张小明');
-  await field('身份证号码').fill(ID);
-  await field('身份证号码').blur();
-  await field('现居住地').fill('揭阳市榕城区仙桥街道东湖村');
-  await field('身体情况').selectOption('healthy');
-  await field('就学情况').selectOption('primary');
-  await field('就读学校').fill('东湖小学');
-  await field('年级').fill('五年级');
-  await field('父亲姓名').fill('张大明');
-  await field('父亲务工地点（市）').fill('深圳市');
-  await field('父亲联系电话').fill('13812345678');
-  await field('母亲姓名').fill('李小红');
-  await field('母亲务工地点（市）').fill('东莞市');
-  await field('母亲联系电话').fill('13912345678');
-  await field('父母双方外出').selectOption('yes');
-  await field('监护人类型').selectOption('grandparents');
-  await field('监护类型').selectOption('fair');
-  await field('监护情况评估').selectOption('fair');
-  await field('有无委托监护人').selectOption('yes');
-  await field('委托监护人姓名').fill('张老三');
-  await field('委托监护人电话').fill('0663-8123456');
-  await field('与被监护人关系').selectOption('grandfather');
-  await field('乡镇（街道）').fill('仙桥街道');
-  await field('村（居）').fill('东湖村');
-  await field('儿童主任').fill('林主任');
-}
+const fillForm = (page: Page) => fillChildForm(page, { name: '张小明', idNumber: ID });
 
 run('the ledger in the browser preview', () => {
   let preview: RunningPreview;
@@ -67,6 +39,7 @@ run('the ledger in the browser preview', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     const base = preview.url.replace(/#.*$/, '');
     await page.goto(preview.url);
+    await ensureSignedIn(page);
     await page.getByRole('link', { name: '首页' }).first().waitFor();
     await page.goto(`${base}#/ledger`);
     await page.getByText('共 0 名儿童').waitFor();

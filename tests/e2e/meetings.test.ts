@@ -15,7 +15,7 @@ import {
   textArea,
   type PdfLine,
 } from '../helpers/pdf-measure';
-import { e2eAvailable, startPreview, type RunningPreview } from '../helpers/preview';
+import { e2eAvailable, ensureSignedIn, startPreview, type RunningPreview } from '../helpers/preview';
 import { cleanupTempDirs, tempDir } from '../helpers/temp-dir';
 
 const run = e2eAvailable() ? describe : describe.skip;
@@ -58,6 +58,7 @@ run('meetings and minutes in the browser preview', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(preview.url);
+    await ensureSignedIn(page);
 
     await createMeeting(page, '全体会议', '2025-06-10', '市政府第一会议室');
     const plenaryUrl = page.url();

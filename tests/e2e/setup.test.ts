@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchChromium, type LaunchedChromium } from '../helpers/chromium';
-import { e2eAvailable, startPreview, type RunningPreview } from '../helpers/preview';
+import { e2eAvailable, fillFirstAdmin, finishFirstRun, startPreview, type RunningPreview } from '../helpers/preview';
 import { cleanupTempDirs, tempDir } from '../helpers/temp-dir';
 
 const run = e2eAvailable() ? describe : describe.skip;
@@ -37,7 +37,10 @@ run('first-run setup in the browser preview', () => {
 
     await page.getByLabel('单位代码').fill('445200');
     await page.getByLabel('级别').selectOption({ label: '市级' });
+    await fillFirstAdmin(page);
     await page.getByRole('button', { name: '创建本单位' }).click();
+    const recoveryCode = await finishFirstRun(page);
+    expect(recoveryCode.length).toBeGreaterThanOrEqual(16);
 
     await page.getByRole('link', { name: '设置' }).click();
     await page.getByRole('heading', { level: 1, name: '设置', exact: true }).waitFor();
@@ -52,6 +55,10 @@ run('first-run setup in the browser preview', () => {
     // The office really exists on disk, with its private keys only in the data folder.
     expect(office).toMatchObject({ code: '445200', name: '揭阳市民政局', level: 'city' });
     expect(JSON.stringify(office)).not.toContain('PRIVATE');
+    // The recovery code was shown once, and is nowhere in the data folder.
+    for (const file of fs.readdirSync(dataDir, { recursive: true, withFileTypes: true }))
+      if (file.isFile())
+        expect(fs.readFileSync(path.join(file.parentPath, file.name), 'utf8')).not.toContain(recoveryCode);
     expect(errors).toEqual([]);
 
     // A second process on the same folder is refused while the preview holds it.

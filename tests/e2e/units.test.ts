@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { htmlToPdf, launchChromium, type LaunchedChromium } from '../helpers/chromium';
-import { e2eAvailable, startPreview, type RunningPreview } from '../helpers/preview';
+import { e2eAvailable, fillFirstAdmin, finishFirstRun, startPreview, type RunningPreview } from '../helpers/preview';
 import { cleanupTempDirs, tempDir } from '../helpers/temp-dir';
 
 const run = e2eAvailable() ? describe : describe.skip;
@@ -38,7 +38,9 @@ run('composition, tasks and bulletins in the browser preview', () => {
     await page.getByLabel('单位代码').fill('445200');
     await page.getByLabel('单位名称').fill('揭阳市农村留守儿童关爱保护工作联席会议办公室');
     await page.getByLabel('级别').selectOption({ label: '市级' });
+    await fillFirstAdmin(page);
     await page.getByRole('button', { name: '创建本单位' }).click();
+    await finishFirstRun(page);
     await page.getByRole('link', { name: '成员单位' }).first().click();
 
     // Set-up from the notice's template.

@@ -25,6 +25,8 @@ describe('app layout', () => {
       '成员单位与职责',
       '会议与纪要',
       '数据交换',
+      '人员管理',
+      '审计日志',
       '设置',
     ]);
     expect(nav.getByRole('link', { name: '首页' })).toHaveAttribute('aria-current', 'page');

@@ -6,9 +6,10 @@ import { ApiProvider } from '../../renderer/src/api/client';
 import { appRoutes } from '../../renderer/src/app/routes';
 import type { FakeApi } from '../helpers/fake-api';
 
-export function renderApp(api: FakeApi, path = '/') {
+/** With jest's fake timers, pass `{ advanceTimers: jest.advanceTimersByTime }` so typing does not wait forever. */
+export function renderApp(api: FakeApi, path = '/', options: Parameters<typeof userEvent.setup>[0] = {}) {
   const router = createMemoryRouter(appRoutes, { initialEntries: [path] });
-  const user = userEvent.setup();
+  const user = userEvent.setup(options);
   const view = render(
     <ApiProvider bridge={api.bridge}>
       <RouterProvider router={router} />

@@ -1,5 +1,7 @@
 // The renderer's typed api client: every call is checked against the contract, and a refused call throws ApiError.
 // Components reach the client through ApiProvider, so tests can hand in a fake bridge.
+// The client also says when the session ended (a call refused with NOT_SIGNED_IN: the frame shows the lock screen)
+// and when one started again (a successful sign-in: open pages read their data afresh).
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type {
   ArgsOf,
@@ -16,9 +18,18 @@ export { ApiError } from './api-error';
 export interface ApiClient {
   invoke<K extends ChannelName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>>;
   on<E extends EventName>(event: E, cb: (payload: Events[E]) => void): () => void;
+  /** 'ended': a call was refused because nobody is signed in; 'started': someone signed in (or unlocked). */
+  onSession(cb: (change: SessionChange) => void): () => void;
 }
 
+export type SessionChange = 'ended' | 'started';
+export const NOT_SIGNED_IN = 'NOT_SIGNED_IN';
+
 export function createClient(bridge: GuanaiBridge): ApiClient {
+  const sessionListeners = new Set<(change: SessionChange) => void>();
+  const tell = (change: SessionChange) => {
+    for (const cb of [...sessionListeners]) cb(change);
+  };
   return {
     async invoke(name, args) {
       let result;
@@ -27,10 +38,20 @@ export function createClient(bridge: GuanaiBridge): ApiClient {
       } catch (err) {
         throw toApiError(err);
       }
-      if (!result.ok) throw new ApiError(result.error);
+      if (!result.ok) {
+        if (result.error.code === NOT_SIGNED_IN) tell('ended');
+        throw new ApiError(result.error);
+      }
+      if (name === 'auth.signIn') tell('started');
       return result.value;
     },
     on: (event, cb) => bridge.on(event, cb),
+    onSession(cb) {
+      sessionListeners.add(cb);
+      return () => {
+        sessionListeners.delete(cb);
+      };
+    },
   };
 }
 

@@ -1,14 +1,16 @@
-// The frame around every page: the navigation on the left, the demo banner and store notices above the page.
+// The frame around every page: the navigation on the left (with who is signed in), the demo banner and store
+// notices above the page.
 // After each navigation the page heading takes focus, so keyboard and screen-reader users land on the new page.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import type { AppStatus } from '../../../electron/contract/channels';
-import { officeLevelNames } from '../api/contract-values';
+import { officeLevelNames, roleNames, type SessionView } from '../api/contract-values';
 import { DemoBanner } from '../components/layout/demo-banner';
 import { NoticeArea } from '../components/layout/notice-area';
+import { SessionBar } from '../components/layout/session-bar';
 import { SideNav } from '../components/layout/side-nav';
 import type { OfficePublic } from './app-status';
-import { navItems } from './nav-items';
+import { navItemsFor, paths } from './nav-items';
 
 type Notice = AppStatus['notices'][number];
 
@@ -18,10 +20,14 @@ interface Props {
   shell: AppStatus['shell'];
   notices: Notice[];
   onDismiss: (notice: Notice) => void;
+  person: SessionView;
+  onLock: () => void;
+  onSignOut: () => void;
   children: ReactNode;
 }
 
-export function AppLayout({ office, demo, shell, notices, onDismiss, children }: Props) {
+export function AppLayout(props: Props) {
+  const { office, demo, shell, notices, onDismiss, person, children } = props;
   const main = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const firstPath = useRef(pathname);
@@ -42,8 +48,17 @@ export function AppLayout({ office, demo, shell, notices, onDismiss, children }:
       <SideNav
         officeName={office.name}
         officeDetail={`${officeLevelNames[office.level]} · ${office.code}`}
-        items={navItems}
+        items={navItemsFor(person.allowed)}
         footer={shell === 'preview' ? '浏览器预览' : null}
+        account={
+          <SessionBar
+            name={person.name}
+            roleName={roleNames[person.role]}
+            passwordPath={paths.password}
+            onLock={props.onLock}
+            onSignOut={props.onSignOut}
+          />
+        }
       />
       <main ref={main} className="main" tabIndex={-1}>
         <div className="main-inner">

@@ -1,9 +1,13 @@
 // The left navigation, in the order offices work through it. Each area's page lives in pages/<area>/.
+import type { ChannelName } from '../../../electron/contract/channels';
+
 export interface NavItem {
   to: string;
   label: string;
   /** Match only this exact path (the home page would otherwise be active everywhere). */
   end?: boolean;
+  /** Shown only to people who may call this channel (the page's own data). */
+  requires?: ChannelName;
 }
 
 export const paths = {
@@ -12,7 +16,10 @@ export const paths = {
   units: '/units',
   meetings: '/meetings',
   exchange: '/exchange',
+  users: '/users',
+  audit: '/audit',
   settings: '/settings',
+  password: '/password',
 } as const;
 
 export const navItems: readonly NavItem[] = [
@@ -21,5 +28,11 @@ export const navItems: readonly NavItem[] = [
   { to: paths.units, label: '成员单位与职责' },
   { to: paths.meetings, label: '会议与纪要' },
   { to: paths.exchange, label: '数据交换' },
+  { to: paths.users, label: '人员管理', requires: 'users.list' },
+  { to: paths.audit, label: '审计日志', requires: 'audit.list' },
   { to: paths.settings, label: '设置' },
 ];
+
+/** The items this person may see. */
+export const navItemsFor = (allowed: readonly string[]): NavItem[] =>
+  navItems.filter((item) => !item.requires || allowed.includes(item.requires));

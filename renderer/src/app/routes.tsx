@@ -23,6 +23,9 @@ import { MinutesPage } from '../pages/meetings/minutes-page';
 import { ExchangePage } from '../pages/exchange/exchange-page';
 import { SettingsPage } from '../pages/settings/settings-page';
 import { NotFoundPage } from '../pages/not-found/not-found-page';
+import { UsersPage } from '../pages/users/users-page';
+import { AuditPage } from '../pages/audit/audit-page';
+import { PasswordPage } from '../pages/account/password-page';
 
 // Each area may add nested routes (e.g. ledger/:id) in its own pages folder and list them here.
 export const appRoutes: RouteObject[] = [
@@ -56,7 +59,10 @@ export const appRoutes: RouteObject[] = [
         ],
       },
       { path: 'exchange', element: <ExchangePage /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'audit', element: <AuditPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'password', element: <PasswordPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

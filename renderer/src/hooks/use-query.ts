@@ -1,9 +1,10 @@
 // Reads one channel and keeps the answer fresh: it refetches when the arguments change and whenever the main
-// process says the store changed (or another listed event arrives). Older answers never overwrite newer ones.
+// process says the store changed (or another listed event arrives), and after a sign-in. Older answers never
+// overwrite newer ones.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArgsOf, ChannelName, EventName, ResultOf } from '../../../electron/contract/channels';
 import { toApiError, type ApiError } from '../api/api-error';
-import { useApi } from '../api/client';
+import { NOT_SIGNED_IN, useApi } from '../api/client';
 
 export interface QueryState<T> {
   /** The last good answer; kept while a refetch is running or after it failed. */
@@ -18,6 +19,8 @@ export interface QueryOptions {
   refetchOn?: readonly EventName[];
   /** When 'store.changed' names entities, refetch only if one of these changed. Default: any change. */
   entities?: readonly string[];
+  /** Don't call at all (the person's role may not: a refused call is recorded in the audit trail). */
+  skip?: boolean;
 }
 
 const defaultEvents: readonly EventName[] = ['store.changed'];
@@ -38,17 +41,26 @@ export function useQuery<K extends ChannelName>(
   const eventsKey = (options.refetchOn ?? defaultEvents).join(',');
   const entitiesKey = options.entities?.join(',') ?? '';
 
+  const skip = options.skip ?? false;
   const run = useCallback(async () => {
     const ticket = ++latest.current;
+    if (skip) {
+      setState({ data: undefined, error: null, loading: false });
+      return;
+    }
     setState((s) => ({ ...s, loading: true }));
     try {
       const data = await api.invoke(name, JSON.parse(argsKey) as ArgsOf<K>);
       if (ticket === latest.current) setState({ data, error: null, loading: false });
     } catch (err) {
-      if (ticket === latest.current)
-        setState((s) => ({ data: s.data, error: toApiError(err), loading: false }));
+      if (ticket !== latest.current) return;
+      const error = toApiError(err);
+      // Nobody signed in: the frame shows the lock screen and this query runs again after unlocking. The page keeps
+      // what it shows (and its forms their input) rather than turning into an error.
+      if (error.code === NOT_SIGNED_IN) setState((s) => ({ ...s, loading: false }));
+      else setState((s) => ({ data: s.data, error, loading: false }));
     }
-  }, [api, name, argsKey]);
+  }, [api, name, argsKey, skip]);
 
   useEffect(() => {
     void run();
@@ -71,6 +83,15 @@ export function useQuery<K extends ChannelName>(
     );
     return () => offs.forEach((off) => off());
   }, [api, run, eventsKey, entitiesKey]);
+
+  // After a lock screen or a new sign-in, what was refused while nobody was signed in is read again.
+  useEffect(
+    () =>
+      api.onSession((change) => {
+        if (change === 'started') void run();
+      }),
+    [api, run],
+  );
 
   return { ...state, refetch: run };
 }

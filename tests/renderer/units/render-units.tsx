@@ -1,10 +1,11 @@
-// Renders the units area's pages alone (the real pages, a memory router, a fake bridge, a fixed app status), so these
-// tests do not depend on every other area's pages loading under jsdom.
+// Renders the units area's pages alone (the real pages, a memory router, a fake bridge, a fixed app status and
+// signed-in person), so these tests do not depend on every other area's pages loading under jsdom.
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
 import { ApiProvider } from '../../../renderer/src/api/client';
 import { AppStatusContext } from '../../../renderer/src/app/app-status';
+import { SessionContext } from '../../../renderer/src/app/session';
 import { BulletinPage } from '../../../renderer/src/pages/units/bulletin-page';
 import { BulletinsPage } from '../../../renderer/src/pages/units/bulletins-page';
 import { TaskPage } from '../../../renderer/src/pages/units/task-page';
@@ -34,9 +35,11 @@ export function renderUnits(api: FakeApi, path: string, status = fakeStatus()) {
   const user = userEvent.setup();
   const view = render(
     <ApiProvider bridge={api.bridge}>
-      <AppStatusContext.Provider value={{ status, office: status.office!, refetch: async () => undefined }}>
-        <RouterProvider router={router} />
-      </AppStatusContext.Provider>
+      <SessionContext.Provider value={{ session: status.session!, lock: () => undefined, signOut: () => undefined }}>
+        <AppStatusContext.Provider value={{ status, office: status.office!, refetch: async () => undefined }}>
+          <RouterProvider router={router} />
+        </AppStatusContext.Provider>
+      </SessionContext.Provider>
     </ApiProvider>,
   );
   return { ...view, router, user };

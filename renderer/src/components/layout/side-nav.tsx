@@ -1,4 +1,5 @@
-// The left column: which office this is, and the app's areas.
+// The left column: which office this is, who is signed in, and the app's areas.
+import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import type { NavItem } from '../../app/nav-items';
 
@@ -7,9 +8,11 @@ interface Props {
   officeDetail: string;
   items: readonly NavItem[];
   footer: string | null;
+  /** Who is signed in, below the office. */
+  account?: ReactNode;
 }
 
-export function SideNav({ officeName, officeDetail, items, footer }: Props) {
+export function SideNav({ officeName, officeDetail, items, footer, account }: Props) {
   return (
     <header className="sidebar">
       <div className="sidebar-office">
@@ -17,6 +20,7 @@ export function SideNav({ officeName, officeDetail, items, footer }: Props) {
         <div className="sidebar-office-name">{officeName}</div>
         <div className="sidebar-office-detail">{officeDetail}</div>
       </div>
+      {account}
       <nav aria-label="主导航">
         <ul className="nav-list">
           {items.map((item) => (

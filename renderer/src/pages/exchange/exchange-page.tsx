@@ -1,5 +1,6 @@
 // 数据交换: office cards and trust, export and import of USB bundles, conflicts to settle, and the exchange log.
 import { Page } from '../../components/page';
+import { useCan } from '../../app/session';
 import { useQuery } from '../../hooks/use-query';
 import { ConflictsSection } from './conflicts-section';
 import { ExportSection } from './export-section';
@@ -10,11 +11,21 @@ import { PeersSection } from './peers-section';
 const exchangeEntities = ['peer', 'peerRevocation', 'exchangeLog'];
 
 export function ExchangePage() {
+  const can = {
+    export: useCan('exchange.export'),
+    import: useCan('exchange.import'),
+    trust: useCan('exchange.trust'),
+    duplicates: useCan('exchange.duplicates'),
+  };
   const status = useQuery('app.status', {});
   const peers = useQuery('exchange.peers', {}, { entities: exchangeEntities });
   const log = useQuery('exchange.log', {}, { entities: exchangeEntities });
   const conflicts = useQuery('conflicts.list', {});
-  const duplicates = useQuery('exchange.duplicates', {}, { entities: ['child', 'peer'] });
+  const duplicates = useQuery(
+    'exchange.duplicates',
+    {},
+    { entities: ['child', 'peer'], skip: !can.duplicates },
+  );
   const office = status.data?.office;
   const error = peers.error ?? status.error;
   return (
@@ -26,18 +37,36 @@ export function ExchangePage() {
         </div>
       )}
       <nav className="x-jump" aria-label="本页内容">
-        <a href="#x-export-anchor">导出</a> · <a href="#x-import-anchor">导入</a> ·{' '}
+        {can.export && (
+          <>
+            <a href="#x-export-anchor">导出</a> ·{' '}
+          </>
+        )}
+        {can.import && (
+          <>
+            <a href="#x-import-anchor">导入</a> ·{' '}
+          </>
+        )}
         <a href="#x-conflicts-anchor">冲突{conflicts.data?.length ? `（${conflicts.data.length}）` : ''}</a> ·{' '}
-        <a href="#x-peers-anchor">单位名片与信任</a> · <a href="#x-log-anchor">交换记录</a>
+        {can.trust && (
+          <>
+            <a href="#x-peers-anchor">单位名片与信任</a> ·{' '}
+          </>
+        )}
+        <a href="#x-log-anchor">交换记录</a>
       </nav>
       {office && peers.data && (
         <>
-          <div id="x-export-anchor">
-            <ExportSection peers={peers.data} desktop={status.data?.shell === 'desktop'} />
-          </div>
-          <div id="x-import-anchor">
-            <ImportSection />
-          </div>
+          {can.export && (
+            <div id="x-export-anchor">
+              <ExportSection peers={peers.data} desktop={status.data?.shell === 'desktop'} />
+            </div>
+          )}
+          {can.import && (
+            <div id="x-import-anchor">
+              <ImportSection />
+            </div>
+          )}
           <div id="x-conflicts-anchor">
             <ConflictsSection items={conflicts.data ?? []} />
           </div>
@@ -54,9 +83,11 @@ export function ExchangePage() {
               </ul>
             </section>
           )}
-          <div id="x-peers-anchor">
-            <PeersSection peers={peers.data} ownFingerprint={office.fingerprint} />
-          </div>
+          {can.trust && (
+            <div id="x-peers-anchor">
+              <PeersSection peers={peers.data} ownFingerprint={office.fingerprint} />
+            </div>
+          )}
           <div id="x-log-anchor">
             <LogSection entries={log.data ?? []} />
           </div>

@@ -8,6 +8,7 @@ import { toApiError } from '../../api/api-error';
 import { useApi } from '../../api/client';
 import { Field } from '../../components/form/field';
 import { Page } from '../../components/page';
+import { useCan } from '../../app/session';
 import { useQuery } from '../../hooks/use-query';
 import { AssessmentsSection, AssistanceSection, VisitsSection } from './child-events';
 import { ChildReports } from './reports/child-reports';
@@ -28,6 +29,14 @@ export function ChildPage() {
   const [revealed, setRevealed] = useState<ChildView | null>(null);
   const view = revealed ?? masked.data;
   const today = localToday();
+  const can = {
+    update: useCan('children.update'),
+    reveal: useCan('children.reveal'),
+    exit: useCan('children.exit'),
+    visit: useCan('visits.add'),
+    assist: useCan('assistance.add'),
+    assess: useCan('assessments.add'),
+  };
 
   if (masked.error) {
     return (
@@ -49,8 +58,8 @@ export function ChildPage() {
     <Page title={`${r.child.name}的档案`}>
       <div className="ledger-toolbar">
         <Link className="button" to="/ledger">返回台账</Link>
-        {!readOnly && <Link className="button primary" to={`/ledger/${id}/edit`}>修改信息</Link>}
-        {view.masked ? (
+        {!readOnly && can.update && <Link className="button primary" to={`/ledger/${id}/edit`}>修改信息</Link>}
+        {!can.reveal ? null : view.masked ? (
           <button className="button" type="button" onClick={async () => setRevealed(await api.invoke('children.reveal', { id, purpose: 'view' }))}>
             显示完整信息
           </button>
@@ -130,7 +139,7 @@ export function ChildPage() {
           <dd>{view.lastVisitDate || '尚未走访'}{view.nextVisitDue && `，下次应在 ${view.nextVisitDue} 前`}</dd>
         </dl>
       </section>
-      {!readOnly && <ExitSection id={id} active={active} today={today} />}
+      {!readOnly && can.exit && <ExitSection id={id} active={active} today={today} />}
       <section aria-labelledby="timeline" className="record-section">
         <h2 id="timeline">变更记录</h2>
         <ol className="timeline">
@@ -153,9 +162,9 @@ export function ChildPage() {
           ))}
         </ol>
       </section>
-      <VisitsSection childId={id} today={today} readOnly={readOnly} />
-      <AssistanceSection childId={id} today={today} readOnly={readOnly} />
-      <AssessmentsSection childId={id} today={today} readOnly={readOnly} />
+      <VisitsSection childId={id} today={today} readOnly={readOnly || !can.visit} />
+      <AssistanceSection childId={id} today={today} readOnly={readOnly || !can.assist} />
+      <AssessmentsSection childId={id} today={today} readOnly={readOnly || !can.assess} />
       <div className="record-section">
         <ChildReports childId={id} childName={r.child.name} />
       </div>

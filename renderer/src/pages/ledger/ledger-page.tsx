@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import type { ChildListQuery, ChildRow, ChildSortField } from '../../../../electron/contract/schemas/ledger';
 import { ageBandLabels } from '../../../../electron/contract/schemas/ledger';
 import { Page } from '../../components/page';
+import { useCan } from '../../app/session';
 import { useQuery } from '../../hooks/use-query';
 import { useCodeLists, type CodeListKey } from './use-code-lists';
 import { ExportButton } from './excel/export-dialog';
@@ -30,6 +31,7 @@ const GRID = COLUMNS.map((c) => c.width).join(' ');
 
 export function LedgerPage() {
   const navigate = useNavigate();
+  const can = { create: useCan('children.create'), import: useCan('ledgerImport.preview'), export: useCan('ledgerExport.xlsx') };
   const { label, items } = useCodeLists();
   const [filters, setFilters] = useState<Filters>({ status: 'active' });
   const [searchText, setSearchText] = useState('');
@@ -104,14 +106,18 @@ export function LedgerPage() {
     <Page title="留守儿童台账">
       <p className="explain">本辖区农村留守儿童信息台账，一人一档，动态更新。点击姓名打开档案。</p>
       <div className="ledger-toolbar">
-        <Link className="button primary" to="/ledger/new">
-          新增儿童
-        </Link>
+        {can.create && (
+          <Link className="button primary" to="/ledger/new">
+            新增儿童
+          </Link>
+        )}
         {/* ── 导入/导出 buttons: the Excel helper adds them here ── */}
-        <Link className="button" to="/ledger/import">
-          导入 Excel
-        </Link>
-        <ExportButton filters={filters} search={search} total={total} />
+        {can.import && (
+          <Link className="button" to="/ledger/import">
+            导入 Excel
+          </Link>
+        )}
+        {can.export && <ExportButton filters={filters} search={search} total={total} />}
         <Link className="button" to="/ledger/stats">
           统计
         </Link>

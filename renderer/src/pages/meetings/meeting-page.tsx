@@ -8,6 +8,7 @@ import {
 } from '../../../../electron/contract/schemas/meetings';
 import { useApi } from '../../api/client';
 import { Page } from '../../components/page';
+import { useCan } from '../../app/session';
 import { useQuery } from '../../hooks/use-query';
 import { AttendanceSection } from './attendance-section';
 import { DecisionsSection } from './decisions-section';
@@ -33,6 +34,7 @@ export function MeetingPage() {
   const api = useApi();
   const navigate = useNavigate();
   const draft = useAction();
+  const canDraft = useCan('minutes.draft');
   const [printing, setPrinting] = useState(false);
 
   if (!m) {
@@ -128,14 +130,16 @@ export function MeetingPage() {
           </p>
           <FormError message={draft.message} />
           {m.minutesStatus === 'none' ? (
-            <button
-              type="button"
-              className="button primary"
-              disabled={draft.busy}
-              onClick={() => void startMinutes()}
-            >
-              起草会议纪要
-            </button>
+            canDraft && (
+              <button
+                type="button"
+                className="button primary"
+                disabled={draft.busy}
+                onClick={() => void startMinutes()}
+              >
+                起草会议纪要
+              </button>
+            )
           ) : (
             <Link className="button primary" to={`/meetings/${m.id}/minutes`}>
               查看会议纪要

@@ -11,6 +11,7 @@ import {
 import { useApi } from '../../api/client';
 import { Field } from '../../components/form/field';
 import { Page } from '../../components/page';
+import { useCan } from '../../app/session';
 import { useQuery } from '../../hooks/use-query';
 import { FormError, noEnterSubmit, useAction } from './use-action';
 
@@ -31,6 +32,7 @@ export function MeetingsPage() {
   const api = useApi();
   const navigate = useNavigate();
   const action = useAction();
+  const canCreate = useCan('meetings.create');
   const [draft, setDraft] = useState(emptyDraft);
   const set = (field: keyof typeof emptyDraft) => (e: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [field]: e.target.value }));
@@ -106,78 +108,84 @@ export function MeetingsPage() {
           )}
         </section>
 
-        <section aria-labelledby="meetings-new">
-          <h2 id="meetings-new">登记会议</h2>
-          <form
-            noValidate
-            onSubmit={submit}
-            onKeyDown={noEnterSubmit}
-            aria-label="登记会议"
-            className="form-grid"
-          >
-            <Field label="会议类型" error={action.errors.kind}>
-              <select className="input input-select" value={draft.kind} onChange={set('kind')}>
-                {meetingKinds.map((k) => (
-                  <option key={k} value={k}>
-                    {meetingKindNames[k]}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label="会议日期" error={action.errors.date}>
-              <input type="date" className="input" required value={draft.date} onChange={set('date')} />
-            </Field>
-            <Field label="会议时间" hint="如：上午9:30" error={action.errors.time}>
-              <input className="input" value={draft.time} onChange={set('time')} />
-            </Field>
-            <Field label="会议地点" error={action.errors.place}>
-              <input className="input" required value={draft.place} onChange={set('place')} />
-            </Field>
-            <Field label="主持人" error={action.errors.chairKind}>
-              <select className="input input-select" value={draft.chairKind} onChange={set('chairKind')}>
-                <option value="convener">召集人</option>
-                <option value="delegate">召集人委托的同志</option>
-              </select>
-            </Field>
-            {draft.chairKind === 'delegate' && (
-              <>
-                <Field label="主持人姓名" error={action.errors.chairName}>
-                  <input className="input" required value={draft.chairName} onChange={set('chairName')} />
-                </Field>
-                <Field label="主持人职务" error={action.errors.chairTitle}>
-                  <input className="input" value={draft.chairTitle} onChange={set('chairTitle')} />
-                </Field>
-              </>
-            )}
-            {draft.kind === 'adhoc' && (
-              <Field label="提议召开" hint="如：市领导批示、工作需要" error={action.errors.requestedBy}>
-                <input className="input" required value={draft.requestedBy} onChange={set('requestedBy')} />
-              </Field>
-            )}
-            {draft.kind === 'liaison' && (
-              <Field
-                label="筹备的联席会议"
-                hint="联络员会议在联席会议之前召开，研究提交会议的议题"
-                error={action.errors.preparesId}
-              >
-                <select className="input input-select" value={draft.preparesId} onChange={set('preparesId')}>
-                  <option value="">（暂不指定）</option>
-                  {joint.map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {m.name}（{m.date}）
+        {canCreate && (
+          <section aria-labelledby="meetings-new">
+            <h2 id="meetings-new">登记会议</h2>
+            <form
+              noValidate
+              onSubmit={submit}
+              onKeyDown={noEnterSubmit}
+              aria-label="登记会议"
+              className="form-grid"
+            >
+              <Field label="会议类型" error={action.errors.kind}>
+                <select className="input input-select" value={draft.kind} onChange={set('kind')}>
+                  {meetingKinds.map((k) => (
+                    <option key={k} value={k}>
+                      {meetingKindNames[k]}
                     </option>
                   ))}
                 </select>
               </Field>
-            )}
-            <FormError message={action.message} />
-            <div className="form-actions">
-              <button type="submit" className="button primary" disabled={action.busy}>
-                登记会议
-              </button>
-            </div>
-          </form>
-        </section>
+              <Field label="会议日期" error={action.errors.date}>
+                <input type="date" className="input" required value={draft.date} onChange={set('date')} />
+              </Field>
+              <Field label="会议时间" hint="如：上午9:30" error={action.errors.time}>
+                <input className="input" value={draft.time} onChange={set('time')} />
+              </Field>
+              <Field label="会议地点" error={action.errors.place}>
+                <input className="input" required value={draft.place} onChange={set('place')} />
+              </Field>
+              <Field label="主持人" error={action.errors.chairKind}>
+                <select className="input input-select" value={draft.chairKind} onChange={set('chairKind')}>
+                  <option value="convener">召集人</option>
+                  <option value="delegate">召集人委托的同志</option>
+                </select>
+              </Field>
+              {draft.chairKind === 'delegate' && (
+                <>
+                  <Field label="主持人姓名" error={action.errors.chairName}>
+                    <input className="input" required value={draft.chairName} onChange={set('chairName')} />
+                  </Field>
+                  <Field label="主持人职务" error={action.errors.chairTitle}>
+                    <input className="input" value={draft.chairTitle} onChange={set('chairTitle')} />
+                  </Field>
+                </>
+              )}
+              {draft.kind === 'adhoc' && (
+                <Field label="提议召开" hint="如：市领导批示、工作需要" error={action.errors.requestedBy}>
+                  <input className="input" required value={draft.requestedBy} onChange={set('requestedBy')} />
+                </Field>
+              )}
+              {draft.kind === 'liaison' && (
+                <Field
+                  label="筹备的联席会议"
+                  hint="联络员会议在联席会议之前召开，研究提交会议的议题"
+                  error={action.errors.preparesId}
+                >
+                  <select
+                    className="input input-select"
+                    value={draft.preparesId}
+                    onChange={set('preparesId')}
+                  >
+                    <option value="">（暂不指定）</option>
+                    {joint.map((m) => (
+                      <option key={m.id} value={m.id}>
+                        {m.name}（{m.date}）
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+              )}
+              <FormError message={action.message} />
+              <div className="form-actions">
+                <button type="submit" className="button primary" disabled={action.busy}>
+                  登记会议
+                </button>
+              </div>
+            </form>
+          </section>
+        )}
       </div>
     </Page>
   );

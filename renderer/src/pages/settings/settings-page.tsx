@@ -2,13 +2,18 @@
 import { officeLevelNames } from '../../api/contract-values';
 import { Fingerprint } from '../../components/fingerprint';
 import { Page } from '../../components/page';
+import { useCan } from '../../app/session';
 import { useQuery } from '../../hooks/use-query';
 import { CodeListExtensionForm } from './code-list-extension-form';
 import { formatDate } from './format-date';
+import { SecurityForm } from './security-form';
 import { VisitPeriodForm } from './visit-period-form';
 
 export function SettingsPage() {
   const { data, error, refetch } = useQuery('settings.get', {});
+  const canSetLedger = useCan('ledger.settings.set');
+  const canExtendCodes = useCan('codelists.extend');
+  const canSetSecurity = useCan('security.set');
   return (
     <Page title="设置">
       {!data && !error && <p role="status">正在读取……</p>}
@@ -58,20 +63,33 @@ export function SettingsPage() {
             </dl>
           </section>
 
-          <section aria-labelledby="settings-ledger">
-            <h2 id="settings-ledger">台账设置</h2>
-            <section aria-labelledby="settings-ledger-visits">
-              <h3 id="settings-ledger-visits">走访提醒</h3>
-              <VisitPeriodForm />
+          {canSetSecurity && (
+            <section aria-labelledby="settings-security">
+              <h2 id="settings-security">安全</h2>
+              <SecurityForm />
             </section>
-            <section aria-labelledby="settings-ledger-codes">
-              <h3 id="settings-ledger-codes">代码表增补</h3>
-              <p className="explain">
-                台账中的选项来自程序自带的代码表。本地有代码表未列出的情形（如其他退出原因）时，可在此增补；增补的项目标注“本单位添加”。
-              </p>
-              <CodeListExtensionForm />
+          )}
+
+          {(canSetLedger || canExtendCodes) && (
+            <section aria-labelledby="settings-ledger">
+              <h2 id="settings-ledger">台账设置</h2>
+              {canSetLedger && (
+                <section aria-labelledby="settings-ledger-visits">
+                  <h3 id="settings-ledger-visits">走访提醒</h3>
+                  <VisitPeriodForm />
+                </section>
+              )}
+              {canExtendCodes && (
+                <section aria-labelledby="settings-ledger-codes">
+                  <h3 id="settings-ledger-codes">代码表增补</h3>
+                  <p className="explain">
+                    台账中的选项来自程序自带的代码表。本地有代码表未列出的情形（如其他退出原因）时，可在此增补；增补的项目标注“本单位添加”。
+                  </p>
+                  <CodeListExtensionForm />
+                </section>
+              )}
             </section>
-          </section>
+          )}
 
           <section aria-labelledby="settings-backup">
             <h2 id="settings-backup">如何备份</h2>

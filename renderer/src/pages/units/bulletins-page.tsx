@@ -6,6 +6,7 @@ import { Field } from '../../components/form/field';
 import { Page } from '../../components/page';
 import { useQuery } from '../../hooks/use-query';
 import { FormError, guardEnter, todayIso, UnitsNav, useSubmit } from './form-kit';
+import { useCan } from '../../app/session';
 
 function quarterStart(today: string): string {
   const [y, m] = today.split('-').map(Number) as [number, number];
@@ -19,6 +20,7 @@ export function BulletinsPage() {
   const today = todayIso();
   const [d, setD] = useState({ from: quarterStart(today), to: today });
   const submit = useSubmit();
+  const canCreate = useCan('bulletins.create');
   const save = async (e: FormEvent) => {
     e.preventDefault();
     let id = '';
@@ -30,24 +32,40 @@ export function BulletinsPage() {
   return (
     <Page title="工作进展通报">
       <UnitsNav />
-      <form noValidate onSubmit={save} onKeyDown={guardEnter} aria-label="编发通报" className="u-card">
-        <h2>编发新一期通报</h2>
-        <p className="u-muted">通报按所选期间截止日的情况汇总各成员单位督办事项的办理进展和信息台账数据，编发后内容不再变化。</p>
-        <div className="u-row">
-          <Field label="起始日期" error={submit.errors.from}>
-            <input className="input u-date" type="date" required value={d.from} onChange={(e) => setD({ ...d, from: e.target.value })} />
-          </Field>
-          <Field label="截止日期" error={submit.errors.to}>
-            <input className="input u-date" type="date" required value={d.to} onChange={(e) => setD({ ...d, to: e.target.value })} />
-          </Field>
-        </div>
-        <FormError message={submit.formError} />
-        <div className="form-actions">
-          <button type="submit" className="button primary" disabled={submit.busy}>
-            编发通报
-          </button>
-        </div>
-      </form>
+      {canCreate && (
+        <form noValidate onSubmit={save} onKeyDown={guardEnter} aria-label="编发通报" className="u-card">
+          <h2>编发新一期通报</h2>
+          <p className="u-muted">
+            通报按所选期间截止日的情况汇总各成员单位督办事项的办理进展和信息台账数据，编发后内容不再变化。
+          </p>
+          <div className="u-row">
+            <Field label="起始日期" error={submit.errors.from}>
+              <input
+                className="input u-date"
+                type="date"
+                required
+                value={d.from}
+                onChange={(e) => setD({ ...d, from: e.target.value })}
+              />
+            </Field>
+            <Field label="截止日期" error={submit.errors.to}>
+              <input
+                className="input u-date"
+                type="date"
+                required
+                value={d.to}
+                onChange={(e) => setD({ ...d, to: e.target.value })}
+              />
+            </Field>
+          </div>
+          <FormError message={submit.formError} />
+          <div className="form-actions">
+            <button type="submit" className="button primary" disabled={submit.busy}>
+              编发通报
+            </button>
+          </div>
+        </form>
+      )}
       <h2>已编发的通报</h2>
       {q.data && q.data.length === 0 && <p className="u-muted">还没有编发通报。</p>}
       {q.data && q.data.length > 0 && (

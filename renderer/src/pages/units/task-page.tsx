@@ -8,11 +8,13 @@ import { Page } from '../../components/page';
 import { useQuery } from '../../hooks/use-query';
 import type { TaskDetail } from '../../../../electron/contract/schemas/units';
 import { FormError, guardEnter, StatusBadge, todayIso, UnitsNav, useSubmit } from './form-kit';
+import { useCan } from '../../app/session';
 
 export function TaskPage() {
   const { id = '' } = useParams();
   const q = useQuery('tasks.get', { id }, { entities: ['task', 'taskReport'] });
   const t = q.data;
+  const can = { report: useCan('tasks.report'), close: useCan('tasks.close') };
   return (
     <Page title={t ? t.title : '督办事项'}>
       <UnitsNav />
@@ -81,9 +83,9 @@ export function TaskPage() {
                 ))}
               </ol>
             )}
-            {(t.status === '未开始' || t.status === '进行中' || t.status === '已逾期' || t.status === '已完成') && <ReportForm task={t} />}
+            {can.report && (t.status === '未开始' || t.status === '进行中' || t.status === '已逾期' || t.status === '已完成') && <ReportForm task={t} />}
           </section>
-          {(t.status === '已完成' || t.status === '进行中' || t.status === '已逾期' || t.status === '未开始') && <CloseForm task={t} />}
+          {can.close && (t.status === '已完成' || t.status === '进行中' || t.status === '已逾期' || t.status === '未开始') && <CloseForm task={t} />}
         </>
       )}
     </Page>

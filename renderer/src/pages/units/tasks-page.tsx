@@ -8,6 +8,7 @@ import { Page } from '../../components/page';
 import { useQuery } from '../../hooks/use-query';
 import type { UnitView } from '../../../../electron/contract/schemas/units';
 import { FormError, guardEnter, StatusBadge, UnitsNav, useSubmit } from './form-kit';
+import { useCan } from '../../app/session';
 
 const ENTITIES = ['task', 'taskReport', 'unit'];
 
@@ -18,6 +19,7 @@ export function TasksPage() {
   const composition = useQuery('composition.get', {}, { entities: ['unit', 'body'] });
   const q = useQuery('tasks.list', { ...(unitId ? { unitId } : {}), ...(overdue ? { overdue: true } : {}) }, { entities: ENTITIES });
   const units = composition.data?.units ?? [];
+  const canCreate = useCan('tasks.create');
   return (
     <Page title="督办事项">
       <UnitsNav />
@@ -36,11 +38,13 @@ export function TasksPage() {
           <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} />
           只看已逾期
         </label>
-        <button type="button" className="button primary" onClick={() => setCreating(!creating)} aria-expanded={creating}>
-          新建督办事项
-        </button>
+        {canCreate && (
+          <button type="button" className="button primary" onClick={() => setCreating(!creating)} aria-expanded={creating}>
+            新建督办事项
+          </button>
+        )}
       </div>
-      {creating && <NewTaskForm units={units} onDone={() => setCreating(false)} />}
+      {creating && canCreate && <NewTaskForm units={units} onDone={() => setCreating(false)} />}
       {q.error && <div className="form-error" role="alert">{q.error.message}</div>}
       {q.data && q.data.length === 0 && <p className="u-muted">{overdue ? '没有逾期的督办事项。' : '还没有督办事项。'}</p>}
       {q.data && q.data.length > 0 && (

@@ -7,11 +7,13 @@ import { Page } from '../../components/page';
 import { useQuery } from '../../hooks/use-query';
 import { roleNames, type TaskRow } from '../../../../electron/contract/schemas/units';
 import { FormError, guardEnter, StatusBadge, todayIso, UnitsNav, useSubmit } from './form-kit';
+import { useCan } from '../../app/session';
 
 export function UnitPage() {
   const { unitId = '' } = useParams();
   const q = useQuery('units.get', { unitId }, { entities: ['unit', 'post', 'liaison', 'task', 'taskReport'] });
   const d = q.data;
+  const canSetLiaison = useCan('units.setLiaison');
   return (
     <Page title={d ? d.unit.name : '成员单位'}>
       <UnitsNav />
@@ -56,7 +58,7 @@ export function UnitPage() {
                   .join('；')}
               </p>
             )}
-            {!d.unit.to && <LiaisonForm unitId={d.unit.id} />}
+            {!d.unit.to && canSetLiaison && <LiaisonForm unitId={d.unit.id} />}
           </section>
           <section aria-labelledby="unit-duty">
             <h2 id="unit-duty">职责分工</h2>

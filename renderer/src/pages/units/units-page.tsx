@@ -9,6 +9,7 @@ import { useQuery } from '../../hooks/use-query';
 import { roleNames, type CompositionView, type PostView, type RoleKey } from '../../../../electron/contract/schemas/units';
 import { FormError, guardEnter, todayIso, UnitsNav, useSubmit } from './form-kit';
 import { SetupPanel } from './setup-panel';
+import { useCan } from '../../app/session';
 
 const ENTITIES = ['body', 'unit', 'post', 'liaison'];
 
@@ -16,11 +17,12 @@ export function UnitsPage() {
   const [date, setDate] = useState('');
   const q = useQuery('composition.get', date ? { date } : {}, { entities: ENTITIES });
   const view = q.data;
+  const canSetUp = useCan('composition.setup');
   return (
     <Page title="成员单位与职责">
       <UnitsNav />
       {q.error && <div className="form-error" role="alert">{q.error.message}</div>}
-      {view && !view.setUp && <SetupPanel />}
+      {view && !view.setUp && (canSetUp ? <SetupPanel /> : <p className="u-muted">联席会议组成尚未设置。</p>)}
       {view?.setUp && <Composition view={view} date={date} setDate={setDate} />}
     </Page>
   );
@@ -30,6 +32,7 @@ function Composition({ view, date, setDate }: { view: CompositionView; date: str
   const unitName = new Map(view.units.map((u) => [u.id, u.name]));
   const byRole = (r: RoleKey) => view.posts.filter((p) => p.role === r);
   const current = new Set(view.posts.map((p) => p.id));
+  const can = { addPost: useCan('posts.add'), addUnit: useCan('units.add') };
   const former = view.history.filter((p) => !current.has(p.id) && p.to !== null && p.to <= view.date);
   return (
     <>
@@ -69,7 +72,7 @@ function Composition({ view, date, setDate }: { view: CompositionView; date: str
             )}
           </tbody>
         </table>
-        <AddPost units={view.units.map((u) => ({ id: u.id, name: u.name }))} />
+        {can.addPost && <AddPost units={view.units.map((u) => ({ id: u.id, name: u.name }))} />}
       </section>
 
       <section aria-labelledby="units-heading">
@@ -104,7 +107,7 @@ function Composition({ view, date, setDate }: { view: CompositionView; date: str
             ))}
           </tbody>
         </table>
-        <AddUnit />
+        {can.addUnit && <AddUnit />}
       </section>
 
       {former.length > 0 && (
@@ -141,6 +144,7 @@ function Composition({ view, date, setDate }: { view: CompositionView; date: str
 function PostRow({ post, unitName }: { post: PostView; unitName: string }) {
   const api = useApi();
   const [open, setOpen] = useState<'replace' | 'end' | null>(null);
+  const canChange = useCan('posts.replace');
   const [draft, setDraft] = useState({ personName: '', title: post.title, from: todayIso() });
   const submit = useSubmit();
   const replace = async (e: FormEvent) => {
@@ -161,7 +165,7 @@ function PostRow({ post, unitName }: { post: PostView; unitName: string }) {
         <td>{unitName || '—'}</td>
         <td>{post.from}</td>
         <td className="u-actions">
-          {post.to === null && (
+          {post.to === null && canChange && (
             <>
               <button type="button" className="button u-small" onClick={() => setOpen(open === 'replace' ? null : 'replace')} aria-label={`更换${post.personName}`}>
                 更换

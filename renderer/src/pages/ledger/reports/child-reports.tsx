@@ -1,11 +1,13 @@
 // 强制报告 section for a child's record page: the reports about this child, and a link to record a new one.
 // Used by the record page as <ChildReports childId={id} childName={name} />.
 import { Link } from 'react-router';
+import { useCan } from '../../../app/session';
 import { useQuery } from '../../../hooks/use-query';
 import { formatMoment } from './report-format';
 import { REPORT_ENTITIES } from './reports-page';
 
 export function ChildReports({ childId, childName }: { childId: string; childName: string }) {
+  const canCreate = useCan('reports.create');
   const { data } = useQuery('reports.list', { filter: 'all', childId }, { entities: REPORT_ENTITIES });
   const newLink = `/ledger/reports/new?childId=${encodeURIComponent(childId)}&name=${encodeURIComponent(childName)}`;
   return (
@@ -24,9 +26,11 @@ export function ChildReports({ childId, childName }: { childId: string; childNam
           ))}
         </ul>
       )}
-      <Link className="button" to={newLink}>
-        登记关于该儿童的强制报告
-      </Link>
+      {canCreate && (
+        <Link className="button" to={newLink}>
+          登记关于该儿童的强制报告
+        </Link>
+      )}
     </section>
   );
 }

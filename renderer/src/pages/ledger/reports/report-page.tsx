@@ -2,6 +2,7 @@
 // done, and who recorded it when. Steps still open can be recorded here.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useCan } from '../../../app/session';
 import {
   reportLabels,
   type ReportStepKind,
@@ -158,6 +159,7 @@ export function ReportPage() {
   const { data: report, error, refetch } = useQuery('reports.get', { id }, { entities: REPORT_ENTITIES });
   const [open, setOpen] = useState<ReportStepKind | null>(null);
   const [linkError, setLinkError] = useState('');
+  const can = { step: useCan('reports.recordStep'), link: useCan('reports.link') };
 
   if (error && !report) {
     return (
@@ -228,7 +230,7 @@ export function ReportPage() {
           <dt>情况描述</dt>
           <dd className="prewrap">{report.description}</dd>
         </dl>
-        {!report.childId && (
+        {!report.childId && can.link && (
           <div className="panel">
             <p>该儿童尚未关联台账档案。录入台账后，可在此关联：</p>
             <ChildPicker label="查找台账儿童" onPick={(c) => void link(c.id)} />
@@ -246,7 +248,7 @@ export function ReportPage() {
         <ol className="steps">
           {report.steps.map((s) => {
             const kind = s.step === 'report' ? null : s.step;
-            const canRecord = kind && !report.closed && (kind === 'followUp' || s.state === 'pending' || s.state === 'overdue' || s.state === 'optional');
+            const canRecord = kind && can.step && !report.closed && (kind === 'followUp' || s.state === 'pending' || s.state === 'overdue' || s.state === 'optional');
             return (
               <li key={s.step} className={`step step-${s.state}`}>
                 <div className="step-head">

@@ -2,6 +2,7 @@
 import { Link, useSearchParams } from 'react-router';
 import type { ReportList } from '../../../../../electron/contract/schemas/report';
 import { Page } from '../../../components/page';
+import { useCan } from '../../../app/session';
 import { useQuery } from '../../../hooks/use-query';
 import { formatMoment } from './report-format';
 import { ReportSettingsPanel } from './report-settings-panel';
@@ -33,6 +34,7 @@ function Progress({ item }: { item: ReportList['items'][number] }) {
 
 export function ReportsPage() {
   const [params, setParams] = useSearchParams();
+  const can = { create: useCan('reports.create'), settings: useCan('reports.settings.set') };
   const rawFilter = params.get('filter');
   const filter: FilterKey = isFilter(rawFilter) ? rawFilter : 'open';
   const township = params.get('township') ?? '';
@@ -56,9 +58,11 @@ export function ReportsPage() {
         这里登记每一份报告和出警、评估、安置、回访、结案各环节，超过本单位设定时限的环节标为“已超时”。
       </p>
       <div className="toolbar">
-        <Link className="button primary" to="/ledger/reports/new">
-          登记强制报告
-        </Link>
+        {can.create && (
+          <Link className="button primary" to="/ledger/reports/new">
+            登记强制报告
+          </Link>
+        )}
         <Link className="button" to="/ledger">
           返回台账
         </Link>
@@ -132,7 +136,7 @@ export function ReportsPage() {
         </table>
       )}
 
-      <ReportSettingsPanel />
+      {can.settings && <ReportSettingsPanel />}
     </Page>
   );
 }
