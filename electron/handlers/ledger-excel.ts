@@ -62,7 +62,8 @@ function toSheetSource(source: ImportSource): { source: SheetSource; fileName: s
 
 function remembered(ctx: AppContext): Record<string, string> {
   const rec = requireStore(ctx).get(MAPPING_ENTITY, mappingId(ctx.office!.code));
-  const out: Record<string, string> = {};
+  // Keyed by the file's own headers: a null prototype, so a header «constructor» or «__proto__» is just a key.
+  const out = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(rec?.v ?? {})) if (typeof v === 'string') out[k] = v;
   return out;
 }
@@ -141,7 +142,7 @@ export async function commitImport(ctx: AppContext, args: { importId: string; ma
     }
   }
   // The confirmed mapping is remembered in the same batch, so it is kept exactly when the rows are.
-  const memory: Record<string, JsonValue> = {};
+  const memory = Object.create(null) as Record<string, JsonValue>; // keyed by headers, see remembered()
   a.columns.forEach((c, i) => {
     const key = a.memoryKeys[i];
     if (key) memory[key] = c.target;

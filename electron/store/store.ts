@@ -11,7 +11,7 @@ import { migrate, SCHEMA_VERSION } from './migrations';
 import { decodeLine, encodeLine, entityKey, lineHash, type JsonValue, type Operation } from './operation';
 import { LogWriter, readLineAt, scanLog } from './oplog';
 import { decodeSnapshot, encodeSnapshot, SnapshotDamaged, snapshotDb } from './snapshot-file';
-import { emptyState, stampOf, type EntityRecord, type State } from './state';
+import { emptyState, isPrototypeKey, ownValue, stampOf, type EntityRecord, type State } from './state';
 import { TableSet, type Table, type TableRef } from './tables';
 
 export interface Change {
@@ -405,12 +405,13 @@ export class Store {
     return () => this.listeners.delete(listener);
   }
 
+  // Ids and entity names may come from a caller: own properties only (see state.ts), never Object's own members.
   get(entity: string, id: string): EntityRecord | undefined {
-    return this.tables.ensure(entity)[id];
+    return isPrototypeKey(entity) ? undefined : ownValue(this.tables.ensure(entity), id);
   }
 
   table(entity: string): Readonly<Record<string, EntityRecord>> {
-    return this.tables.ensure(entity);
+    return isPrototypeKey(entity) ? {} : this.tables.ensure(entity);
   }
 
   entityTypes(): string[] {

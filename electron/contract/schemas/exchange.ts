@@ -203,4 +203,5 @@ export const entityLabels: Record<string, string> = {
   bulletin: '工作通报',
   withheld: '未发送记录占位',
 };
-export const entityLabel = (entity: string) => entityLabels[entity] ?? entity;
+// Own properties only: an entity name from a bundle or a caller must not find Object.prototype's members.
+export const entityLabel = (entity: string) => (Object.hasOwn(entityLabels, entity) ? entityLabels[entity]! : entity);
