@@ -65,10 +65,10 @@ export const exchangeHandlers = {
   },
   async 'exchange.export'(args, ctx) {
     const store = requireStore(ctx);
-    const peer = peerFor(ctx, args.to);
-    // Where it goes is settled before anything is built or recorded: a refused folder changes nothing.
+    // Where it goes is settled first, before anything is built or recorded: a refused folder changes nothing.
     const folderRef = refOf({ handle: args.folderHandle, path: args.folder });
     const folder = folderRef ? resolveFile(ctx, folderRef, 'folder', 'exchange.export') : undefined;
+    const peer = peerFor(ctx, args.to);
     if (folder !== undefined && (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory())) {
       throw new AppError('NOT_FOUND', '找不到所选的文件夹，请确认 U 盘已插好。', { folder: '文件夹不存在' });
     }
