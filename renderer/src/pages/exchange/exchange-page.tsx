@@ -36,7 +36,7 @@ export function ExchangePage() {
             <ExportSection peers={peers.data} desktop={status.data?.shell === 'desktop'} />
           </div>
           <div id="x-import-anchor">
-            <ImportSection />
+            <ImportSection desktop={status.data?.shell === 'desktop'} />
           </div>
           <div id="x-conflicts-anchor">
             <ConflictsSection items={conflicts.data ?? []} />
