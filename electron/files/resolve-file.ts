@@ -1,6 +1,6 @@
 // What handlers call: resolves a file reference through the context's FileAccess and audits a refusal.
 import type { AppContext } from '../app/context';
-import { auditEvent } from '../audit/audit-event';
+import { auditIfOpen } from '../audit/audit';
 import { noFiles, PathRefused, type FileMode, type FileRef } from './file-access';
 
 export function resolveFile(ctx: AppContext, ref: FileRef, mode: FileMode, channel: string): string {
@@ -8,7 +8,7 @@ export function resolveFile(ctx: AppContext, ref: FileRef, mode: FileMode, chann
     return (ctx.files ?? noFiles).resolve(ref, mode);
   } catch (err) {
     // The name only: a full path may hold a person's name (D:\\张三的材料\\…).
-    if (err instanceof PathRefused) auditEvent(ctx, { action: 'path.refused', target: err.fileName, detail: `${channel} ${mode}` });
+    if (err instanceof PathRefused) auditIfOpen(ctx, { action: 'path.refused', target: err.fileName, detail: `${channel} ${mode}` });
     throw err;
   }
 }
