@@ -13,13 +13,17 @@ run('the preview reads and writes files only in its exchange folder', () => {
   let preview: RunningPreview;
   let dataDir: string;
   let token: string;
+  let cookie = '';
 
   const invoke = async (name: string, args: unknown) => {
     const res = await fetch(new URL('/api/invoke', preview.url), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-guanai-token': token },
+      headers: { 'content-type': 'application/json', 'x-guanai-token': token, ...(cookie ? { cookie } : {}) },
       body: JSON.stringify({ name, args }),
     });
+    // The session cookie a sign-in issues (HttpOnly in a browser; here we carry it by hand).
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0]!;
     return (await res.json()) as { ok: boolean; value?: any; error?: { code: string; message: string } }; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed HTTP body
   };
   const audits = async () => ((await invoke('app.status', {})).value.counts.entities.audit ?? 0) as number;
@@ -29,6 +33,12 @@ run('the preview reads and writes files only in its exchange folder', () => {
     preview = await startPreview(['--data', dataDir, '--demo']);
     const page = await (await fetch(preview.url)).text();
     token = /name="guanai-preview-token" content="([^"]+)"/.exec(page)![1]!;
+    // Signed in as the demo's administrator (who may export and import): the refusal is the path's, not the role's.
+    const { accounts } = JSON.parse(fs.readFileSync(path.join(dataDir, 'demo-accounts.json'), 'utf8')) as {
+      accounts: { login: string; password: string; role: string }[];
+    };
+    const admin = accounts.find((a) => a.role === 'admin')!;
+    expect(await invoke('auth.signIn', { login: admin.login, password: admin.password })).toMatchObject({ ok: true });
   });
   afterAll(async () => {
     await preview?.stop();
