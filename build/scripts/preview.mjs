@@ -1,4 +1,4 @@
-// `npm run preview -- [--data DIR] [--port N] [--demo]`: builds what is missing, then starts the browser preview.
+// `npm run preview -- [--data DIR] [--port N] [--demo] [--exchange DIR]`: builds what is missing, then starts the browser preview.
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

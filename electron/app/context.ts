@@ -11,6 +11,7 @@ import {
   type OfficeInit,
   type OfficePublic,
 } from '../identity/identity';
+import { noFiles, type FileAccess } from '../files/file-access';
 import type { Clock } from '../store/hlc';
 import { systemClock } from '../store/hlc';
 import { acquireLock, type FolderLock, type LockOwner } from '../store/lock';
@@ -58,6 +59,8 @@ export interface AppContext {
   readonly kdfLogN: number;
   notices: StoreNotice[];
   shell?: DesktopShell;
+  /** Which files calls may read and write (electron/files): dialogs, the exchange folder, or the CLI's paths. */
+  files: FileAccess;
   emit<E extends EventName>(event: E, payload: Events[E]): void;
   close(): Promise<void>;
 }
@@ -66,6 +69,8 @@ export interface OpenOptions {
   dataDir: string;
   owner: LockOwner;
   clock?: Clock;
+  /** Default: no file by path at all. */
+  files?: FileAccess;
   emit?: <E extends EventName>(event: E, payload: Events[E]) => void;
   /** Tests only: a cheaper scrypt for the many offices they create (never lower than 2^10). */
   kdfLogN?: number;
@@ -90,6 +95,7 @@ export async function openContext(opts: OpenOptions): Promise<AppContext> {
     keys: null,
     kdfLogN: opts.kdfLogN ?? DEFAULT_LOG_N,
     notices: [],
+    files: opts.files ?? noFiles,
     emit: listeners,
     async close() {
       try {

@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isLegacyFolder, openContext, type AppContext } from '../app/context';
 import { secureLegacyFolder } from '../accounts/secure-legacy';
 import { signIn } from '../accounts/sign-in';
+import { cliFiles } from '../files/file-access';
 import { AppError } from '../contract/errors';
 import type { Clock } from '../store/hlc';
 import type { ChannelName } from '../contract/channels';
@@ -78,6 +79,8 @@ export async function withContext<T>(
   const ctx = await openContext({
     dataDir,
     owner: 'cli',
+    // Paths typed on the command line are the person's own choice.
+    files: cliFiles,
     ...(io.clock ? { clock: io.clock } : {}),
     ...(io.kdfLogN ? { kdfLogN: io.kdfLogN } : {}),
   });

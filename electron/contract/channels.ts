@@ -14,6 +14,7 @@ import * as XC from './schemas/exchange';
 import type { StoreNotice } from '../store/store';
 import type { Result } from './errors';
 import * as AC from './schemas/accounts';
+import * as F from './schemas/files';
 import type { Access, Role } from './schemas/accounts';
 
 /** A channel: argument schema, phantom result type, who may call it, and whether it needs an initialised office. */
@@ -107,6 +108,14 @@ export const channels = {
   'print.pdf': channel<{ saved: boolean; filePath?: string }>()(printArgs, ANYONE),
   /** Desktop only: the system print dialog. */
   'print.print': channel<{ printed: boolean }>()(printArgs, ANYONE),
+
+  // ── files the person picks (desktop dialogs; the renderer holds only a handle) ──
+  /** Picking grants nothing by itself: using the handle needs the role of the feature it is passed to. */
+  'files.pickOpen': channel<F.PickResult>()(F.pickOpenSchema, ANYONE),
+  'files.pickSave': channel<F.PickResult>()(F.pickSaveSchema, ANYONE),
+  'files.pickFolder': channel<F.PickResult>()(F.pickFolderSchema, ANYONE),
+  /** Saves bytes a channel returned (an xlsx, a card) to a file picked with files.pickSave. */
+  'files.write': channel<F.FileWritten>()(F.fileWriteSchema, ANYONE),
 
   // ── ledger (issue 3) ──
   'children.create': channel<L.ChildSaved>()(L.childRecordArgs, LEDGER),

@@ -18,7 +18,7 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_';
-    if (!(key in fields)) fields[key] = issue.message;
+    if (!Object.hasOwn(fields, key)) fields[key] = issue.message; // own: a key may be a caller's `constructor`
   }
   return fields;
 }

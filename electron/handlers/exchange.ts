@@ -7,6 +7,7 @@ import { cardToText, makeCard } from '../bundle/office-card';
 import { AppError } from '../contract/errors';
 import { loadIdentity } from '../identity/identity';
 import { writeFileDurably } from '../store/durable-file';
+import { refOf, resolveFile } from '../files/resolve-file';
 import { listConflicts, resolveConflict } from '../sync/conflicts';
 import { dryRun } from '../sync/dry-run';
 import { readLog } from '../sync/exchange-log';
@@ -31,9 +32,12 @@ function peerFor(ctx: AppContext, code: string) {
   return p;
 }
 
-function inspect(ctx: AppContext, src: BundleSource) {
+function inspect(ctx: AppContext, src: BundleSource, channel: string) {
   const store = requireStore(ctx);
-  return inspectBundle(store, loadIdentity(ctx.dataDir, ctx.keys?.sealer), readBundleSource(src));
+  // A handle or a path goes through the shell's file access (refused and audited outside what it allows).
+  const ref = refOf(src);
+  const bytes = ref ? readBundleSource({ path: resolveFile(ctx, ref, 'read', channel) }) : readBundleSource(src);
+  return inspectBundle(store, loadIdentity(ctx.dataDir, ctx.keys?.sealer), bytes);
 }
 
 export const exchangeHandlers = {
@@ -61,15 +65,18 @@ export const exchangeHandlers = {
   },
   async 'exchange.export'(args, ctx) {
     const store = requireStore(ctx);
+    // Where it goes is settled first, before anything is built or recorded: a refused folder changes nothing.
+    const folderRef = refOf({ handle: args.folderHandle, path: args.folder });
+    const folder = folderRef ? resolveFile(ctx, folderRef, 'folder', 'exchange.export') : undefined;
     const peer = peerFor(ctx, args.to);
+    if (folder !== undefined && (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory())) {
+      throw new AppError('NOT_FOUND', '找不到所选的文件夹，请确认 U 盘已插好。', { folder: '文件夹不存在' });
+    }
     const opts = { full: args.full, now: now(ctx) };
     const built = buildBundle(store, loadIdentity(ctx.dataDir, ctx.keys?.sealer), peer, opts);
     let filePath: string | undefined;
-    if (args.folder !== undefined) {
-      if (!fs.existsSync(args.folder) || !fs.statSync(args.folder).isDirectory()) {
-        throw new AppError('NOT_FOUND', '找不到所选的文件夹，请确认 U 盘已插好。', { folder: '文件夹不存在' });
-      }
-      filePath = path.join(args.folder, built.fileName);
+    if (folder !== undefined) {
+      filePath = path.join(folder, built.fileName);
       writeFileDurably(filePath, built.bytes, 0o600);
     }
     recordExport(store, ctx.user, peer, built, opts);
@@ -83,13 +90,13 @@ export const exchangeHandlers = {
     };
   },
   async 'exchange.verify'(args, ctx) {
-    return bundleCheck(inspect(ctx, args));
+    return bundleCheck(inspect(ctx, args, 'exchange.verify'));
   },
   async 'exchange.dryRun'(args, ctx) {
-    return dryRun(requireStore(ctx), inspect(ctx, args).toApply);
+    return dryRun(requireStore(ctx), inspect(ctx, args, 'exchange.dryRun').toApply);
   },
   async 'exchange.import'(args, ctx) {
-    const b = inspect(ctx, args);
+    const b = inspect(ctx, args, 'exchange.import');
     return applyBundle(requireStore(ctx), ctx.office!.code, b, ctx.user, now(ctx));
   },
   async 'exchange.log'(_args, ctx) {

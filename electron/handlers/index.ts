@@ -5,6 +5,7 @@ import { accountHandlers } from './accounts';
 import { printHandlers } from './print';
 // ── handler imports: one line per area ──
 import { exchangeHandlers } from './exchange';
+import { filesHandlers } from './files';
 import { meetingHandlers } from './meetings';
 import { minutesHandlers } from './minutes';
 import { ledgerHandlers } from './ledger';
@@ -21,6 +22,7 @@ export const handlers = {
   ...printHandlers,
   // ── handler maps: one line per area ──
   ...exchangeHandlers,
+  ...filesHandlers,
   ...meetingHandlers,
   ...minutesHandlers,
   ...ledgerHandlers,

@@ -27,6 +27,7 @@ import { isoDateOf } from '../domain/ledger/dates';
 import type { Change } from '../store/store';
 import type { JsonValue } from '../store/operation';
 import { recordAudit } from './ledger';
+import { resolveFile } from '../files/resolve-file';
 import { ledgerIndex } from './ledger-index';
 import type { HandlerMap } from './types';
 
@@ -43,16 +44,18 @@ const MAX_CHANGES = 500;
 
 const today = (ctx: AppContext) => isoDateOf(new Date(ctx.clock()));
 
-function toSheetSource(source: ImportSource): { source: SheetSource; fileName: string } {
-  if ('path' in source) {
+function toSheetSource(ctx: AppContext, source: ImportSource): { source: SheetSource; fileName: string } {
+  if ('path' in source || 'handle' in source) {
+    // Through the shell's file access: a dialog's handle (desktop) or a path the CLI was given.
+    const file = resolveFile(ctx, source, 'read', 'ledgerImport.preview');
     let size: number;
     try {
-      size = fs.statSync(source.path).size;
+      size = fs.statSync(file).size;
     } catch {
       throw new AppError('NOT_FOUND', '找不到要导入的文件，请确认文件位置后重试。');
     }
     if (size > IMPORT_MAX_BYTES) throw new AppError('INVALID_ARGS', IMPORT_TOO_LARGE_MESSAGE);
-    return { source: { path: source.path }, fileName: path.basename(source.path) };
+    return { source: { path: file }, fileName: path.basename(file) };
   }
   const buffer = Buffer.from(source.contentBase64, 'base64');
   if (buffer.length > IMPORT_MAX_BYTES) throw new AppError('INVALID_ARGS', IMPORT_TOO_LARGE_MESSAGE);
@@ -62,7 +65,8 @@ function toSheetSource(source: ImportSource): { source: SheetSource; fileName: s
 
 function remembered(ctx: AppContext): Record<string, string> {
   const rec = requireStore(ctx).get(MAPPING_ENTITY, mappingId(ctx.office!.code));
-  const out: Record<string, string> = {};
+  // Keyed by the file's own headers: a null prototype, so a header «constructor» or «__proto__» is just a key.
+  const out = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(rec?.v ?? {})) if (typeof v === 'string') out[k] = v;
   return out;
 }
@@ -100,7 +104,7 @@ export async function previewImport(
   args: { source: ImportSource; mapping?: ColumnMapping | undefined; sample?: number | undefined },
 ): Promise<ImportPreview> {
   const store = requireStore(ctx);
-  const { source, fileName } = toSheetSource(args.source);
+  const { source, fileName } = toSheetSource(ctx, args.source);
   const analysis = await analyse(ctx, source, args.mapping);
   const session = putSession(store, { id: randomUUID(), fileName, source, overrides: args.mapping, analysis });
   return {
@@ -141,7 +145,7 @@ export async function commitImport(ctx: AppContext, args: { importId: string; ma
     }
   }
   // The confirmed mapping is remembered in the same batch, so it is kept exactly when the rows are.
-  const memory: Record<string, JsonValue> = {};
+  const memory = Object.create(null) as Record<string, JsonValue>; // keyed by headers, see remembered()
   a.columns.forEach((c, i) => {
     const key = a.memoryKeys[i];
     if (key) memory[key] = c.target;

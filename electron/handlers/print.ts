@@ -6,7 +6,7 @@ import { printRenderers, type PrintArgs, type PrintedDocument } from '../print/r
 import type { HandlerMap } from './types';
 
 async function render(ctx: AppContext, args: PrintArgs): Promise<PrintedDocument> {
-  const renderer = printRenderers[args.kind];
+  const renderer = printRenderers.get(args.kind);
   if (!renderer) throw new AppError('NOT_FOUND', '没有这种可打印的文件。');
   return renderer(ctx, args);
 }

@@ -7,6 +7,8 @@ import { createEventForwarder, registerIpc } from './ipc';
 import { createMenuActions } from './menu-actions';
 import { installMenu } from './menu';
 import { printHtml, savePdf } from './print';
+import { dialogFiles } from '../files/dialog-files';
+import { nativePicker } from './file-dialogs';
 import { applySessionPolicy } from './session-policy';
 import { claimSingleInstance } from './single-instance';
 import { closeOnQuit, openDesktopContext } from './startup';
@@ -36,6 +38,8 @@ async function start(): Promise<void> {
     savePdf: (html, title) => savePdf(html, { title, parent: getWindow() }),
     print: (html) => printHtml(html),
   };
+  // Only files the person picks in a native dialog this session (the renderer holds opaque handles).
+  ctx.files = dialogFiles(nativePicker(getWindow));
   registerIpc({ ctx, page, getWindow });
   installMenu(createMenuActions({ dataDir: ctx.dataDir, getWindow }));
   mainWindow = createMainWindow({ page, preloadPath: path.join(__dirname, 'preload.cjs') });

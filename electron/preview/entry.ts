@@ -1,4 +1,4 @@
-// Entry of the browser preview (`npm run preview -- --data DIR --port N [--demo]`). Runs in plain Node: the same
+// Entry of the browser preview (`npm run preview -- --data DIR --port N [--demo] [--exchange DIR]`). Runs in plain Node: the same
 // handlers and store as the desktop app, served to a browser on 127.0.0.1 only.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +9,7 @@ import { defaultDataDir } from '../app/default-data-dir';
 import { AppError } from '../contract/errors';
 import type { EventName, Events } from '../contract/channels';
 import { seedDemo } from '../demo/seed';
+import { folderFiles } from '../files/folder-files';
 import { startPreviewServer, type PreviewServer } from './server';
 
 async function main(): Promise<void> {
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       demo: { type: 'boolean' },
       renderer: { type: 'string' },
+      /** The only folder calls may read and write files in by path (default DATA/exchange). */
+      exchange: { type: 'string' },
     },
     strict: true,
   });
@@ -30,7 +33,8 @@ async function main(): Promise<void> {
 
   let server: PreviewServer | null = null;
   const emit = <E extends EventName>(event: E, payload: Events[E]) => server?.broadcast(event, payload);
-  const ctx: AppContext = await openContext({ dataDir, owner: 'preview', emit });
+  const files = folderFiles(values.exchange ? path.resolve(values.exchange) : path.join(dataDir, 'exchange'));
+  const ctx: AppContext = await openContext({ dataDir, owner: 'preview', emit, files });
   if (values.demo) {
     if (!ctx.office) {
       const { accounts } = await seedDemo(ctx);
@@ -42,7 +46,7 @@ async function main(): Promise<void> {
     } else process.stdout.write('该数据文件夹已有数据，未再生成演示数据。\n');
   }
   server = await startPreviewServer({ ctx, rendererDir, port });
-  process.stdout.write(`关爱 浏览器预览已启动：${server.url}\n数据文件夹：${dataDir}\n按 Ctrl+C 停止。\n`);
+  process.stdout.write(`关爱 浏览器预览已启动：${server.url}\n数据文件夹：${dataDir}\n交换文件夹：${files.folder}\n按 Ctrl+C 停止。\n`);
 
   let stopping = false;
   const stop = async () => {

@@ -20,10 +20,12 @@ export interface PrintedDocument {
 
 export type PrintRenderer = (ctx: AppContext, args: PrintArgs) => Promise<PrintedDocument>;
 
-export const printRenderers: Record<string, PrintRenderer> = {
-  // ── print kinds: one line per feature, e.g. `minutes: renderMinutesPrint,` ──
-  statsSummary: printStatsSummary,
-  bulletin: renderBulletinPrint,
-  minutes: renderMinutesPrint,
-  signInSheet: renderSignInSheetPrint,
-};
+// A Map, not an object literal: the kind comes from the renderer, and `{ kind: 'constructor' }` must find nothing
+// rather than Object itself (a probe got the app's whole state back that way).
+export const printRenderers: ReadonlyMap<string, PrintRenderer> = new Map<string, PrintRenderer>([
+  // ── print kinds: one line per feature, e.g. `['minutes', renderMinutesPrint],` ──
+  ['statsSummary', printStatsSummary],
+  ['bulletin', renderBulletinPrint],
+  ['minutes', renderMinutesPrint],
+  ['signInSheet', renderSignInSheetPrint],
+]);

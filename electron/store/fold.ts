@@ -3,14 +3,14 @@
 // An operation made without having seen the value it now meets (its `base` differs) is concurrent with it: the
 // losing value is kept in the record's conflict list, never dropped, until a person settles it.
 import type { Operation } from './operation';
-import { type ConflictLoser, type EntityRecord, type State, createdHlc, stampOf, updatedHlc } from './state';
+import { type ConflictLoser, type EntityRecord, type State, createdHlc, ownValue, setOwn, stampOf, updatedHlc } from './state';
 
 export function applyOperation(state: State, op: Operation, offset?: number): void {
-  let table = state.entities[op.entity];
-  if (!table) table = state.entities[op.entity] = {};
-  let rec = table[op.id];
+  // Own properties only (state.ts): an id or field named `__proto__` or `constructor` is an ordinary key here.
+  const table = ownValue(state.entities, op.entity) ?? setOwn(state.entities, op.entity, {});
+  let rec = ownValue(table, op.id);
   if (!rec) {
-    rec = table[op.id] = { v: {}, b: op.hlc };
+    rec = setOwn<EntityRecord>(table, op.id, { v: {}, b: op.hlc });
   } else {
     if (op.hlc < createdHlc(rec)) rec.c = op.hlc;
     if (op.hlc > updatedHlc(rec)) rec.u = op.hlc;
@@ -21,15 +21,15 @@ export function applyOperation(state: State, op: Operation, offset?: number): vo
 
   for (const [field, value] of Object.entries(op.set)) {
     // The writer saw and replaced this value: if it was kept as a losing value here, it is settled by this edit.
-    const seen = op.base?.[field];
+    const seen = op.base && ownValue(op.base, field);
     if (seen && rec.x) rec.x = rec.x.filter((l) => !(l.field === field && l.hlc === seen));
     const current = stampOf(rec, field);
-    const concurrent = current !== undefined && op.base?.[field] !== current;
+    const concurrent = current !== undefined && seen !== current;
     if (current === undefined || op.hlc > current) {
       // Kept even when equal to the new value: whether an equal value meets the winner before or after another
       // write must not decide whether it is kept (the conflicts list hides losers equal to the current value).
       if (concurrent) keepLoser(rec, field, current!, rec.v[field]!);
-      rec.v[field] = value;
+      setOwn(rec.v, field, value);
       setStamp(rec, field, op.hlc);
     } else if (concurrent && op.hlc !== current) {
       keepLoser(rec, field, op.hlc, value);
@@ -49,7 +49,7 @@ function keepLoser(rec: EntityRecord, field: string, hlc: string, value: Conflic
 
 function settle(rec: EntityRecord, res: Record<string, string[]>) {
   if (!rec.x) return;
-  rec.x = rec.x.filter((l) => !(res[l.field] ?? []).includes(l.hlc));
+  rec.x = rec.x.filter((l) => !(ownValue(res, l.field) ?? []).includes(l.hlc));
 }
 
 function setStamp(rec: EntityRecord, field: string, hlc: string): void {
@@ -60,11 +60,11 @@ function setStamp(rec: EntityRecord, field: string, hlc: string): void {
     }
     return;
   }
-  (rec.m ??= {})[field] = hlc;
+  setOwn((rec.m ??= {}), field, hlc);
 }
 
 /** Whether a kept loser still differs from the current value: the ones a person has to look at. */
 export function isOpenLoser(rec: EntityRecord, loser: ConflictLoser): boolean {
-  const a = rec.v[loser.field];
+  const a = ownValue(rec.v, loser.field);
   return !(a === loser.value || JSON.stringify(a) === JSON.stringify(loser.value));
 }

@@ -15,7 +15,7 @@ import { assertSealing } from './seal-check';
 import type { Sealer } from './sealed';
 import { MANIFEST_LABEL, openSnapshotBuffer, sealSnapshotBuffer, SnapshotDamaged, snapshotDb } from './snapshot-file';
 import { settleSwap, swapPending } from './store-swap';
-import { emptyState, stampOf, type EntityRecord, type State } from './state';
+import { emptyState, isPrototypeKey, ownValue, stampOf, type EntityRecord, type State } from './state';
 import { TableSet, type Table, type TableRef } from './tables';
 
 export interface Change {
@@ -412,12 +412,13 @@ export class Store {
     return () => this.listeners.delete(listener);
   }
 
+  // Ids and entity names may come from a caller: own properties only (see state.ts), never Object's own members.
   get(entity: string, id: string): EntityRecord | undefined {
-    return this.tables.ensure(entity)[id];
+    return isPrototypeKey(entity) ? undefined : ownValue(this.tables.ensure(entity), id);
   }
 
   table(entity: string): Readonly<Record<string, EntityRecord>> {
-    return this.tables.ensure(entity);
+    return isPrototypeKey(entity) ? {} : this.tables.ensure(entity);
   }
 
   entityTypes(): string[] {

@@ -7,7 +7,7 @@ import { childFieldLabels } from '../contract/schemas/child';
 import { isOpenLoser } from '../store/fold';
 import { hlcDate } from '../store/hlc';
 import type { EntityRecord } from '../store/state';
-import { stampOf } from '../store/state';
+import { ownValue, stampOf } from '../store/state';
 import type { Store } from '../store/store';
 
 const fieldLabels: Record<string, string> = { ...childFieldLabels, title: '标题', name: '名称', date: '日期', note: '备注' };
@@ -33,8 +33,8 @@ export function listConflicts(store: Store, officeName: (code: string) => string
         id,
         title: titleOf(entity, record, id),
         field,
-        fieldLabel: fieldLabels[field] ?? field,
-        current: value(record.v[field] ?? null, stampOf(record, field) ?? record.b),
+        fieldLabel: ownValue(fieldLabels, field) ?? field,
+        current: value(ownValue(record.v, field) ?? null, stampOf(record, field) ?? record.b),
         losers: open.filter((l) => l.field === field).map((l) => value(l.value, l.hlc)),
       });
     }
@@ -56,12 +56,13 @@ export function resolveConflict(
   user: string,
   args: { entity: string; id: string; field: string; choice: string },
 ): void {
-  const rec = store.get(args.entity, args.id);
+  // Only kinds of record this store holds: reading an unknown kind would add an empty table for it.
+  const rec = store.entityTypes().includes(args.entity) ? store.get(args.entity, args.id) : undefined;
   const losers = (rec?.x ?? []).filter((l) => l.field === args.field);
   if (!rec || losers.length === 0) throw new AppError('NOT_FOUND', '该冲突已经处理过，或记录已有新的修改。请刷新后再看。');
   const current = stampOf(rec, args.field);
   const chosen =
-    args.choice === current ? (rec.v[args.field] ?? null) : losers.find((l) => l.hlc === args.choice)?.value;
+    args.choice === current ? (ownValue(rec.v, args.field) ?? null) : losers.find((l) => l.hlc === args.choice)?.value;
   if (chosen === undefined) throw new AppError('NOT_FOUND', '所选的值已不在该冲突中，请刷新后再选。');
   store.commit(
     [{ entity: args.entity, id: args.id, set: { [args.field]: chosen }, resolves: { [args.field]: losers.map((l) => l.hlc) } }],

@@ -4,7 +4,7 @@ import { entityLabel } from '../contract/schemas/exchange';
 import { applyOperation } from '../store/fold';
 import { canonical } from '../store/integrity';
 import type { Operation } from '../store/operation';
-import type { EntityRecord, State } from '../store/state';
+import { ownValue, setOwn, type EntityRecord, type State } from '../store/state';
 import type { Store } from '../store/store';
 import { WITHHELD_ENTITY } from './local-entities';
 
@@ -19,15 +19,16 @@ export function dryRun(store: Store, ops: Operation[]): DryRunSummary {
     if (!before.has(key)) {
       const rec = store.get(op.entity, op.id);
       before.set(key, { entity: op.entity, id: op.id, rec });
-      if (rec) (temp.entities[op.entity] ??= {})[op.id] = structuredClone(rec);
+      // Ids come from the bundle: own properties only (an id `__proto__` must stay a record, see store/state.ts).
+      if (rec) setOwn(ownValue(temp.entities, op.entity) ?? setOwn(temp.entities, op.entity, {}), op.id, structuredClone(rec));
     }
     applyOperation(temp, op);
   }
   const total = zero();
   const byEntity: DryRunSummary['byEntity'] = {};
   for (const { entity, id, rec } of before.values()) {
-    const after = temp.entities[entity]![id]!;
-    const counts = (byEntity[entity] ??= { label: entityLabel(entity), ...zero() });
+    const after = ownValue(ownValue(temp.entities, entity)!, id)!;
+    const counts = ownValue(byEntity, entity) ?? setOwn(byEntity, entity, { label: entityLabel(entity), ...zero() });
     const kind = !rec ? 'new' : canonical(rec.v) !== canonical(after.v) ? 'updated' : 'unchanged';
     counts[kind]++;
     total[kind]++;

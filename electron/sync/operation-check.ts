@@ -2,6 +2,7 @@
 // operation of a bundle (zod took a second for 10,000); it accepts exactly what operationSchema accepts. The
 // payload came from JSON.parse, so every value is JSON already: only shapes and formats need checking.
 import type { Operation } from '../store/operation';
+import { isPrototypeKey } from '../store/state';
 
 const OFFICE = /^\d{6}$/;
 const HLC = /^\d{15}-\d{5}-\d{6}$/;
@@ -19,7 +20,8 @@ export function isOperation(v: unknown): v is Operation {
   if (!posInt(v.seq) || !posInt(v.sv)) return false;
   if (typeof v.hlc !== 'string' || !HLC.test(v.hlc)) return false;
   if (!str(v.user, 1, 64) || !str(v.id, 1, 80)) return false;
-  if (typeof v.entity !== 'string' || !ENTITY.test(v.entity)) return false;
+  // `constructor`, `toString`… match the pattern but name members of every object, never a kind of record.
+  if (typeof v.entity !== 'string' || !ENTITY.test(v.entity) || isPrototypeKey(v.entity)) return false;
   if (!isObject(v.set)) return false;
   if (v.batch !== undefined) {
     const b = v.batch;

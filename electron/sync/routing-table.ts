@@ -40,4 +40,5 @@ export const ROUTING_TABLE: Readonly<Record<string, RouteClass>> = {
 };
 
 /** The class of an entity type; undefined for a type nobody has classified (never sent, except in a full copy). */
-export const routeClassOf = (entity: string): RouteClass | undefined => ROUTING_TABLE[entity];
+export const routeClassOf = (entity: string): RouteClass | undefined =>
+  Object.hasOwn(ROUTING_TABLE, entity) ? ROUTING_TABLE[entity] : undefined;

@@ -84,9 +84,10 @@ const conflict: ConflictItem = {
   ],
 };
 
-function exchangeApi(handlers: FakeHandlers = {}) {
+/** The browser preview by default (uploads and downloads); the desktop's dialogs have their own tests below. */
+function exchangeApi(handlers: FakeHandlers = {}, shell: 'preview' | 'desktop' = 'preview') {
   return createFakeApi({
-    'app.status': () => fakeStatus(),
+    'app.status': () => fakeStatus({ shell }),
     'exchange.peers': () => [],
     'exchange.log': () => [],
     'exchange.duplicates': () => [],
@@ -249,5 +250,85 @@ describe('data exchange page', () => {
     expect(api.callsTo('conflicts.resolve')).toEqual([
       { entity: 'child', id: 'c-1', field: 'guardianPhone', choice: conflict.losers[0]!.hlc },
     ]);
+  });
+});
+
+describe('data exchange in the desktop shell', () => {
+  const peer = {
+    code: '445224',
+    name: '惠来县农村留守儿童关爱保护工作联席会议办公室',
+    level: 'county' as const,
+    fingerprint: 'ABCD-EFGH-JKMN-PQRS-TUVW',
+    status: 'trusted' as const,
+    trustedAt: '2026-03-10T02:00:00.000Z',
+    sent: { bundles: 0, ownUpTo: 0 },
+    received: { bundles: 0, theirsUpTo: 0 },
+    acknowledged: { ownUpTo: 0, allSentAcknowledged: true },
+  };
+
+  it('exports into a folder picked in the dialog, by handle', async () => {
+    const api = exchangeApi(
+      {
+        'exchange.peers': () => [peer],
+        'files.pickFolder': () => ({ handle: 'h-folder-0123456789abcdef', name: 'U盘' }),
+        'exchange.export': () => ({ fileName: 'a.guanai', bytes: 10, operations: 3, withheld: 0, byEntity: { child: 3 }, filePath: 'E:\\a.guanai' }),
+      },
+      'desktop',
+    );
+    const { user } = renderApp(api, '/exchange');
+    const section = within(await screen.findByRole('region', { name: '导出数据包' }));
+    await user.selectOptions(section.getByLabelText('接收单位'), '445224');
+    await user.click(section.getByRole('button', { name: '导出数据包' }));
+    expect(await section.findByText('请选择保存数据包的文件夹（如 U 盘）')).toBeInTheDocument();
+    expect(api.callsTo('exchange.export')).toHaveLength(0);
+    await user.click(await section.findByRole('button', { name: '选择文件夹…' }));
+    expect(await section.findByText('已选择：U盘')).toBeInTheDocument();
+    await user.click(section.getByRole('button', { name: '导出数据包' }));
+    expect(await section.findByText(/已导出/)).toBeInTheDocument();
+    expect(api.callsTo('files.pickFolder')).toEqual([{ purpose: 'bundle' }]);
+    expect(api.callsTo('exchange.export')).toEqual([{ to: '445224', full: false, folderHandle: 'h-folder-0123456789abcdef' }]);
+  });
+
+  it('verifies, dry-runs and imports a bundle picked in the dialog, by handle', async () => {
+    const api = exchangeApi(
+      {
+        'files.pickOpen': () => ({ handle: 'h-open-0123456789abcdef', name: '惠来县至揭阳市.guanai' }),
+        'exchange.verify': () => check,
+        'exchange.dryRun': () => dry,
+        'exchange.import': () => imported,
+      },
+      'desktop',
+    );
+    const { user } = renderApp(api, '/exchange');
+    const section = within(await screen.findByRole('region', { name: '导入数据包' }));
+    const choose = await section.findByRole('button', { name: '选择文件…' });
+    expect(section.queryByLabelText(/数据包文件/, { selector: 'input[type=file]' })).not.toBeInTheDocument();
+    await user.click(choose);
+    await user.click(await section.findByRole('button', { name: '确认导入' }));
+    expect(await section.findByText(/已导入「惠来县农村留守儿童关爱保护工作联席会议办公室」的数据包/)).toBeInTheDocument();
+    const byHandle = { handle: 'h-open-0123456789abcdef' };
+    expect(api.callsTo('exchange.verify')).toEqual([byHandle]);
+    expect(api.callsTo('exchange.dryRun')).toEqual([byHandle]);
+    expect(api.callsTo('exchange.import')).toEqual([byHandle]);
+  });
+
+  it('a cancelled dialog checks nothing; a refused handle shows its message', async () => {
+    let answer: { cancelled: true } | { handle: string; name: string } = { cancelled: true };
+    const api = exchangeApi(
+      {
+        'files.pickOpen': () => answer,
+        'exchange.verify': () => {
+          throw new AppError('REFUSED', '只能使用在对话框中选择的文件，请点击“选择文件”重新选择。');
+        },
+      },
+      'desktop',
+    );
+    const { user } = renderApp(api, '/exchange');
+    const section = within(await screen.findByRole('region', { name: '导入数据包' }));
+    await user.click(await section.findByRole('button', { name: '选择文件…' }));
+    expect(api.callsTo('exchange.verify')).toHaveLength(0);
+    answer = { handle: 'h-open-0123456789abcdef', name: 'x.guanai' };
+    await user.click(section.getByRole('button', { name: '选择文件…' }));
+    expect(await section.findByRole('alert')).toHaveTextContent('只能使用在对话框中选择的文件');
   });
 });

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import type { ImportPreview, ImportResult } from '../../electron/contract/schemas/ledger-excel';
 import { AppError } from '../../electron/contract/errors';
 import { createFakeApi, fakeStatus, type FakeHandlers } from '../helpers/fake-api';
@@ -41,7 +41,9 @@ const result: ImportResult = {
   changes: [{ row: 12, id: 'c-12', name: '许小军', changes: [{ field: 'entrustedGuardian.phone', label: '委托监护人电话', from: '137****7000', to: '137****7999' }] }],
 };
 
-const base: FakeHandlers = { 'app.status': () => fakeStatus() };
+// The browser preview: uploads and downloads (the desktop's dialogs are tested below).
+const base: FakeHandlers = { 'app.status': () => fakeStatus({ shell: 'preview' }) };
+const desktop: FakeHandlers = { 'app.status': () => fakeStatus({ shell: 'desktop' }) };
 
 describe('import wizard', () => {
   it('uploads the file, shows the mapping and the rows with errors, remaps a column, imports and offers the rejected rows', async () => {
@@ -146,5 +148,54 @@ describe('export dialog', () => {
     await user.click(exportButton);
     expect(await screen.findByText(/已导出 37 名儿童/)).toBeInTheDocument();
     expect(api.callsTo('ledgerExport.xlsx')[0]).toMatchObject({ unmasked: true, confirmed: true });
+  });
+});
+
+describe('the desktop shell: native dialogs, the page holds only a handle', () => {
+  it('imports a workbook picked in the dialog and saves the rejected rows where the person chooses', async () => {
+    const api = createFakeApi({
+      ...desktop,
+      'files.pickOpen': () => ({ handle: 'h-open-0123456789abcdef', name: '仙桥街道台账.xlsx' }),
+      'files.pickSave': () => ({ handle: 'h-save-0123456789abcdef', name: '未导入的行.xlsx' }),
+      'files.write': () => ({ saved: true, name: '未导入的行.xlsx' }),
+      'ledgerImport.preview': () => preview(),
+      'ledgerImport.commit': () => result,
+      'ledgerImport.rejectedXlsx': () => ({ fileName: 'x-未导入的行.xlsx', contentBase64: 'UEsDBA==', rows: 1 }),
+    });
+    const { user } = renderApp(api, '/ledger/import');
+    expect(await screen.findByRole('heading', { level: 1, name: '导入 Excel 台账' })).toBeInTheDocument();
+    const choose = await screen.findByRole('button', { name: '选择文件…' });
+    expect(screen.queryByLabelText('Excel 文件（.xlsx）', { selector: 'input[type=file]' })).not.toBeInTheDocument();
+    await user.click(choose);
+    expect(await screen.findByText(/第 3–4 行为表头（两级），第 5 行起为数据/)).toBeInTheDocument();
+    expect(api.callsTo('files.pickOpen')).toEqual([{ purpose: 'ledgerImport' }]);
+    expect(api.callsTo('ledgerImport.preview')[0]!.source).toEqual({ handle: 'h-open-0123456789abcdef' });
+
+    await user.click(screen.getByRole('button', { name: '确认导入（新增 1 名，更新 1 名）' }));
+    await user.click(await screen.findByRole('button', { name: '下载未导入的行（Excel，含错误原因）' }));
+    await waitFor(() => expect(api.callsTo('files.write')).toEqual([{ handle: 'h-save-0123456789abcdef', contentBase64: 'UEsDBA==' }]));
+    expect(api.callsTo('files.pickSave')).toEqual([{ purpose: 'ledgerExport', suggestedName: 'x-未导入的行.xlsx' }]);
+  });
+
+  it('asks where to save before exporting; a cancelled dialog exports nothing', async () => {
+    let answer: { handle: string; name: string } | { cancelled: true } = { cancelled: true };
+    const api = createFakeApi({
+      ...desktop,
+      'children.list': () => ({ total: 37, offset: 0, rows: [], townships: [], villages: [] }),
+      'codelists.get': () => shippedCodeLists,
+      'files.pickSave': () => answer,
+      'files.write': () => ({ saved: true, name: '台账.xlsx' }),
+      'ledgerExport.xlsx': () => ({ fileName: '留守儿童台账-2026-11-28.xlsx', contentBase64: 'UEsDBA==', rows: 37, masked: true }),
+    });
+    const { user } = renderApp(api, '/ledger');
+    await user.click(await screen.findByRole('button', { name: '导出 Excel' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: '导出' }));
+    await waitFor(() => expect(api.callsTo('files.pickSave')).toHaveLength(1));
+    expect(api.callsTo('ledgerExport.xlsx')).toHaveLength(0);
+
+    answer = { handle: 'h-save-0123456789abcdef', name: '台账.xlsx' };
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: '导出' }));
+    expect(await screen.findByText('已导出 37 名儿童（台账.xlsx）')).toBeInTheDocument();
+    expect(api.callsTo('files.write')).toEqual([{ handle: 'h-save-0123456789abcdef', contentBase64: 'UEsDBA==' }]);
   });
 });

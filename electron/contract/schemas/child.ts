@@ -438,7 +438,7 @@ export function toFieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.');
-    if (!(path in fields)) fields[path] = issue.message;
+    if (!Object.hasOwn(fields, path)) fields[path] = issue.message;
   }
   return fields;
 }

@@ -2,6 +2,7 @@
 // module as values).
 import { z } from 'zod';
 import type { OfficeLevel } from './office';
+import { fileHandleSchema } from './files';
 
 const officeCode = z.string({ message: '请选择单位' }).regex(/^\d{6}$/, { message: '单位代码应为 6 位数字' });
 const hlc = z.string().regex(/^\d{15}-\d{5}-\d{6}$/, { message: '所选的值无效' });
@@ -9,14 +10,18 @@ const hlc = z.string().regex(/^\d{15}-\d{5}-\d{6}$/, { message: '所选的值无
 /** Largest bundle accepted from a USB stick, and so the largest base64 text the preview sends. */
 export const MAX_BUNDLE_FILE_BYTES = 128 * 1024 * 1024;
 
-/** A bundle file: a path on this computer (desktop, CLI) or its bytes as base64 (the browser preview). */
+/**
+ * A bundle file: picked in a dialog (desktop: `handle`), a path (CLI; the preview only inside its exchange folder),
+ * or its bytes as base64 (a browser upload). Paths and handles are resolved by the shell's file access.
+ */
 export const bundleSourceSchema = z
   .strictObject({
+    handle: fileHandleSchema.optional(),
     path: z.string().min(1).max(4096).optional(),
     data: z.string().max(Math.ceil((MAX_BUNDLE_FILE_BYTES * 4) / 3) + 8).optional(),
     fileName: z.string().max(260).optional(),
   })
-  .refine((s) => (s.path === undefined) !== (s.data === undefined), { message: '请选择要导入的数据包文件' });
+  .refine((s) => [s.handle, s.path, s.data].filter((x) => x !== undefined).length === 1, { message: '请选择要导入的数据包文件' });
 export type BundleSource = z.infer<typeof bundleSourceSchema>;
 
 export const cardTextSchema = z.strictObject({
@@ -32,8 +37,10 @@ export const exportSchema = z.strictObject({
   to: officeCode,
   /** A full copy of everything but this office's local records, instead of what routing sends. */
   full: z.boolean().default(false),
-  /** Desktop: the folder (USB stick) to write to. Without it the file comes back as base64. */
+  /** The folder (USB stick) to write to: picked in a dialog (desktop) or a path (CLI, the preview's exchange folder). */
+  folderHandle: fileHandleSchema.optional(),
   folder: z.string().min(1).max(4096).optional(),
+  // Without either the file comes back as base64.
 });
 export const resolveSchema = z.strictObject({
   entity: z.string().min(1).max(40),
@@ -203,4 +210,5 @@ export const entityLabels: Record<string, string> = {
   bulletin: '工作通报',
   withheld: '未发送记录占位',
 };
-export const entityLabel = (entity: string) => entityLabels[entity] ?? entity;
+// Own properties only: an entity name from a bundle or a caller must not find Object.prototype's members.
+export const entityLabel = (entity: string) => (Object.hasOwn(entityLabels, entity) ? entityLabels[entity]! : entity);

@@ -2,6 +2,7 @@
 // `ledgerExport.*` channels. Pure zod (the renderer imports this module as a value).
 import { z } from 'zod';
 import { childListArgs } from './ledger';
+import { fileHandleSchema } from './files';
 
 /** Largest workbook accepted for import. */
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
@@ -12,6 +13,8 @@ export const IMPORT_TOO_LARGE_MESSAGE = '文件超过 50 MB，无法导入。请
  * (browser preview: an upload). Base64 grows 4/3, hence the string bound a little above the byte limit.
  */
 export const importSourceSchema = z.union([
+  // Desktop: picked in a dialog; the CLI: a path (resolved by the shell's file access, electron/files).
+  z.object({ handle: fileHandleSchema }).strict(),
   z.object({ path: z.string().min(1, { error: '请选择要导入的文件' }).max(4096) }).strict(),
   z
     .object({

@@ -39,9 +39,10 @@ const NO_HEADER =
 
 function settleColumns(header: DetectedHeader, remembered: AnalyseOptions['remembered'], overrides: ColumnMapping | undefined) {
   const columns: ImportColumn[] = header.columns.map((c) => {
-    const chosen = overrides?.[String(c.index)];
+    const chosen = overrides && Object.hasOwn(overrides, String(c.index)) ? overrides[String(c.index)] : undefined;
     if (chosen !== undefined) return { index: c.index, letter: c.letter, header: c.header, target: chosen, how: 'chosen' as const, samples: [] };
-    const memory = c.memoryKey ? remembered[c.memoryKey] : undefined;
+    // Headers are the file's text: own properties only.
+    const memory = c.memoryKey && Object.hasOwn(remembered, c.memoryKey) ? remembered[c.memoryKey] : undefined;
     if (memory !== undefined && (memory === '' || targetByKey.has(memory))) {
       return { index: c.index, letter: c.letter, header: c.header, target: memory, how: 'remembered' as const, samples: [] };
     }

@@ -4,6 +4,7 @@ import type { HistoryChange, HistoryEntry } from '../../contract/schemas/ledger'
 import { childFieldLabels } from '../../contract/schemas/child';
 import type { JsonValue, Operation } from '../../store/operation';
 import { hlcDate } from '../../store/hlc';
+import { ownValue, setOwn } from '../../store/state';
 import { CHILD_CODE_FIELDS, CHILD_DERIVED_FIELDS, isBooleanField, isIdNumberField, SENSITIVE_CHILD_FIELDS } from './child-fields';
 import { codeLabel, type CodeLists } from './codelists';
 import { maskIdNumber, maskPhone } from './mask';
@@ -16,7 +17,8 @@ export function formatChildValue(path: string, value: JsonValue | undefined, cod
     return isBooleanField(path) ? '否' : EMPTY_VALUE;
   }
   if (typeof value === 'boolean') return value ? '是' : '否';
-  const list = CHILD_CODE_FIELDS[path as keyof typeof CHILD_CODE_FIELDS];
+  // Field names come from operations (a bundle's too): own keys only.
+  const list = Object.hasOwn(CHILD_CODE_FIELDS, path) ? CHILD_CODE_FIELDS[path as keyof typeof CHILD_CODE_FIELDS] : undefined;
   const label = (code: string) => (list ? (codeLabel(codeLists, list, code) ?? code) : code);
   if (Array.isArray(value)) return value.map((v) => label(String(v))).join('、');
   const text = String(value);
@@ -27,13 +29,14 @@ export function formatChildValue(path: string, value: JsonValue | undefined, cod
 /** `nameOf` turns an operation's login into the person's name (histories show who, by name). */
 export function childTimeline(ops: readonly Operation[], codeLists: CodeLists, nameOf: (login: string) => string = (l) => l): HistoryEntry[] {
   const current: Record<string, JsonValue> = {};
+  // Own keys only: an operation's field may be named `constructor` or `__proto__`.
   const entries: HistoryEntry[] = [];
   ops.forEach((op, index) => {
     const changes: HistoryChange[] = [];
     for (const [field, value] of Object.entries(op.set)) {
-      const label = LABELS[field];
-      const old = current[field];
-      current[field] = value;
+      const label = ownValue(LABELS, field);
+      const old = ownValue(current, field);
+      setOwn(current, field, value);
       if (!label || index === 0) continue;
       const from = formatChildValue(field, old, codeLists);
       const to = formatChildValue(field, value, codeLists);

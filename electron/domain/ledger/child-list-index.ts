@@ -4,7 +4,7 @@
 // slot within each cached order (binary search), it does not sort 50,000 rows again.
 import type { ChildListQuery, ChildRow, ChildSortField } from '../../contract/schemas/ledger';
 import { ALERT_ORDER, alertRank, type ChildSummary } from './child-summary';
-import { comparators, RISK_ORDER, toRow } from './child-query';
+import { comparators, riskRank, toRow } from './child-query';
 import { prepareQuery } from './pinyin';
 
 const FILTER_COLUMNS = ['township', 'village', 'guardianKind', 'assessment', 'schooling', 'riskLevel', 'status', 'ageBand'] as const;
@@ -47,7 +47,7 @@ const sortKeys: Readonly<Record<Exclude<ChildSortField, 'name'>, (all: readonly 
   alerts: (all) => [column(all, alertRank), column(all, (s) => -s.alerts.length)],
   age: (all) => [column(all, (s) => s.age ?? 999)],
   township: (all) => [stringRanks(all.map((s) => s.township)), stringRanks(all.map((s) => s.village))],
-  riskLevel: (all) => [column(all, (s) => RISK_ORDER[s.riskLevel] ?? 9)],
+  riskLevel: (all) => [column(all, (s) => riskRank(s.riskLevel))],
   lastVisitDate: (all) => [stringRanks(all.map((s) => s.lastVisitDate))],
   updated: (all) => [stringRanks(all.map((s) => s.updated))],
 };

@@ -6,6 +6,8 @@ import { maskIdNumber, maskPhone } from './mask';
 import { matchesKey, prepareQuery } from './pinyin';
 
 export const RISK_ORDER: Readonly<Record<string, number>> = { red: 0, orange: 1, yellow: 2, blue: 3 };
+/** A stored risk level's place in the order (own keys only: a level from a bundle may be any string); 9 when unknown. */
+export const riskRank = (level: string): number => (Object.hasOwn(RISK_ORDER, level) ? RISK_ORDER[level]! : 9);
 
 const byName = (a: ChildSummary, b: ChildSummary) => {
   const pa = a.key.suffixes[0] ?? a.name;
@@ -23,7 +25,7 @@ export const comparators: Readonly<Record<ChildSortField, (a: ChildSummary, b: C
   name: byName,
   age: (a, b) => (a.age ?? 999) - (b.age ?? 999) || byName(a, b),
   township: (a, b) => str(a.township, b.township) || str(a.village, b.village) || byName(a, b),
-  riskLevel: (a, b) => (RISK_ORDER[a.riskLevel] ?? 9) - (RISK_ORDER[b.riskLevel] ?? 9) || byName(a, b),
+  riskLevel: (a, b) => riskRank(a.riskLevel) - riskRank(b.riskLevel) || byName(a, b),
   lastVisitDate: (a, b) => str(a.lastVisitDate, b.lastVisitDate) || byName(a, b),
   updated: (a, b) => str(a.updated, b.updated) || byName(a, b),
 };

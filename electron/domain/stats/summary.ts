@@ -9,7 +9,7 @@ import { shippedCodeLists } from '../ledger/shipped-codelists';
 import type { CodeListKey, CodeLists } from '../ledger/codelists';
 import { ageBand } from '../ledger/age';
 import { isoDateOf } from '../ledger/dates';
-import type { EntityRecord } from '../../store/state';
+import { ownValue, setOwn, type EntityRecord } from '../../store/state';
 import type { JsonValue } from '../../store/operation';
 import { hlcDate } from '../../store/hlc';
 import {
@@ -50,8 +50,9 @@ function emptyRow(name: string): StatsRow {
   };
 }
 
+// Keys are codes as stored (a bundle's too): own properties only, so `constructor` counts like any other code.
 const bump = (counts: Record<string, number>, key: string) => {
-  counts[key] = (counts[key] ?? 0) + 1;
+  setOwn(counts, key, (ownValue(counts, key) ?? 0) + 1);
 };
 
 const ISO_SHAPE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,4 +1,5 @@
 // Every refusal leaves the store byte for byte as it was, each with its own message.
+import { cliFiles } from '../../../electron/files/file-access';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppContext } from '../../../electron/app/context';
@@ -72,6 +73,7 @@ test('truncated file, oversize file, newer schema, missing prerequisite', async 
   const big = path.join(tempDir('big'), 'big.guanai');
   fs.writeFileSync(big, bytes);
   fs.truncateSync(big, 129 * 1024 * 1024); // sparse: never read
+  city.files = cliFiles; // a path as the CLI passes it
   const oversize = await refused(city, { path: big });
   expect(oversize.code).toBe('BUNDLE_TOO_LARGE');
   expect(oversize.message).toContain('超过数据包允许的上限');

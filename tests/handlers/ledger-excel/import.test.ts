@@ -5,6 +5,7 @@ import { mappingId } from '../../../electron/handlers/ledger-excel';
 import { EXPECTED, GOOD_EXTRA_ID, heldRecord, ID, messyLedgerXlsx } from '../../helpers/messy-ledger';
 import { cleanupTempDirs, tempDir } from '../../helpers/temp-dir';
 import { call, fail, ledgerContext } from '../ledger/ledger-helpers';
+import { cliFiles } from '../../../electron/files/file-access';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -182,6 +183,7 @@ describe('ledgerImport.preview on a messy township ledger', () => {
   });
 
   it('reads a file by path, and says clearly when a file cannot be read', async () => {
+    ctx.files = cliFiles; // a path as the CLI passes it (the desktop passes dialog handles: tests/handlers/files)
     const dir = tempDir('import');
     const file = path.join(dir, 'ledger.xlsx');
     fs.writeFileSync(file, messy);

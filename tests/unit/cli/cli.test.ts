@@ -62,9 +62,13 @@ test('doctor passes on a sound folder and names the damage (non-zero) on a damag
   const ok = await cli('doctor', '--data', data);
   expect(ok.code).toBe(0);
   expect(ok.out).toContain('检查通过');
+  // The journal is sealed line by line: flip one byte in the middle of its fourth line.
   const journal = path.join(data, 'store', 'journal.log');
-  const text = fs.readFileSync(journal, 'utf8');
-  fs.writeFileSync(journal, text.replace('"isDemo":true', '"isDemo":fals'));
+  const bytes = fs.readFileSync(journal);
+  let at = 0;
+  for (let line = 1; line < 4; line++) at = bytes.indexOf(10, at) + 1;
+  bytes[at + 40] = bytes[at + 40] === 0x41 ? 0x42 : 0x41;
+  fs.writeFileSync(journal, bytes);
   const bad = await cli('doctor', '--data', data, '--json');
   expect(bad.code).not.toBe(0);
   expect(JSON.parse(bad.out).problems.join('')).toMatch(/第 4 行已损坏/); // after the administrator's creation (3 operations)

@@ -64,7 +64,7 @@ export function ExchangePage() {
           )}
           {can.import && (
             <div id="x-import-anchor">
-              <ImportSection />
+              <ImportSection desktop={status.data?.shell === 'desktop'} />
             </div>
           )}
           <div id="x-conflicts-anchor">

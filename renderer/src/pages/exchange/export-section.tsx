@@ -4,27 +4,39 @@ import type { ExportResult, PeerView } from '../../../../electron/contract/schem
 import { entityLabel } from '../../../../electron/contract/schemas/exchange';
 import { ApiError, useApi } from '../../api/client';
 import { Field } from '../../components/form/field';
+import { PickField } from '../../components/form/pick-field';
 import { downloadBase64 } from './files';
+import { pickFile, type Picked } from '../../api/picked-files';
 
 export function ExportSection({ peers, desktop }: { peers: PeerView[]; desktop: boolean }) {
   const api = useApi();
   const trusted = peers.filter((p) => p.status === 'trusted');
   const [to, setTo] = useState('');
   const [full, setFull] = useState(false);
-  const [folder, setFolder] = useState('');
+  // Desktop: a folder picked in the native dialog (the page holds only its handle and name).
+  const [folder, setFolder] = useState<Picked | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [result, setResult] = useState<ExportResult | null>(null);
   const [busy, setBusy] = useState(false);
+
+  const chooseFolder = async () => {
+    try {
+      const picked = await pickFile(api, 'folder', 'bundle');
+      if (picked) setFolder(picked);
+    } catch (err) {
+      setErrors({ _: err instanceof ApiError ? err.message : '无法打开文件夹选择窗口。' });
+    }
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setResult(null);
     if (!to) return setErrors({ to: '请选择接收单位' });
-    if (desktop && !folder.trim()) return setErrors({ folder: '请填写保存数据包的文件夹（如 U 盘）' });
+    if (desktop && !folder) return setErrors({ folder: '请选择保存数据包的文件夹（如 U 盘）' });
     setErrors({});
     setBusy(true);
     try {
-      const r = await api.invoke('exchange.export', { to, full, ...(desktop ? { folder: folder.trim() } : {}) });
+      const r = await api.invoke('exchange.export', { to, full, ...(desktop && folder ? { folderHandle: folder.handle } : {}) });
       if (r.base64) downloadBase64(r.base64, r.fileName);
       setResult(r);
     } catch (err) {
@@ -52,9 +64,13 @@ export function ExportSection({ peers, desktop }: { peers: PeerView[]; desktop: 
           </select>
         </Field>
         {desktop && (
-          <Field label="保存到文件夹" hint="U 盘或其他文件夹的完整路径" error={errors.folder}>
-            <input className="input" value={folder} onChange={(e) => setFolder(e.target.value)} />
-          </Field>
+          <PickField
+            label="保存到文件夹"
+            hint={folder ? `已选择：${folder.name}` : 'U 盘或其他文件夹'}
+            error={errors.folder}
+            button="选择文件夹…"
+            onPick={() => void chooseFolder()}
+          />
         )}
         <label className="x-check">
           <input type="checkbox" checked={full} onChange={(e) => setFull(e.target.checked)} />

@@ -4,16 +4,20 @@ import type { BundleCheck, DryRunSummary, ImportResult } from '../../../../elect
 import { entityLabel } from '../../../../electron/contract/schemas/exchange';
 import { ApiError, useApi } from '../../api/client';
 import { Field } from '../../components/form/field';
+import { PickField } from '../../components/form/pick-field';
 import { formatTime, readBase64 } from './files';
+import { pickFile } from '../../api/picked-files';
+
+/** The bundle as the page hands it on: bytes (a browser upload) or a handle (a desktop dialog). */
+type Source = { data: string; fileName: string } | { handle: string };
 
 interface Chosen {
-  data: string;
-  fileName: string;
+  source: Source;
   check: BundleCheck;
   dry: DryRunSummary;
 }
 
-export function ImportSection() {
+export function ImportSection({ desktop }: { desktop: boolean }) {
   const api = useApi();
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -21,19 +25,20 @@ export function ImportSection() {
   const [busy, setBusy] = useState(false);
   const [inputKey, setInputKey] = useState(0);
 
-  const choose = async (e: ChangeEvent<HTMLInputElement>) => {
+  const verifyAndTry = async (source: Source) => {
+    const verified = await api.invoke('exchange.verify', source);
+    const dry = await api.invoke('exchange.dryRun', source);
+    setChosen({ source, check: verified, dry });
+  };
+
+  const start = async (get: () => Promise<Source | null>) => {
     setChosen(null);
     setError(null);
     setResult(null);
-    const file = e.target.files?.[0];
-    if (!file) return;
     setBusy(true);
     try {
-      const data = await readBase64(file);
-      const args = { data, fileName: file.name };
-      const check = await api.invoke('exchange.verify', args);
-      const dry = await api.invoke('exchange.dryRun', args);
-      setChosen({ data, fileName: file.name, check, dry });
+      const source = await get();
+      if (source) await verifyAndTry(source);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : '无法读取所选文件。');
     } finally {
@@ -41,11 +46,23 @@ export function ImportSection() {
     }
   };
 
+  const choose = (e: ChangeEvent<HTMLInputElement>) =>
+    start(async () => {
+      const file = e.target.files?.[0];
+      return file ? { data: await readBase64(file), fileName: file.name } : null;
+    });
+
+  const pick = () =>
+    start(async () => {
+      const picked = await pickFile(api, 'open', 'bundle');
+      return picked ? { handle: picked.handle } : null;
+    });
+
   const apply = async () => {
     if (!chosen) return;
     setBusy(true);
     try {
-      setResult(await api.invoke('exchange.import', { data: chosen.data, fileName: chosen.fileName }));
+      setResult(await api.invoke('exchange.import', chosen.source));
       setChosen(null);
       setInputKey((k) => k + 1);
     } catch (err) {
@@ -61,9 +78,13 @@ export function ImportSection() {
     <section aria-labelledby="x-import" className="x-section">
       <h2 id="x-import">导入数据包</h2>
       <p className="explain">先核验签名、接收单位和内容，再试算导入结果；确认后一次性导入，不会只导入一部分。同一数据包重复导入不会改动任何数据。</p>
-      <Field label="数据包文件" hint="对方导出的 .guanai 文件">
-        <input key={inputKey} type="file" accept=".guanai" className="input" disabled={busy} onChange={(e) => void choose(e)} />
-      </Field>
+      {desktop ? (
+        <PickField label="数据包文件" hint="对方导出的 .guanai 文件" button="选择文件…" disabled={busy} onPick={() => void pick()} />
+      ) : (
+        <Field label="数据包文件" hint="对方导出的 .guanai 文件">
+          <input key={inputKey} type="file" accept=".guanai" className="input" disabled={busy} onChange={(e) => void choose(e)} />
+        </Field>
+      )}
       {busy && <p role="status">正在核验……</p>}
       {error && (
         <div className="form-error" role="alert">

@@ -5,6 +5,8 @@ import type { ChildListQuery } from '../../../../../electron/contract/schemas/le
 import { useApi } from '../../../api/client';
 import { toApiError } from '../../../api/api-error';
 import { downloadBase64 } from './download';
+import { pickFile } from '../../../api/picked-files';
+import { useQuery } from '../../../hooks/use-query';
 
 interface Props {
   filters: ChildListQuery['filters'];
@@ -52,6 +54,7 @@ function ExportDialog({ filters, search, total, onClose }: Props & { onClose: (m
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const first = useRef<HTMLInputElement>(null);
+  const desktop = useQuery('app.status', {}).data?.shell === 'desktop';
 
   useEffect(() => first.current?.focus(), []);
 
@@ -59,9 +62,14 @@ function ExportDialog({ filters, search, total, onClose }: Props & { onClose: (m
     setBusy(true);
     setError('');
     try {
+      // Desktop: where to save is asked first, so a cancelled dialog exports (and records) nothing.
+      const target = desktop ? await pickFile(api, 'save', 'ledgerExport', `留守儿童台账${unmasked ? '-完整信息' : ''}.xlsx`) : null;
+      if (desktop && !target) return setBusy(false);
       const r = await api.invoke('ledgerExport.xlsx', { filters, search, unmasked, confirmed: unmasked && confirmed });
-      downloadBase64(r.fileName, r.contentBase64);
-      onClose(`已导出 ${r.rows} 名儿童（${r.fileName}）`);
+      const name = target
+        ? (await api.invoke('files.write', { handle: target.handle, contentBase64: r.contentBase64 })).name
+        : (downloadBase64(r.fileName, r.contentBase64), r.fileName);
+      onClose(`已导出 ${r.rows} 名儿童（${name}）`);
     } catch (err) {
       setError(toApiError(err).message);
       setBusy(false);

@@ -13,16 +13,17 @@ import { IMPORT_MAX_BYTES, IMPORT_TOO_LARGE_MESSAGE } from '../../../../../elect
 import { useApi } from '../../../api/client';
 import { toApiError } from '../../../api/api-error';
 import { Field } from '../../../components/form/field';
+import { PickField } from '../../../components/form/pick-field';
 import { Page } from '../../../components/page';
 import { downloadBase64, readAsBase64 } from './download';
+import { pickFile, saveMadeFile } from '../../../api/picked-files';
+import { useQuery } from '../../../hooks/use-query';
 
 const OUTCOME: Record<RowOutcome, string> = { new: '新增', update: '更新', unchanged: '无变化', rejected: '未通过' };
 const PHASE: Record<ImportProgress['phase'], string> = { reading: '正在读取', checking: '正在核对', saving: '正在保存' };
 
-interface Upload {
-  fileName: string;
-  contentBase64: string;
-}
+/** The workbook as the page hands it on: bytes (a browser upload) or a handle (a desktop dialog). */
+type Upload = { fileName: string; contentBase64: string } | { handle: string };
 
 export function ImportPage() {
   const api = useApi();
@@ -33,6 +34,7 @@ export function ImportPage() {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [error, setError] = useState('');
+  const desktop = useQuery('app.status', {}).data?.shell === 'desktop';
 
   useEffect(() => api.on('ledgerImport.progress', (p) => setProgress(p)), [api]);
 
@@ -64,6 +66,21 @@ export function ImportPage() {
     await runPreview(u, {});
   };
 
+  const pick = async () => {
+    setPreview(null);
+    setResult(null);
+    setMapping({});
+    try {
+      const picked = await pickFile(api, 'open', 'ledgerImport');
+      if (!picked) return;
+      const u = { handle: picked.handle };
+      setUpload(u);
+      await runPreview(u, {});
+    } catch (err) {
+      setError(toApiError(err).message);
+    }
+  };
+
   const remap = (index: number, target: string) => {
     if (!upload) return;
     const m = { ...mapping, [String(index)]: target };
@@ -88,7 +105,7 @@ export function ImportPage() {
     if (!preview) return;
     try {
       const f = await api.invoke('ledgerImport.rejectedXlsx', { importId: preview.importId });
-      downloadBase64(f.fileName, f.contentBase64);
+      await saveMadeFile(api, desktop, { purpose: 'ledgerExport', ...f }, downloadBase64);
     } catch (err) {
       setError(toApiError(err).message);
     }
@@ -109,18 +126,28 @@ export function ImportPage() {
       {!result && (
         <section className="xl-section" aria-labelledby="xl-file">
           <h2 id="xl-file">1. 选择文件</h2>
-          <Field
-            label="Excel 文件（.xlsx）"
-            hint="可直接使用乡镇（街道）现有的台账：表头可在标题行之下，可有合并的两级表头。只读取第一个工作表，文件不超过 50 MB。"
-          >
-            <input
-              className="input"
-              type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          {desktop ? (
+            <PickField
+              label="Excel 文件（.xlsx）"
+              hint="可直接使用乡镇（街道）现有的台账：表头可在标题行之下，可有合并的两级表头。只读取第一个工作表，文件不超过 50 MB。"
+              button="选择文件…"
               disabled={busy}
-              onChange={(e) => void choose(e.target.files?.[0])}
+              onPick={() => void pick()}
             />
-          </Field>
+          ) : (
+            <Field
+              label="Excel 文件（.xlsx）"
+              hint="可直接使用乡镇（街道）现有的台账：表头可在标题行之下，可有合并的两级表头。只读取第一个工作表，文件不超过 50 MB。"
+            >
+              <input
+                className="input"
+                type="file"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                disabled={busy}
+                onChange={(e) => void choose(e.target.files?.[0])}
+              />
+            </Field>
+          )}
         </section>
       )}
 
