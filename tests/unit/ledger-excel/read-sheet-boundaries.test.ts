@@ -11,6 +11,8 @@ import { zipParts } from '../../../electron/domain/ledger-excel/zip-entries';
 import { cleanupTempDirs, tempDir } from '../../helpers/temp-dir';
 
 afterAll(cleanupTempDirs);
+// Thousands of rows written and read three times over: not a timing test, but slow on a shared machine.
+jest.setTimeout(60_000);
 
 const HAN = '韩子轩仙桥街道东山村留守儿童关爱保护委托监护人祖母';
 const RARE = Array.from('𠮷𡒄𤭢𨭎𪚥');
