@@ -67,6 +67,27 @@ export function formatColumn(lists: CodeLists, column: FormColumn, v: Values, ma
   }
 }
 
+/** How a column's cells are written so that Excel reads them right and a clerk's later edit cannot spoil them. */
+type ColumnKind = 'date' | 'text' | 'general';
+
+export function columnKind(column: FormColumn): ColumnKind {
+  // ID numbers and phones as text: typed into a General cell, Excel keeps 15 digits of an ID and drops a phone's
+  // leading zero (an area code).
+  if (column.fields.some((f) => { const k = fieldKind(f).kind; return k === 'id' || k === 'phone'; })) return 'text';
+  if (column.fields.length === 1 && fieldKind(column.fields[0]!).kind === 'date') return 'date';
+  return 'general';
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A stored 'YYYY-MM-DD' as a real date cell (UTC midnight: exceljs writes the serial from UTC); other text as is. */
+function dateCell(text: string): Date | string {
+  const m = ISO_DAY.exec(text);
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : text;
+}
+
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const TEXT_FORMAT = '@';
+
 export interface ExportOptions {
   lists: CodeLists;
   masked: boolean;
@@ -79,8 +100,11 @@ export async function ledgerXlsx(records: readonly Values[], o: ExportOptions): 
   const n = exportColumns.length;
   return writeXlsx(async (wb) => {
     const ws = wb.addWorksheet('留守儿童台账', { views: [{ state: 'frozen', ySplit: 4, xSplit: 1 }] });
-    ws.columns = exportColumns.map((c) => ({
+    const kinds = exportColumns.map(columnKind);
+    // The column's format goes into <cols> too, so cells the clerk adds later in Excel take it as well.
+    ws.columns = exportColumns.map((c, i) => ({
       width: c.fields.some((f) => f.endsWith('idNumber')) ? 22 : Math.min(24, Math.max(9, c.header.length * 2 + 2)),
+      ...(kinds[i] === 'date' ? { style: { numFmt: DATE_FORMAT } } : kinds[i] === 'text' ? { style: { numFmt: TEXT_FORMAT } } : {}),
     }));
 
     const title = ws.addRow([EXPORT_TITLE]);
@@ -121,7 +145,12 @@ export async function ledgerXlsx(records: readonly Values[], o: ExportOptions): 
     headers.commit();
 
     for (const v of records) {
-      const row = ws.addRow(exportColumns.map((c) => formatColumn(o.lists, c, v, o.masked)));
+      const row = ws.addRow(
+        exportColumns.map((c, i) => {
+          const text = formatColumn(o.lists, c, v, o.masked);
+          return kinds[i] === 'date' && text ? dateCell(text) : text;
+        }),
+      );
       row.commit();
     }
     ws.commit();
