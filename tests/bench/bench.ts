@@ -10,7 +10,7 @@ import { Low } from 'lowdb';
 import { birthAndId, chineseName, COUNTIES, mobile, pick, seededRandom, villageName, WORK_PLACES } from '../../electron/demo/synthetic';
 import { Store, storeFiles, type Change } from '../../electron/store/store';
 import { ledgerListBench } from './ledger-list-bench';
-import { xlsxImportBench } from './ledger-excel-bench';
+import { readerOnce, xlsxImportBench } from './ledger-excel-bench';
 import { exchangeBench } from './exchange-bench';
 
 const { values } = parseArgs({
@@ -21,6 +21,8 @@ const { values } = parseArgs({
     'crash-trials': { type: 'string', default: '1000' },
     /** open | ledger | xlsx (one part alone), store (the store's figures only); default: everything. */
     mode: { type: 'string' },
+    /** With --mode read: which xlsx reader (ours | exceljs) reads the file given as --dir. */
+    reader: { type: 'string' },
     dir: { type: 'string' },
   },
 });
@@ -204,6 +206,7 @@ async function main() {
   if (values.mode === 'open') return openOnce(values.dir!);
   if (values.mode === 'ledger') return ledgerListBench(Number(values.children));
   if (values.mode === 'xlsx') return xlsxImportBench(Number(values.children));
+  if (values.mode === 'read') return readerOnce(values.dir!, values.reader ?? 'ours');
   const children = Number(values.children);
   const operations = Number(values.operations);
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'guanai-bench-')), 'store');
