@@ -5,8 +5,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { AppContext } from '../../../electron/app/context';
 import { FORMAT_ID_NUMBERS, formatLedgerRows } from '../../helpers/format-ledger';
-import { cleanupTempDirs, tempDir } from '../../helpers/temp-dir';
-import { call, ledgerContext } from '../ledger/ledger-helpers';
+import { runCli } from '../../../electron/cli/run';
+import { cleanupTempDirs, fixedClock, tempDir } from '../../helpers/temp-dir';
+import { call, ledgerContext, TODAY_MS } from '../ledger/ledger-helpers';
 
 const fixture = (name: string) => path.join(__dirname, '../../fixtures/ledger-excel', name);
 let ctx: AppContext;
@@ -95,5 +96,21 @@ describe('a character that cannot be read', () => {
     expect(p.problems.map((x) => x.row)).toEqual([4]);
     expect(p.problems[0]!.message).toContain('姓名含有无法识别的字符');
     expect(p.counts).toMatchObject({ new: 5, rejected: 1 });
+  });
+});
+
+describe('guanai ledger import', () => {
+  it('takes .xls and a GB 18030 .csv as it takes .xlsx', async () => {
+    const dir = ctx.dataDir;
+    await ctx.close();
+    const out: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: (t: string) => out.push(t), clock: fixedClock(TODAY_MS) };
+    expect(await runCli(['ledger', 'import', '--data', dir, fixture('ledger.xls'), '--json'], io)).toBe(0);
+    expect(JSON.parse(out.join(''))).toMatchObject({ imported: 6, updated: 0, skipped: 0, errors: [] });
+    out.length = 0;
+    expect(await runCli(['ledger', 'import', '--data', dir, fixture('ledger-gb18030.csv'), '--json'], io)).toBe(0);
+    // The same children again: nothing new, nothing changed.
+    expect(JSON.parse(out.join(''))).toMatchObject({ imported: 0, updated: 0, skipped: 6, errors: [] });
+    ({ ctx } = await ledgerContext());
   });
 });
