@@ -13,7 +13,7 @@ import { encryptStore } from '../../electron/store/encrypt-store';
 import { Sealer } from '../../electron/store/sealed';
 import { Store, storeFiles, type Change } from '../../electron/store/store';
 import { ledgerListBench } from './ledger-list-bench';
-import { xlsxImportBench } from './ledger-excel-bench';
+import { readerOnce, xlsxImportBench } from './ledger-excel-bench';
 import { exchangeBench } from './exchange-bench';
 
 const { values } = parseArgs({
@@ -24,6 +24,8 @@ const { values } = parseArgs({
     'crash-trials': { type: 'string', default: '1000' },
     /** open | ledger | xlsx (one part alone), store (the store's figures only); default: everything. */
     mode: { type: 'string' },
+    /** With --mode read: which xlsx reader (ours | exceljs) reads the file given as --dir. */
+    reader: { type: 'string' },
     dir: { type: 'string' },
     /** With --mode open: open the sealed copy. */
     sealed: { type: 'boolean', default: false },
@@ -243,6 +245,7 @@ async function main() {
   if (values.mode === 'open') return openOnce(values.dir!, values.sealed!);
   if (values.mode === 'ledger') return ledgerListBench(Number(values.children));
   if (values.mode === 'xlsx') return xlsxImportBench(Number(values.children));
+  if (values.mode === 'read') return readerOnce(values.dir!, values.reader ?? 'ours');
   const children = Number(values.children);
   const operations = Number(values.operations);
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'guanai-bench-')), 'store');

@@ -1,6 +1,6 @@
 // Bench figure for issue 3: importing a 50,000-row township ledger (goal ≤ 15 s, preview + commit, fresh store).
 // The workbook is written with the streaming writer in the layout townships use (titles, merged 父亲/母亲 header).
-import { initTestOffice } from '../helpers/office';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,9 @@ import { openContext } from '../../electron/app/context';
 import type { ImportPreview, ImportResult } from '../../electron/contract/schemas/ledger-excel';
 import { birthAndId, chineseName, COUNTIES, mobile, pick, seededRandom, villageName, WORK_PLACES } from '../../electron/demo/synthetic';
 import { dispatch } from '../../electron/dispatch/dispatch';
+import { initTestOffice } from '../helpers/office';
+import { readSheet } from '../../electron/domain/ledger-excel/read-sheet';
+import type { ExportResult } from '../../electron/contract/schemas/ledger-excel';
 
 const TOP = [
   '序号', '姓名', '性别', '民族', '出生日期', '公民身份号码', '是否登记户口', '户籍性质', '现居住地', '身体情况', '就学情况',
@@ -54,6 +57,7 @@ export async function xlsxImportBench(rows: number): Promise<void> {
     let t0 = performance.now();
     await writeLedger(file, rows);
     const writeMs = performance.now() - t0;
+    readerBench(file);
     const ctx = await openContext({ dataDir: path.join(work, 'data'), owner: 'cli', clock: () => Date.UTC(2026, 10, 28, 2) });
     await initTestOffice(ctx, { code: '445200', name: '揭阳市民政局', level: 'city' });
     t0 = performance.now();
@@ -68,6 +72,12 @@ export async function xlsxImportBench(rows: number): Promise<void> {
     const result = c.value as ImportResult;
     const commitMs = performance.now() - t1;
     const cpu = process.cpuUsage(cpu0);
+    // Export of everything just imported, through the handler (unmasked: the full text of every ID and phone).
+    const t2 = performance.now();
+    const e = await dispatch(ctx, 'ledgerExport.xlsx', { filters: {}, unmasked: true, confirmed: true });
+    if (!e.ok) throw new Error(e.error.message);
+    const exportMs = performance.now() - t2;
+    const exported = e.value as ExportResult;
     await ctx.close();
     const mb = (fs.statSync(file).size / 1e6).toFixed(1);
     console.log(`${'xlsx write (streaming)'.padEnd(34)} ${rows} rows, ${mb} MB in ${(writeMs / 1000).toFixed(1)} s`);
@@ -76,8 +86,44 @@ export async function xlsxImportBench(rows: number): Promise<void> {
         `(preview ${(previewMs / 1000).toFixed(1)} s, commit ${(commitMs / 1000).toFixed(1)} s; goal ≤ 15 s): ` +
         `imported ${result.imported}, rejected ${result.errors.length}; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, load ${os.loadavg()[0]!.toFixed(1)}`,
     );
+    console.log(
+      `${'xlsx export (ledgerExport.xlsx)'.padEnd(34)} ${exported.rows} rows, ${(Buffer.byteLength(exported.contentBase64, 'base64') / 1e6).toFixed(1)} MB ` +
+        `in ${(exportMs / 1000).toFixed(1)} s (goal ≤ 10 s)`,
+    );
     console.log(`${'peak RSS (xlsx import process)'.padEnd(34)} ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** One reader alone over a file, in its own process (so peak RSS is that reader's): `--mode read --reader ours|exceljs`. */
+export async function readerOnce(file: string, reader: string): Promise<void> {
+  const t0 = performance.now();
+  let rows = 0;
+  let damaged = 0;
+  if (reader === 'exceljs') {
+    const wb = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' });
+    for await (const ws of wb) {
+      for await (const row of ws) {
+        rows += 1;
+        if (JSON.stringify(row.values).includes('\uFFFD')) damaged += 1;
+      }
+      break;
+    }
+  } else {
+    for await (const row of readSheet({ path: file })) {
+      rows += 1;
+      if (row.cells.some((c) => typeof c === 'string' && c.includes('\uFFFD'))) damaged += 1;
+    }
+  }
+  console.log(JSON.stringify({ ms: performance.now() - t0, rows, damaged, rssMb: process.resourceUsage().maxRSS / 1024 }));
+}
+
+function readerBench(file: string) {
+  for (const reader of ['exceljs', 'ours']) {
+    const out = execFileSync(process.execPath, [process.argv[1]!, '--mode', 'read', '--reader', reader, '--dir', file], { encoding: 'utf8' });
+    const r = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; rows: number; damaged: number; rssMb: number };
+    const label = reader === 'ours' ? 'xlsx read (our streaming reader)' : 'xlsx read (exceljs streaming)';
+    console.log(`${label.padEnd(34)} ${r.rows} rows in ${(r.ms / 1000).toFixed(1)} s, peak RSS ${r.rssMb.toFixed(0)} MB, rows with U+FFFD ${r.damaged}`);
   }
 }

@@ -52,7 +52,7 @@ run('Excel import and export in the browser preview', () => {
     await page.getByRole('link', { name: '导入 Excel' }).first().waitFor({ timeout: 5000 }).catch(() => undefined);
     await page.goto(`${preview.url.replace(/#.*$/, '')}#/ledger/import`);
 
-    await page.getByLabel('Excel 文件（.xlsx）').setInputFiles(path.join(work, '仙桥街道台账.xlsx'));
+    await page.getByLabel('表格文件（Excel、WPS 或 CSV）').setInputFiles(path.join(work, '仙桥街道台账.xlsx'));
     await page.getByText(/第 3–4 行为表头（两级），第 5 行起为数据/).waitFor();
     expect(await page.getByLabel('L列（父亲 · 姓名）导入为').inputValue()).toBe('father.name');
     const counts = await page.getByRole('list', { name: '核对结果' }).innerText();

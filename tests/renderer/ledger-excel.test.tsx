@@ -60,7 +60,7 @@ describe('import wizard', () => {
     expect(await screen.findByRole('heading', { level: 1, name: '导入 Excel 台账' })).toBeInTheDocument();
 
     const file = new File([new Uint8Array([0x50, 0x4b, 3, 4])], '仙桥街道台账.xlsx');
-    await user.upload(screen.getByLabelText('Excel 文件（.xlsx）'), file);
+    await user.upload(screen.getByLabelText('表格文件（Excel、WPS 或 CSV）'), file);
 
     expect(await screen.findByText(/第 3–4 行为表头（两级），第 5 行起为数据/)).toBeInTheDocument();
     const [sent] = api.callsTo('ledgerImport.preview');
@@ -99,7 +99,7 @@ describe('import wizard', () => {
         }),
     });
     const { user } = renderApp(api, '/ledger/import');
-    await user.upload(await screen.findByLabelText('Excel 文件（.xlsx）'), new File(['x'], 'a.xlsx'));
+    await user.upload(await screen.findByLabelText('表格文件（Excel、WPS 或 CSV）'), new File(['x'], 'a.xlsx'));
     expect(await screen.findByRole('status')).toHaveTextContent('正在处理');
     act(() => api.emit('ledgerImport.progress', { phase: 'reading', rows: 2000, fraction: 0.4 }));
     expect(screen.getByRole('status')).toHaveTextContent('正在读取……已处理 2000 行');
@@ -165,7 +165,7 @@ describe('the desktop shell: native dialogs, the page holds only a handle', () =
     const { user } = renderApp(api, '/ledger/import');
     expect(await screen.findByRole('heading', { level: 1, name: '导入 Excel 台账' })).toBeInTheDocument();
     const choose = await screen.findByRole('button', { name: '选择文件…' });
-    expect(screen.queryByLabelText('Excel 文件（.xlsx）', { selector: 'input[type=file]' })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('表格文件（Excel、WPS 或 CSV）', { selector: 'input[type=file]' })).not.toBeInTheDocument();
     await user.click(choose);
     expect(await screen.findByText(/第 3–4 行为表头（两级），第 5 行起为数据/)).toBeInTheDocument();
     expect(api.callsTo('files.pickOpen')).toEqual([{ purpose: 'ledgerImport' }]);

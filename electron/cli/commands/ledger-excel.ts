@@ -16,13 +16,13 @@ async function call<T>(ctx: AppContext, name: string, args: unknown): Promise<T>
 
 export const ledgerImportCommand: Command = {
   name: 'ledger import',
-  usage: 'ledger import --data DIR FILE.xlsx [--json]',
-  summary: '从 Excel 台账导入儿童信息（身份证号码已有的更新该记录；有问题的行不导入并列出原因）',
+  usage: 'ledger import --data DIR FILE [--json]',
+  summary: '从台账表格导入儿童信息（.xlsx、.xls、.et、.ods、.csv；身份证号码已有的更新该记录；有问题的行不导入并列出原因）',
   options: { ...dataOption, ...jsonOption },
   async run(args, io) {
     const dataDir = requireData(args, this);
     const file = args.positionals[0];
-    if (!file) throw new AppError('INVALID_ARGS', `请指定要导入的 Excel 文件。用法：guanai ${this.usage}`);
+    if (!file) throw new AppError('INVALID_ARGS', `请指定要导入的 Excel 文件（.xlsx、.xls）、WPS 表格（.et）、.ods 或 .csv 文件。用法：guanai ${this.usage}`);
     if (args.positionals.length > 1) throw new AppError('INVALID_ARGS', `一次只能导入一个文件。用法：guanai ${this.usage}`);
     const result = await withContext(dataDir, io, async (ctx) => {
       const preview = await call<ImportPreview>(ctx, 'ledgerImport.preview', { source: { path: path.resolve(file) }, sample: 0 });

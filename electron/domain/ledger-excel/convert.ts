@@ -5,6 +5,7 @@ import { childFieldLabels, DECEASED_MARK } from '../../contract/schemas/child';
 import type { CodeListKey, CodeLists } from '../ledger/codelists';
 import type { Cell } from './read-sheet';
 import { targetByKey, type ImportTarget } from './targets';
+import { hasUnreadable, unreadableMessage } from './unreadable-text';
 import {
   cellText,
   fieldKind,
@@ -151,6 +152,10 @@ export function convertRow(cells: readonly Cell[], columns: readonly CompiledCol
     if (text === '' && typeof c !== 'number') continue;
     letter = col.letter;
     const [a, b] = target.fields;
+    if (hasUnreadable(text)) {
+      fail(a!, unreadableMessage(a!));
+      continue;
+    }
     if (target.fields.length === 1) {
       single(a!, c, text, lists, put, fail);
       continue;

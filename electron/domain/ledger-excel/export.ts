@@ -12,7 +12,7 @@ import type { JsonValue } from '../../store/operation';
 import type { CodeLists } from '../ledger/codelists';
 import { maskIdNumber, maskPhone } from '../ledger/mask';
 import { fieldKind, formatCode, formatCodes, formatWorkPlace } from './values';
-import { HEADER_FILL, THIN_BORDER, writeXlsx } from './write-xlsx';
+import { writeSheetXlsx, type OutRow } from './xlsx-writer';
 
 export const EXPORT_TITLE = '农村留守儿童基本情况登记表';
 export const exportColumns: readonly FormColumn[] = [...nationalFormColumns, ...ledgerExtraColumns];
@@ -67,6 +67,25 @@ export function formatColumn(lists: CodeLists, column: FormColumn, v: Values, ma
   }
 }
 
+/** How a column's cells are written so that Excel reads them right and a clerk's later edit cannot spoil them. */
+type ColumnKind = 'date' | 'text' | 'general';
+
+export function columnKind(column: FormColumn): ColumnKind {
+  // ID numbers and phones as text: typed into a General cell, Excel keeps 15 digits of an ID and drops a phone's
+  // leading zero (an area code).
+  if (column.fields.some((f) => { const k = fieldKind(f).kind; return k === 'id' || k === 'phone'; })) return 'text';
+  if (column.fields.length === 1 && fieldKind(column.fields[0]!).kind === 'date') return 'date';
+  return 'general';
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A stored 'YYYY-MM-DD' as a real date cell (UTC midnight: exceljs writes the serial from UTC); other text as is. */
+function dateCell(text: string): Date | string {
+  const m = ISO_DAY.exec(text);
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : text;
+}
+
+
 export interface ExportOptions {
   lists: CodeLists;
   masked: boolean;
@@ -77,53 +96,48 @@ export interface ExportOptions {
 
 export async function ledgerXlsx(records: readonly Values[], o: ExportOptions): Promise<Buffer> {
   const n = exportColumns.length;
-  return writeXlsx(async (wb) => {
-    const ws = wb.addWorksheet('留守儿童台账', { views: [{ state: 'frozen', ySplit: 4, xSplit: 1 }] });
-    ws.columns = exportColumns.map((c) => ({
-      width: c.fields.some((f) => f.endsWith('idNumber')) ? 22 : Math.min(24, Math.max(9, c.header.length * 2 + 2)),
-    }));
-
-    const title = ws.addRow([EXPORT_TITLE]);
-    title.font = { bold: true, size: 16 };
-    title.alignment = { horizontal: 'center' };
-    title.height = 28;
-    ws.mergeCells(1, 1, 1, n);
-    title.commit();
-
-    const note = o.masked
-      ? '身份证号码和电话号码已部分隐藏'
-      : '含完整的身份证号码和电话号码，属于个人信息，请妥善保管，不得外传';
-    // Ideographic spaces (U+3000) separate the items, as on printed forms.
-    const gap = '\u3000\u3000';
-    const sub = ws.addRow([`填报单位：${o.officeName}${gap}导出日期：${o.date}${gap}共 ${records.length} 人${gap}（${note}）`]);
-    ws.mergeCells(2, 1, 2, n);
-    sub.commit();
-
-    // The form's group row: each group label in the first cell of its run, merged across it.
-    const groups = ws.addRow(exportColumns.map((c, i) => (i === 0 || exportColumns[i - 1]!.group !== c.group ? c.group : null)));
-    let start = 0;
-    for (let i = 1; i <= n; i += 1) {
-      if (i === n || exportColumns[i]!.group !== exportColumns[start]!.group) {
-        if (i - 1 > start) ws.mergeCells(3, start + 1, 3, i);
-        start = i;
-      }
+  const kinds = exportColumns.map(columnKind);
+  const note = o.masked ? '身份证号码和电话号码已部分隐藏' : '含完整的身份证号码和电话号码，属于个人信息，请妥善保管，不得外传';
+  // Ideographic spaces (U+3000) separate the items, as on printed forms.
+  const gap = '\u3000\u3000';
+  const merges = [
+    { top: 1, left: 1, bottom: 1, right: n },
+    { top: 2, left: 1, bottom: 2, right: n },
+  ];
+  // The form's group row: each group label in the first cell of its run, merged across it.
+  let start = 0;
+  for (let i = 1; i <= n; i += 1) {
+    if (i === n || exportColumns[i]!.group !== exportColumns[start]!.group) {
+      if (i - 1 > start) merges.push({ top: 3, left: start + 1, bottom: 3, right: i });
+      start = i;
     }
-    const headers = ws.addRow(exportColumns.map((c) => c.header));
-    for (const row of [groups, headers]) {
-      row.font = { bold: true };
-      row.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-      row.eachCell((c) => {
-        c.fill = HEADER_FILL;
-        c.border = THIN_BORDER;
-      });
-    }
-    groups.commit();
-    headers.commit();
-
+  }
+  function* rows(): Generator<OutRow> {
+    yield { cells: [EXPORT_TITLE], style: 'title', height: 28 };
+    yield { cells: [`填报单位：${o.officeName}${gap}导出日期：${o.date}${gap}共 ${records.length} 人${gap}（${note}）`] };
+    yield { cells: exportColumns.map((c, i) => (i === 0 || exportColumns[i - 1]!.group !== c.group ? c.group : null)), style: 'header' };
+    yield { cells: exportColumns.map((c) => c.header), style: 'header' };
     for (const v of records) {
-      const row = ws.addRow(exportColumns.map((c) => formatColumn(o.lists, c, v, o.masked)));
-      row.commit();
+      yield {
+        cells: exportColumns.map((c, i) => {
+          const text = formatColumn(o.lists, c, v, o.masked);
+          return kinds[i] === 'date' && text ? dateCell(text) : text;
+        }),
+      };
     }
-    ws.commit();
-  });
+  }
+  return writeSheetXlsx(
+    {
+      name: '留守儿童台账',
+      creator: '关爱',
+      // The column's format is in <cols> too, so cells the clerk adds later in Excel take it as well.
+      columns: exportColumns.map((c, i) => ({
+        width: c.fields.some((f) => f.endsWith('idNumber')) ? 22 : Math.min(24, Math.max(9, c.header.length * 2 + 2)),
+        format: kinds[i]!,
+      })),
+      freeze: { rows: 4, columns: 1 },
+      merges,
+    },
+    rows(),
+  );
 }

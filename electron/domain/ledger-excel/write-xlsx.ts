@@ -1,5 +1,6 @@
-// Workbooks written with exceljs's STREAMING writer (rows are committed as they go, so a 50,000-row export stays
-// small in memory), collected into one Buffer for the caller to save or send.
+// Workbooks written with exceljs's STREAMING writer (rows are committed as they go), collected into one Buffer for
+// the caller to save or send: the rejected-rows workbook. The ledger export has its own faster writer
+// (xlsx-writer.ts).
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 
@@ -22,9 +23,3 @@ export async function writeXlsx(build: (wb: StreamWorkbook) => Promise<void>): P
 }
 
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
-export const THIN_BORDER: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};

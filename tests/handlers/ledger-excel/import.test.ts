@@ -191,8 +191,10 @@ describe('ledgerImport.preview on a messy township ledger', () => {
     expect(p.fileName).toBe('ledger.xlsx');
     expect(p.counts.new).toBe(5); // row 12's child is not in this ledger yet
 
-    const notXlsx = await fail(ctx, 'ledgerImport.preview', { source: upload(Buffer.from('姓名,身份证号码\n')) });
-    expect(notXlsx.message).toContain('不是有效的 Excel 工作簿');
+    // Judged by content: a picture named .xlsx is no spreadsheet (a CSV named .xlsx would be read as CSV).
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    const notSheet = await fail(ctx, 'ledgerImport.preview', { source: upload(png) });
+    expect(notSheet.message).toContain('不是可以识别的表格文件');
     const missing = await fail(ctx, 'ledgerImport.preview', { source: { path: path.join(dir, 'nope.xlsx') } });
     expect(missing.message).toContain('找不到要导入的文件');
     const tooBig = await fail(ctx, 'ledgerImport.preview', {

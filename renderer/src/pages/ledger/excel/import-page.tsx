@@ -128,21 +128,21 @@ export function ImportPage() {
           <h2 id="xl-file">1. 选择文件</h2>
           {desktop ? (
             <PickField
-              label="Excel 文件（.xlsx）"
-              hint="可直接使用乡镇（街道）现有的台账：表头可在标题行之下，可有合并的两级表头。只读取第一个工作表，文件不超过 50 MB。"
+              label="表格文件（Excel、WPS 或 CSV）"
+              hint="可为 .xlsx、.xls、WPS（.et）、.ods 或 .csv 文件。可直接使用乡镇（街道）现有的台账：表头可在标题行之下，可有合并的两级表头。只读取第一个工作表，文件不超过 50 MB。"
               button="选择文件…"
               disabled={busy}
               onPick={() => void pick()}
             />
           ) : (
             <Field
-              label="Excel 文件（.xlsx）"
-              hint="可直接使用乡镇（街道）现有的台账：表头可在标题行之下，可有合并的两级表头。只读取第一个工作表，文件不超过 50 MB。"
+              label="表格文件（Excel、WPS 或 CSV）"
+              hint="可为 .xlsx、.xls、WPS（.et）、.ods 或 .csv 文件。可直接使用乡镇（街道）现有的台账：表头可在标题行之下，可有合并的两级表头。只读取第一个工作表，文件不超过 50 MB。"
             >
               <input
                 className="input"
                 type="file"
-                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                accept=".xlsx,.xls,.et,.ods,.csv"
                 disabled={busy}
                 onChange={(e) => void choose(e.target.files?.[0])}
               />
