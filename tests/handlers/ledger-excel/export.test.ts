@@ -138,7 +138,8 @@ describe('guanai ledger import / export', () => {
     const o = io();
     expect(await runCli(['ledger', 'import', '--data', dir, file, '--json'], o.io)).toBe(0);
     const printed = JSON.parse(o.out.join(''));
-    expect(Object.keys(printed)).toEqual(['imported', 'updated', 'skipped', 'errors']);
+    expect(Object.keys(printed)).toEqual(['imported', 'updated', 'skipped', 'errors', 'incomplete']);
+    expect(printed.incomplete).toBe(0);
     expect(printed).toMatchObject({ imported: 5, updated: 0, skipped: 3 });
     expect(printed.errors.map((e: { row: number }) => e.row)).toEqual([8, 10, 11]);
     expect(printed.errors[1].message).toContain('与第5行是同一名儿童');
