@@ -176,7 +176,7 @@ describe('guanai ledger import / export', () => {
     expect(await runCli(['init', '--data', fresh, '--office-code', '445202', '--office-name', '榕城区民政局', '--level', 'county'], io().io)).toBe(0);
     const back = io();
     expect(await runCli(['ledger', 'import', '--data', fresh, full, '--json'], back.io)).toBe(0);
-    expect(JSON.parse(back.out.join(''))).toEqual({ imported: 5, updated: 0, skipped: 0, errors: [] });
+    expect(JSON.parse(back.out.join(''))).toEqual({ imported: 5, updated: 0, skipped: 0, errors: [], incomplete: 0 });
 
     ({ ctx } = await (async () => {
       const { openContext } = await import('../../../electron/app/context');
