@@ -82,7 +82,7 @@ describe('import wizard', () => {
 
     await user.click(screen.getByRole('button', { name: '确认导入（新增 1 名，更新 1 名）' }));
     expect(await screen.findByText('新增 1 名，更新 1 名，未写入 1 行（其中有问题 1 行）。')).toBeInTheDocument();
-    expect(api.callsTo('ledgerImport.commit')).toEqual([{ importId: 'imp-1', mapping: { '2': 'child.school' } }]);
+    expect(api.callsTo('ledgerImport.commit')).toEqual([{ importId: 'imp-1', mapping: { '2': 'child.school' }, defaults: {} }]);
     expect(screen.getByRole('link', { name: '许小军' })).toHaveAttribute('href', '/ledger/c-12');
 
     await user.click(screen.getByRole('button', { name: '下载未导入的行（Excel，含错误原因）' }));

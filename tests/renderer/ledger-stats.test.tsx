@@ -34,6 +34,7 @@ function summary(township: string | null): StatsSummary {
     period: { from: '2026-01-01', to: '2026-12-31' },
     township,
     rowLabel: township ? '村（居）' : '乡镇（街道）',
+    incomplete: 2,
     rows,
     totals: row('合计', sum, { entries: 4, exits: 2, visits: 10 }),
     columns: {
