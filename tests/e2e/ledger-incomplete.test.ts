@@ -3,6 +3,7 @@
 // in the form (which opens at the first missing field) and leaves the filter.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { runCli } from '../../electron/cli/run';
 import { launchChromium, type LaunchedChromium } from '../helpers/chromium';
 import { e2eAvailable, startPreview, type RunningPreview } from '../helpers/preview';
@@ -10,6 +11,24 @@ import { cleanupTempDirs, tempDir } from '../helpers/temp-dir';
 import { townshipSheetXlsx } from '../helpers/township-sheet';
 
 const run = e2eAvailable() ? describe : describe.skip;
+const PASSWORD = 'Guanai2026test';
+
+/**
+ * Signs the administrator in through the preview's own channel (the session cookie is set by the answer). Until the
+ * renderer has its sign-in page, this is how a test gets past it.
+ */
+async function signIn(page: Page): Promise<void> {
+  const r = await page.evaluate(async (password) => {
+    const token = document.querySelector<HTMLMetaElement>('meta[name="guanai-preview-token"]')?.content ?? '';
+    const res = await fetch('/api/invoke', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-guanai-token': token },
+      body: JSON.stringify({ name: 'auth.signIn', args: { login: 'admin', password } }),
+    });
+    return (await res.json()) as { ok: boolean; error?: { message: string } };
+  }, PASSWORD);
+  expect(r).toEqual({ ok: true, value: expect.anything() });
+}
 jest.setTimeout(120_000);
 
 run('a township sheet with absent columns, in the browser preview', () => {
@@ -20,8 +39,8 @@ run('a township sheet with absent columns, in the browser preview', () => {
   beforeAll(async () => {
     work = tempDir('e2e-incomplete');
     const dataDir = path.join(work, 'data');
-    const quiet = { out: () => undefined, err: () => undefined };
-    expect(await runCli(['init', '--data', dataDir, '--office-code', '445202', '--office-name', '揭阳市榕城区民政局', '--level', 'county'], quiet)).toBe(0);
+    const quiet = { out: () => undefined, err: () => undefined, passwords: { env: { GUANAI_PASSWORD: PASSWORD } }, kdfLogN: 10 };
+    expect(await runCli(['init', '--data', dataDir, '--office-code', '445202', '--office-name', '揭阳市榕城区民政局', '--level', 'county', '--admin', 'admin'], quiet)).toBe(0);
     fs.writeFileSync(path.join(work, '仙桥街道花名册.xlsx'), await townshipSheetXlsx());
     preview = await startPreview(['--data', dataDir]);
     browser = await launchChromium({ viewport: { width: 1366, height: 900 } });
@@ -38,8 +57,9 @@ run('a township sheet with absent columns, in the browser preview', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     const base = preview.url.replace(/#.*$/, '');
     await page.goto(preview.url);
-    await page.getByRole('link', { name: '首页' }).first().waitFor({ timeout: 5000 }).catch(() => undefined);
+    await signIn(page);
     await page.goto(`${base}#/ledger/import`);
+    await page.reload();
 
     await page.getByLabel('Excel 文件（.xlsx）').setInputFiles(path.join(work, '仙桥街道花名册.xlsx'));
     await page.getByText(/第 3–4 行为表头（两级），第 5 行起为数据/).waitFor();

@@ -193,8 +193,10 @@ describe('a township sheet with only part of the national form', () => {
 
 describe('guanai ledger import / list through bin.cjs', () => {
   const bin = path.resolve(__dirname, '../../../electron/cli/bin.cjs');
+  // The CLI acts as a person: the first administrator, with the password from the environment.
+  const env = { ...process.env, GUANAI_USER: 'admin', GUANAI_PASSWORD: 'Guanai2026test' };
   const guanai = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
 
