@@ -5,19 +5,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { requireStore, type AppContext } from '../app/context';
 import { AppError } from '../contract/errors';
-import { createChildSchema } from '../contract/schemas/child';
+import { childFieldLabels, createIncompleteChildSchema, type ChildFieldPath } from '../contract/schemas/child';
 import {
   IMPORT_MAX_BYTES,
   IMPORT_TOO_LARGE_MESSAGE,
   type ColumnMapping,
   type ExportArgs,
+  type ImportDefaults,
   type ImportPreview,
   type ImportResult,
   type ImportSource,
 } from '../contract/schemas/ledger-excel';
 import { analyseImport, type ImportAnalysis } from '../domain/ledger-excel/analyse';
 import { ledgerXlsx } from '../domain/ledger-excel/export';
-import { errorText, existingByIdNumber } from '../domain/ledger-excel/plan';
+import { defaultsMemory } from '../domain/ledger-excel/import-defaults';
+import { errorText, existingByIdNumber, existingWithoutIdNumber } from '../domain/ledger-excel/plan';
 import { rejectedRowsXlsx } from '../domain/ledger-excel/rejected-xlsx';
 import type { SheetSource } from '../domain/ledger-excel/read-sheet';
 import { getSession, putSession, type ImportSession } from '../domain/ledger-excel/sessions';
@@ -63,32 +65,43 @@ function toSheetSource(ctx: AppContext, source: ImportSource): { source: SheetSo
   return { source: { buffer }, fileName: path.basename(source.fileName) };
 }
 
-function remembered(ctx: AppContext): Record<string, string> {
+function remembered(ctx: AppContext): Readonly<Record<string, JsonValue>> {
   const rec = requireStore(ctx).get(MAPPING_ENTITY, mappingId(ctx.office!.code));
   // Keyed by the file's own headers: a null prototype, so a header «constructor» or «__proto__» is just a key.
-  const out = Object.create(null) as Record<string, string>;
-  for (const [k, v] of Object.entries(rec?.v ?? {})) if (typeof v === 'string') out[k] = v;
+  const out = Object.create(null) as Record<string, JsonValue>;
+  for (const [k, v] of Object.entries(rec?.v ?? {})) out[k] = v;
   return out;
 }
 
-async function analyse(ctx: AppContext, source: SheetSource, overrides: ColumnMapping | undefined): Promise<ImportAnalysis> {
+interface Choices {
+  mapping: ColumnMapping | undefined;
+  defaults: ImportDefaults | undefined;
+}
+
+async function analyse(ctx: AppContext, source: SheetSource, choices: Choices): Promise<ImportAnalysis> {
   const store = requireStore(ctx);
   const t = today(ctx);
   const codeLists = ledgerIndex(store).codeLists();
+  const children = store.table(CHILD_ENTITY);
   return analyseImport(source, {
     plan: {
       codeLists,
       today: t,
-      schema: createChildSchema({ today: () => t, codeLists }),
-      existing: existingByIdNumber(store.table(CHILD_ENTITY)),
+      // Rows are imported with what they have: what they lack makes the record 待完善, not a refused row.
+      schema: createIncompleteChildSchema({ today: () => t, codeLists }),
+      existing: existingByIdNumber(children),
+      existingWithoutId: existingWithoutIdNumber(children),
       newId: randomUUID,
       office: ctx.office?.code ?? '',
     },
     remembered: remembered(ctx),
-    overrides,
+    overrides: choices.mapping,
+    defaults: choices.defaults,
     onProgress: (p) => ctx.emit('ledgerImport.progress', p),
   });
 }
+
+const labels = (paths: readonly string[]) => paths.map((p) => childFieldLabels[p as ChildFieldPath] ?? p);
 
 function sessionOf(ctx: AppContext, importId: string): ImportSession {
   const s = getSession(requireStore(ctx), importId);
@@ -101,12 +114,13 @@ const problems = (a: ImportAnalysis) =>
 
 export async function previewImport(
   ctx: AppContext,
-  args: { source: ImportSource; mapping?: ColumnMapping | undefined; sample?: number | undefined },
+  args: { source: ImportSource; mapping?: ColumnMapping | undefined; defaults?: ImportDefaults | undefined; sample?: number | undefined },
 ): Promise<ImportPreview> {
   const store = requireStore(ctx);
   const { source, fileName } = toSheetSource(ctx, args.source);
-  const analysis = await analyse(ctx, source, args.mapping);
-  const session = putSession(store, { id: randomUUID(), fileName, source, overrides: args.mapping, analysis });
+  const analysis = await analyse(ctx, source, { mapping: args.mapping, defaults: args.defaults });
+  // The session keeps the defaults in force (remembered ones included), so the commit judges the rows the same way.
+  const session = putSession(store, { id: randomUUID(), fileName, source, overrides: args.mapping, defaults: analysis.defaults, analysis });
   return {
     importId: session.id,
     fileName,
@@ -116,25 +130,33 @@ export async function previewImport(
     columns: analysis.columns,
     targets: importTargets.map((t) => ({ key: t.key, label: t.label })),
     missingRequired: analysis.missingRequired,
+    absent: analysis.absent,
     counts: analysis.counts,
-    rows: analysis.rows.slice(0, args.sample ?? PREVIEW_ROWS).map(({ row, outcome, name, errors, changes }) => ({
+    rows: analysis.rows.slice(0, args.sample ?? PREVIEW_ROWS).map(({ row, outcome, name, errors, changes, missing }) => ({
       row,
       outcome,
       name,
       errors,
       changes,
+      missing: outcome === 'rejected' ? [] : labels(missing),
     })),
     problems: problems(analysis).slice(0, MAX_PROBLEMS),
   };
 }
 
-export async function commitImport(ctx: AppContext, args: { importId: string; mapping?: ColumnMapping | undefined }): Promise<ImportResult> {
+export async function commitImport(
+  ctx: AppContext,
+  args: { importId: string; mapping?: ColumnMapping | undefined; defaults?: ImportDefaults | undefined },
+): Promise<ImportResult> {
   const store = requireStore(ctx);
   const session = sessionOf(ctx, args.importId);
   const mapping = args.mapping ?? session.overrides;
-  if (session.stale || JSON.stringify(mapping ?? {}) !== JSON.stringify(session.overrides ?? {})) {
-    session.analysis = await analyse(ctx, session.source, mapping);
+  const defaults = (args.defaults ?? session.defaults) as ImportDefaults;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+  if (session.stale || !same(mapping, session.overrides) || !same(defaults, session.defaults)) {
+    session.analysis = await analyse(ctx, session.source, { mapping, defaults });
     session.overrides = mapping;
+    session.defaults = session.analysis.defaults;
     session.stale = false;
   }
   const a = session.analysis;
@@ -150,6 +172,7 @@ export async function commitImport(ctx: AppContext, args: { importId: string; ma
     const key = a.memoryKeys[i];
     if (key) memory[key] = c.target;
   });
+  Object.assign(memory, defaultsMemory(a.covered, a.defaults));
   const mappingChange: Change = { entity: MAPPING_ENTITY, id: mappingId(ctx.office!.code), set: memory };
 
   ctx.emit('ledgerImport.progress', { phase: 'saving', rows: 0, fraction: 0 });
@@ -167,6 +190,7 @@ export async function commitImport(ctx: AppContext, args: { importId: string; ma
   const errors = problems(a);
   return {
     imported: a.counts.new,
+    incomplete: a.counts.incomplete,
     updated: a.counts.update,
     skipped: a.counts.unchanged + a.counts.rejected,
     errors,

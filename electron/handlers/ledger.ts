@@ -6,7 +6,15 @@ import { requireStore } from '../app/context';
 import { audit } from '../audit/audit';
 import { displayName } from '../accounts/users';
 import { AppError } from '../contract/errors';
-import { createChildSchema, DECEASED_MARK, validateChildRecord, type ChildRecord } from '../contract/schemas/child';
+import {
+  childFieldLabels,
+  createChildSchema,
+  createIncompleteChildSchema,
+  DECEASED_MARK,
+  validateChildRecord,
+  type ChildRecord,
+  type IncompleteChildRecord,
+} from '../contract/schemas/child';
 import type { Assessment, Assistance, ChildView, Visit } from '../contract/schemas/ledger';
 import {
   CHILD_ENTITY,
@@ -21,6 +29,7 @@ import {
 import { childTimeline } from '../domain/ledger/child-history';
 import { ALERT_ORDER, type AlertKind } from '../domain/ledger/child-summary';
 import { codeLabel, hasCode, OFFICE_CODE_PREFIX, type CodeListKey } from '../domain/ledger/codelists';
+import { flatGetter, identifiesChild, missingFields, nestedGetter, NOT_IDENTIFIED_MESSAGE } from '../domain/ledger/completeness';
 import { isoDateOf } from '../domain/ledger/dates';
 import { maskIdNumber, maskPhone } from '../domain/ledger/mask';
 import { transferLockMessage, transferredOut } from '../domain/ledger/transfer-lock';
@@ -81,14 +90,26 @@ export function recordAudit(
   audit(ctx, { action: action === 'edit' ? 'view' : action, target, detail });
 }
 
-function validate(ctx: AppContext, index: LedgerIndex, input: unknown): ChildRecord {
-  const schema = createChildSchema({ today: () => todayOf(ctx), codeLists: index.codeLists() });
-  const r = validateChildRecord(fillFromIdNumber(input, todayOf(ctx), index.codeLists()), schema);
+/**
+ * The record as the form sent it, judged by the full schema; or, when the clerk chose 暂存为待完善, by the incomplete
+ * one, and then it must still say which child it is (a valid ID number, or name, birth date and township).
+ */
+function validate(ctx: AppContext, index: LedgerIndex, input: unknown, incomplete: boolean): IncompleteChildRecord {
+  const options = { today: () => todayOf(ctx), codeLists: index.codeLists() };
+  const filled = fillFromIdNumber(input, todayOf(ctx), index.codeLists());
+  const r = incomplete
+    ? validateChildRecord(filled, createIncompleteChildSchema(options))
+    : validateChildRecord(filled, createChildSchema(options));
   if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.fields);
+  if (incomplete && !identifiesChild(nestedGetter(r.value))) {
+    throw new AppError('VALIDATION', NOT_IDENTIFIED_MESSAGE, {
+      'child.idNumber': '请填写身份证号码；没有的，请填写姓名、出生日期和乡镇（街道）',
+    });
+  }
   return r.value;
 }
 
-function refuseDuplicate(index: LedgerIndex, record: ChildRecord, self?: string): void {
+function refuseDuplicate(index: LedgerIndex, record: IncompleteChildRecord, self?: string): void {
   const n = record.child.idNumber;
   if (!n) return;
   const holder = index.childWithIdNumber(n);
@@ -98,6 +119,12 @@ function refuseDuplicate(index: LedgerIndex, record: ChildRecord, self?: string)
     });
   }
 }
+
+const withoutUnset = (flat: Record<string, JsonValue>): Record<string, JsonValue> => {
+  const out: Record<string, JsonValue> = {};
+  for (const [k, v] of Object.entries(flat)) if (v !== null) out[k] = v;
+  return out;
+};
 
 function maskRecord(record: ChildRecord): ChildRecord {
   const flat = flattenChild(record);
@@ -124,6 +151,7 @@ function viewOf(ctx: AppContext, id: string, masked: boolean): ChildView {
     eligible: s.eligible,
     eligibilityReasons: s.eligibilityReasons,
     alerts: s.alerts,
+    missing: missingFields(flatGetter(rec.v)),
     lastVisitDate: childValue(rec.v, 'lastVisitDate'),
     nextVisitDue: childValue(rec.v, 'nextVisitDue'),
     lastAssessmentDate: childValue(rec.v, 'lastAssessmentDate'),
@@ -171,10 +199,11 @@ function userOf(store: Store, entity: string, id: string): string {
 export const ledgerHandlers = {
   async 'children.create'(args, ctx) {
     const { store, index } = open(ctx);
-    const record = validate(ctx, index, args.record);
+    const record = validate(ctx, index, args.record, args.incomplete);
     refuseDuplicate(index, record);
     const id = crypto.randomUUID();
-    const set = flattenChild(record);
+    // An unanswered 是/否 of a 待完善 record is left out, not written as null: nothing is invented or blanked.
+    const set = withoutUnset(flattenChild(record));
     store.commit([{ entity: CHILD_ENTITY, id, set }], ctx.user);
     return { id, changed: Object.keys(set) };
   },
@@ -182,9 +211,9 @@ export const ledgerHandlers = {
   async 'children.update'(args, ctx) {
     const { store, index } = open(ctx);
     const rec = requireWritableChild(ctx, store, args.id);
-    const record = validate(ctx, index, args.record);
+    const record = validate(ctx, index, args.record, args.incomplete);
     refuseDuplicate(index, record, args.id);
-    const set = changedFields(rec.v, flattenChild(record));
+    const set = changedFields(rec.v, withoutUnset(flattenChild(record)));
     if (Object.keys(set).length > 0) store.commit([{ entity: CHILD_ENTITY, id: args.id, set }], ctx.user);
     return { id: args.id, changed: Object.keys(set) };
   },
@@ -360,6 +389,8 @@ export const ledgerHandlers = {
     const counts = Object.fromEntries(ALERT_ORDER.map((k) => [k, 0])) as Record<AlertKind, number>;
     const items = [];
     let total = 0;
+    let incomplete = 0;
+    for (const s of index.all(today)) if (s.incomplete && s.status === 'active') incomplete += 1;
     // The 'alerts' order puts 无人监护 first, then the most urgent kinds; children without alerts come last.
     for (const s of index.sorted('alerts', today)) {
       if (s.alerts.length === 0) break;
@@ -369,7 +400,7 @@ export const ledgerHandlers = {
         items.push({ childId: s.id, name: s.name, township: s.township, village: s.village, unguarded: s.unguarded, alerts: s.alerts });
       }
     }
-    return { total, counts, items };
+    return { total, counts, items, incomplete };
   },
 
   async 'ledger.settings.get'(_args, ctx) {
@@ -444,6 +475,9 @@ export interface ChildExport {
   createdAt: string;
   updatedAt: string;
   record: ChildRecord;
+  /** The national-form fields the record lacks (field paths; empty when complete), and the same as labels. */
+  missing: string[];
+  missingLabels: string[];
 }
 
 /** Every child unmasked. Taking personal data out is recorded as one audit operation. */
@@ -456,6 +490,7 @@ export function exportChildren(ctx: AppContext, channel: string): ChildExport[] 
     const add = (role: string, p: { name: string; phone: string; idNumber: string }) => {
       if (p.name && p.name !== DECEASED_MARK) guardians.push({ role, name: p.name, phone: p.phone, idNumber: p.idNumber });
     };
+    const missing = missingFields(flatGetter(rec.v));
     add('father', record.father);
     add('mother', record.mother);
     if (record.guardianship.hasEntrustedGuardian) add('entrustedGuardian', record.entrustedGuardian);
@@ -475,6 +510,8 @@ export function exportChildren(ctx: AppContext, channel: string): ChildExport[] 
       createdAt: hlcDate(createdHlc(rec)).toISOString(),
       updatedAt: hlcDate(updatedHlc(rec)).toISOString(),
       record,
+      missing,
+      missingLabels: missing.map((p) => childFieldLabels[p]),
     });
   }
   out.sort((a, b) => (a.township === b.township ? (a.name < b.name ? -1 : 1) : a.township < b.township ? -1 : 1));

@@ -19,6 +19,7 @@ function view(over: Partial<ChildView> = {}): ChildView {
     eligible: true,
     eligibilityReasons: [],
     alerts: [],
+    missing: [],
     lastVisitDate: '',
     nextVisitDue: '',
     lastAssessmentDate: '',

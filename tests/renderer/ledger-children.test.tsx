@@ -40,6 +40,7 @@ function row(over: Partial<ChildRow>): ChildRow {
     guardianPhoneMasked: '138****5678',
     eligible: true,
     unguarded: false,
+    incomplete: false,
     alerts: [],
     lastVisitDate: '2026-11-20',
     ...over,

@@ -22,11 +22,12 @@ function preview(overrides: Partial<ImportPreview> = {}): ImportPreview {
       { key: 'child.school', label: '就读学校' },
     ],
     missingRequired: [],
-    counts: { rows: 3, new: 1, update: 1, unchanged: 0, rejected: 1 },
+    absent: [],
+    counts: { rows: 3, new: 1, update: 1, unchanged: 0, rejected: 1, incomplete: 0 },
     rows: [
-      { row: 5, outcome: 'new', name: '林小明', errors: [], changes: [] },
-      { row: 8, outcome: 'rejected', name: '黄小龙', errors: [{ column: 'F', field: 'child.idNumber', message: '身份证号码被 Excel 按数字保存' }], changes: [] },
-      { row: 12, outcome: 'update', name: '许小军', errors: [], changes: [{ field: 'entrustedGuardian.phone', label: '委托监护人电话', from: '137****7000', to: '137****7999' }] },
+      { row: 5, outcome: 'new', name: '林小明', errors: [], changes: [], missing: [] },
+      { row: 8, outcome: 'rejected', name: '黄小龙', errors: [{ column: 'F', field: 'child.idNumber', message: '身份证号码被 Excel 按数字保存' }], changes: [], missing: [] },
+      { row: 12, outcome: 'update', name: '许小军', errors: [], changes: [{ field: 'entrustedGuardian.phone', label: '委托监护人电话', from: '137****7000', to: '137****7999' }], missing: [] },
     ],
     problems: [{ row: 8, message: 'F列 身份证号码被 Excel 按数字保存' }],
     ...overrides,
@@ -35,6 +36,7 @@ function preview(overrides: Partial<ImportPreview> = {}): ImportPreview {
 
 const result: ImportResult = {
   imported: 1,
+  incomplete: 0,
   updated: 1,
   skipped: 1,
   errors: [{ row: 8, message: 'F列 身份证号码被 Excel 按数字保存' }],
@@ -82,7 +84,7 @@ describe('import wizard', () => {
 
     await user.click(screen.getByRole('button', { name: '确认导入（新增 1 名，更新 1 名）' }));
     expect(await screen.findByText('新增 1 名，更新 1 名，未写入 1 行（其中有问题 1 行）。')).toBeInTheDocument();
-    expect(api.callsTo('ledgerImport.commit')).toEqual([{ importId: 'imp-1', mapping: { '2': 'child.school' } }]);
+    expect(api.callsTo('ledgerImport.commit')).toEqual([{ importId: 'imp-1', mapping: { '2': 'child.school' }, defaults: {} }]);
     expect(screen.getByRole('link', { name: '许小军' })).toHaveAttribute('href', '/ledger/c-12');
 
     await user.click(screen.getByRole('button', { name: '下载未导入的行（Excel，含错误原因）' }));

@@ -34,6 +34,7 @@ function summary(township: string | null): StatsSummary {
     period: { from: '2026-01-01', to: '2026-12-31' },
     township,
     rowLabel: township ? '村（居）' : '乡镇（街道）',
+    incomplete: 2,
     rows,
     totals: row('合计', sum, { entries: 4, exits: 2, visits: 10 }),
     columns: {
@@ -70,6 +71,8 @@ it('shows the figures, charts and tables, narrows to one township, and previews 
   expect(await screen.findByRole('heading', { level: 1, name: '台账统计' })).toBeInTheDocument();
   const figures = within(await screen.findByLabelText('主要数字'));
   expect(figures.getByText('期末在册').nextElementSibling).toHaveTextContent('9 人');
+  expect(figures.getByText('信息待完善').nextElementSibling).toHaveTextContent('2 人');
+  expect(figures.getByRole('link', { name: '查看' })).toHaveAttribute('href', '/ledger?incomplete=1');
   expect(figures.getByText('期间走访').nextElementSibling).toHaveTextContent('10 人次（7 人）');
   expect(screen.getByText('退出或转出原因：父母返乡 2 人。')).toBeInTheDocument();
   expect(await screen.findByRole('img', { name: '按乡镇（街道）和监护人类型的在册儿童人数柱状图' })).toHaveTextContent('仙桥街道,梅云街道');

@@ -28,6 +28,7 @@ function child(): ChildView {
     ageBand: '6-13',
     eligible: true,
     eligibilityReasons: [],
+    missing: [],
     alerts: [],
     lastVisitDate: '',
     nextVisitDue: '',

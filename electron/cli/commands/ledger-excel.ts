@@ -28,14 +28,15 @@ export const ledgerImportCommand: Command = {
       const preview = await call<ImportPreview>(ctx, 'ledgerImport.preview', { source: { path: path.resolve(file) }, sample: 0 });
       return call<ImportResult>(ctx, 'ledgerImport.commit', { importId: preview.importId });
     });
-    const { imported, updated, skipped, errors } = result;
+    const { imported, incomplete, updated, skipped, errors } = result;
     if (args.values.json) {
-      printJson(io, { imported, updated, skipped, errors });
+      printJson(io, { imported, updated, skipped, errors, incomplete });
       return 0;
     }
     io.out(
       [
         `新增 ${imported} 名，更新 ${updated} 名，未写入 ${skipped} 行（无变化或有问题）。`,
+        ...(incomplete ? [`新增的儿童中有 ${incomplete} 名信息待完善，请在台账中用“信息不完整”筛选后逐一补全。`] : []),
         ...(errors.length ? ['以下各行未导入（行号为 Excel 中的行号）：', ...errors.map((e) => `  第${e.row}行：${e.message}`)] : []),
         '',
       ].join('\n'),

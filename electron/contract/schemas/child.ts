@@ -12,6 +12,7 @@ import { shippedCodeLists } from '../../domain/ledger/shipped-codelists';
 import { isoDateOf, isIsoDate, parseLooseDate } from '../../domain/ledger/dates';
 import { normaliseIdNumber, parseIdNumber } from '../../domain/ledger/id-number';
 import { parsePhone } from '../../domain/ledger/phone';
+import { conditionalRequirements, nestedGetter } from '../../domain/ledger/completeness';
 
 /** Written in every field of a deceased parent or grandparent, as the national form asks (划"—"). */
 export const DECEASED_MARK = '—';
@@ -100,6 +101,13 @@ export interface ChildSchemaOptions {
   /** The code lists in force: the shipped ones plus the office's additions. */
   codeLists: CodeLists;
 }
+
+/**
+ * How strict the schema is about empty fields. 'complete' (the default) is the national form: every required field
+ * filled. 'incomplete' takes a 待完善 record as it is: required fields may be empty (and stay empty: an unanswered
+ * 是/否 is left unset, not made 否), but what is filled is checked exactly as strictly, contradictions included.
+ */
+type Strictness = 'complete' | 'incomplete';
 
 type Issues = { issues: unknown[] };
 const issueAt = (ctx: Issues, input: unknown, message: string) =>
@@ -218,6 +226,16 @@ function codesField(path: ChildFieldPath, key: CodeListKey, o: ChildSchemaOption
 const yesNo = (path: ChildFieldPath) => z.boolean({ error: `请选择${label(path)}` });
 const flag = (path: ChildFieldPath) => yesNo(path).default(false);
 
+/**
+ * The incomplete variant of a required field, typed as the complete one so both schemas share one shape. Only the
+ * four required 是/否 fields differ in their output (undefined when unanswered): IncompleteChildRecord says so.
+ */
+const loose = <Full, Loose>(s: Strictness, full: Full, relaxed: Loose): Full => (s === 'complete' ? full : (relaxed as unknown as Full));
+const answer = (path: ChildFieldPath, s: Strictness) =>
+  loose(s, yesNo(path), yesNo(path).nullish().transform((v) => v ?? undefined));
+/** A section the form always sends but a spreadsheet may lack entirely: its fields' own defaults apply. */
+const section = <T extends z.ZodType>(schema: T, s: Strictness): T => loose(s, schema, z.preprocess((v) => v ?? {}, schema));
+
 function parentSchema(side: 'father' | 'mother', o: ChildSchemaOptions) {
   return z.object(
     {
@@ -243,32 +261,35 @@ function grandparentSchema(who: GrandparentKey, o: ChildSchemaOptions) {
     .default({ name: '', birthDate: '' });
 }
 
-function shape(o: ChildSchemaOptions) {
+function shape(o: ChildSchemaOptions, s: Strictness) {
+  const reqText = (path: ChildFieldPath, max: number) => loose(s, requiredText(path, max), text(path, max));
+  const reqCode = (path: ChildFieldPath, key: CodeListKey) => loose(s, requiredCode(path, key, o), codeField(path, key, o));
+  const reqDate = (path: ChildFieldPath) => loose(s, requiredDate(path, o), dateField(path, o));
   return {
-    child: z.object(
+    child: section(z.object(
       {
-        name: requiredText('child.name', 50),
-        sex: requiredCode('child.sex', 'sex', o),
-        ethnicity: requiredCode('child.ethnicity', 'ethnicity', o),
-        birthDate: requiredDate('child.birthDate', o),
+        name: reqText('child.name', 50),
+        sex: reqCode('child.sex', 'sex'),
+        ethnicity: reqCode('child.ethnicity', 'ethnicity'),
+        birthDate: reqDate('child.birthDate'),
         idNumber: idField('child.idNumber', o),
-        hukouRegistered: yesNo('child.hukouRegistered'),
-        householdType: requiredCode('child.householdType', 'householdType', o),
+        hukouRegistered: answer('child.hukouRegistered', s),
+        householdType: reqCode('child.householdType', 'householdType'),
         hukouAddress: text('child.hukouAddress', 200),
-        currentAddress: requiredText('child.currentAddress', 200),
-        health: requiredCode('child.health', 'healthStatus', o),
+        currentAddress: reqText('child.currentAddress', 200),
+        health: reqCode('child.health', 'healthStatus'),
         disabilityCategory: codeField('child.disabilityCategory', 'disabilityCategory', o),
         disabilityGrade: codeField('child.disabilityGrade', 'disabilityGrade', o),
         illnessType: text('child.illnessType', 100),
         boarding: flag('child.boarding'),
-        schooling: requiredCode('child.schooling', 'schooling', o),
+        schooling: reqCode('child.schooling', 'schooling'),
         school: text('child.school', 100),
         grade: text('child.grade', 30),
       },
       { error: '儿童基本信息格式不正确' },
-    ),
-    father: parentSchema('father', o),
-    mother: parentSchema('mother', o),
+    ), s),
+    father: section(parentSchema('father', o), s),
+    mother: section(parentSchema('mother', o), s),
     grandparents: z
       .object({
         paternalGrandfather: grandparentSchema('paternalGrandfather', o),
@@ -282,21 +303,21 @@ function shape(o: ChildSchemaOptions) {
         maternalGrandfather: { name: '', birthDate: '' },
         maternalGrandmother: { name: '', birthDate: '' },
       }),
-    guardianship: z.object(
+    guardianship: section(z.object(
       {
-        bothParentsAway: yesNo('guardianship.bothParentsAway'),
-        oneAwayOtherIncapable: yesNo('guardianship.oneAwayOtherIncapable'),
+        bothParentsAway: answer('guardianship.bothParentsAway', s),
+        oneAwayOtherIncapable: answer('guardianship.oneAwayOtherIncapable', s),
         incapableParent: codeField('guardianship.incapableParent', 'parentSide', o),
         incapacityReason: text('guardianship.incapacityReason', 100),
-        hasEntrustedGuardian: yesNo('guardianship.hasEntrustedGuardian'),
-        guardianKind: requiredCode('guardianship.guardianKind', 'guardianKind', o),
-        guardianshipType: requiredCode('guardianship.guardianshipType', 'guardianshipType', o),
-        assessment: requiredCode('guardianship.assessment', 'guardianshipAssessment', o),
+        hasEntrustedGuardian: answer('guardianship.hasEntrustedGuardian', s),
+        guardianKind: reqCode('guardianship.guardianKind', 'guardianKind'),
+        guardianshipType: reqCode('guardianship.guardianshipType', 'guardianshipType'),
+        assessment: reqCode('guardianship.assessment', 'guardianshipAssessment'),
         entrustmentSigned: flag('guardianship.entrustmentSigned'),
         entrustmentDate: dateField('guardianship.entrustmentDate', o),
       },
       { error: '监护情况格式不正确' },
-    ),
+    ), s),
     entrustedGuardian: z
       .object({
         name: text('entrustedGuardian.name', 50),
@@ -315,17 +336,17 @@ function shape(o: ChildSchemaOptions) {
         povertyStatus: codeField('income.povertyStatus', 'povertyStatus', o),
       })
       .default({ sources: [], sourcesOther: '', assistance: [], assistanceOther: '', povertyStatus: '' }),
-    responsibility: z.object(
+    responsibility: section(z.object(
       {
-        township: requiredText('responsibility.township', 50),
-        village: requiredText('responsibility.village', 50),
+        township: reqText('responsibility.township', 50),
+        village: reqText('responsibility.village', 50),
         supervisorName: text('responsibility.supervisorName', 50),
         supervisorPhone: phoneField('responsibility.supervisorPhone'),
         directorName: text('responsibility.directorName', 50),
         directorPhone: phoneField('responsibility.directorPhone'),
       },
       { error: '责任人信息格式不正确' },
-    ),
+    ), s),
     riskLevel: codeField('riskLevel', 'riskLevel', o),
     status: z
       .object({
@@ -340,11 +361,13 @@ function shape(o: ChildSchemaOptions) {
   };
 }
 
-function buildSchema(o: ChildSchemaOptions) {
-  return z.object(shape(o), { error: '儿童信息格式不正确' }).superRefine((rec, ctx) => {
+function buildSchema(o: ChildSchemaOptions, s: Strictness = 'complete') {
+  return z.object(shape(o, s), { error: '儿童信息格式不正确' }).superRefine((rec, ctx) => {
     const issue = (path: ChildFieldPath, message: string) =>
       ctx.addIssue({ code: 'custom', path: path.split('.'), message });
     crossCheck(rec, issue, o);
+    // What one answer makes necessary: an error on the national form, a missing field of a 待完善 record.
+    if (s === 'complete') for (const r of conditionalRequirements(nestedGetter(rec))) issue(r.path, r.message);
   });
 }
 
@@ -352,14 +375,23 @@ export type ChildRecord = z.output<ReturnType<typeof buildSchema>>;
 /** What a form or an import may pass: optional sections and fields may be left out, cells may be numbers or dates. */
 export type ChildRecordInput = z.input<ReturnType<typeof buildSchema>>;
 
+type Unanswered<T, K extends keyof T> = Omit<T, K> & { [P in K]?: T[P] };
+/** A record as the incomplete schema gives it: what a 待完善 record holds (the required 是/否 may be unanswered). */
+export type IncompleteChildRecord = Omit<ChildRecord, 'child' | 'guardianship'> & {
+  child: Unanswered<ChildRecord['child'], 'hukouRegistered'>;
+  guardianship: Unanswered<ChildRecord['guardianship'], 'bothParentsAway' | 'oneAwayOtherIncapable' | 'hasEntrustedGuardian'>;
+};
+
 const PARENT_LABEL = { father: '父亲', mother: '母亲' } as const;
 
-/** Checks that span fields. Each problem is reported on the field the person should correct. */
+/**
+ * Checks that span fields: contradictions, which neither schema lets through (what one answer makes necessary is
+ * conditionalRequirements, in the domain). Each problem is reported on the field the person should correct.
+ */
 function crossCheck(rec: ChildRecord, issue: (path: ChildFieldPath, message: string) => void, o: ChildSchemaOptions): void {
   const today = o.today();
-  const { child, guardianship: g, entrustedGuardian: eg, status } = rec;
+  const { child, guardianship: g, status } = rec;
 
-  if (child.hukouRegistered && child.idNumber === '') issue('child.idNumber', '已登记户口的儿童请填写身份证号码');
   const id = child.idNumber ? parseIdNumber(child.idNumber, today) : undefined;
   if (id?.ok) {
     if (isIsoDate(child.birthDate) && child.birthDate !== id.birthDate) {
@@ -369,12 +401,6 @@ function crossCheck(rec: ChildRecord, issue: (path: ChildFieldPath, message: str
     if (sexLabel && sexLabel !== id.sex) issue('child.sex', '性别与身份证号码不一致（第17位单数为男、双数为女），请核对');
   }
 
-  if (child.health === 'disabled') {
-    if (!child.disabilityCategory) issue('child.disabilityCategory', '身体情况为残疾时，请选择残疾类别');
-    if (!child.disabilityGrade) issue('child.disabilityGrade', '身体情况为残疾时，请选择残疾等级');
-  }
-  if (child.health === 'ill' && !child.illnessType) issue('child.illnessType', '身体情况为患病时，请填写患病类型');
-
   for (const side of ['father', 'mother'] as const) {
     const p = rec[side];
     const who = PARENT_LABEL[side];
@@ -383,7 +409,6 @@ function crossCheck(rec: ChildRecord, issue: (path: ChildFieldPath, message: str
     for (const f of fields) {
       if (p[f] === DECEASED_MARK) issue(`${side}.${f}`, `「—」只用于已去世的${who}；${who}健在时请填写实际情况或留空`);
     }
-    if (p.name === '') issue(`${side}.name`, `请填写${who}姓名（${who}已去世的，请勾选「${who}已去世」）`);
     if (p.workProvince !== '' && p.workProvince !== DECEASED_MARK && !hasCode(o.codeLists, 'province', p.workProvince)) {
       issue(`${side}.workProvince`, `${who}务工地点的省份无效，请重新选择`);
     }
@@ -401,19 +426,9 @@ function crossCheck(rec: ChildRecord, issue: (path: ChildFieldPath, message: str
       if (rec[side].deceased) issue('guardianship.bothParentsAway', `${PARENT_LABEL[side]}已去世，不能选择父母双方外出`);
     }
   }
-  if (g.oneAwayOtherIncapable && !g.incapableParent) {
-    issue('guardianship.incapableParent', '请选择无监护能力的是父亲还是母亲');
-  }
-
-  if (g.hasEntrustedGuardian) {
-    if (!eg.name) issue('entrustedGuardian.name', '有委托监护人时，请填写委托监护人姓名');
-    if (!eg.phone) issue('entrustedGuardian.phone', '有委托监护人时，请填写委托监护人电话');
-    if (!eg.relationship) issue('entrustedGuardian.relationship', '有委托监护人时，请选择与被监护人关系');
-  }
-  if (g.entrustmentSigned && !g.hasEntrustedGuardian) {
+  if (g.entrustmentSigned && g.hasEntrustedGuardian === false) {
     issue('guardianship.entrustmentSigned', '没有委托监护人，不能签订委托监护责任确认书');
   }
-  if (g.entrustmentSigned && !g.entrustmentDate) issue('guardianship.entrustmentDate', '请填写确认书签订日期');
 
   if (status.state === 'exited' || status.state === 'transferred') {
     if (!status.date) issue('status.date', status.state === 'exited' ? '请填写退出日期' : '请填写转出日期');
@@ -428,6 +443,14 @@ function crossCheck(rec: ChildRecord, issue: (path: ChildFieldPath, message: str
 /** A child-record schema for given options (tests pass a fixed `today`; offices pass their extended code lists). */
 export function createChildSchema(options: ChildSchemaOptions) {
   return buildSchema(options);
+}
+
+/**
+ * The schema for a record kept 待完善 (spreadsheet import, 暂存 from the form): required fields may be empty and are
+ * then stored empty; filled fields are judged as by createChildSchema. What is missing is missingFields' business.
+ */
+export function createIncompleteChildSchema(options: ChildSchemaOptions) {
+  return buildSchema(options, 'incomplete') as unknown as z.ZodType<IncompleteChildRecord, ChildRecordInput>;
 }
 
 /** The default schema: shipped code lists, today's date from the local clock. */
@@ -447,7 +470,9 @@ export function toFieldErrors(error: z.ZodError): Record<string, string> {
 const zhCN = z.locales.zhCN().localeError;
 
 /** Validate a record; on failure, a VALIDATION error whose `fields` are keyed by field path. */
-export function validateChildRecord(input: unknown, schema = childSchema): Result<ChildRecord> {
+export function validateChildRecord(input: unknown): Result<ChildRecord>;
+export function validateChildRecord<T>(input: unknown, schema: z.ZodType<T>): Result<T>;
+export function validateChildRecord(input: unknown, schema: z.ZodType = childSchema): Result<unknown> {
   const parsed = schema.safeParse(input, { error: zhCN });
   if (parsed.success) return { ok: true, value: parsed.data };
   const fields = toFieldErrors(parsed.error);

@@ -31,10 +31,21 @@ export type ImportSource = z.infer<typeof importSourceSchema>;
 export const columnMappingSchema = z.record(z.string().regex(/^\d{1,4}$/), z.string().max(80));
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
+/**
+ * One value for every row, for fields the sheet has no column for (民族 = 汉族, 是否登记户口 = 是): field path → a code,
+ * 是/否 as a boolean, or text. A field left out has no value for all rows; the records are then 待完善 for it.
+ */
+export const importDefaultsSchema = z.record(z.string().max(80), z.union([z.string().max(200), z.boolean()]), {
+  error: '统一填写的内容格式不正确',
+});
+export type ImportDefaults = z.infer<typeof importDefaultsSchema>;
+
 export const importPreviewArgs = z
   .object({
     source: importSourceSchema,
     mapping: columnMappingSchema.optional(),
+    /** Absent when the office's remembered values should apply. */
+    defaults: importDefaultsSchema.optional(),
     /** How many rows to return in full. */
     sample: z.number().int().min(0).max(1000).optional(),
   })
@@ -44,6 +55,7 @@ export const importCommitArgs = z
   .object({
     importId: z.string().min(1).max(80),
     mapping: columnMappingSchema.optional(),
+    defaults: importDefaultsSchema.optional(),
   })
   .strict();
 
@@ -76,8 +88,10 @@ export interface ImportColumn {
   header: string;
   /** The target key, or '' when the column is not imported. */
   target: string;
-  /** How the target was chosen. */
-  how: 'remembered' | 'recognised' | 'chosen' | 'none';
+  /** How the target was chosen: 'values' when the cells' values pointed to another field than the header's. */
+  how: 'remembered' | 'recognised' | 'values' | 'chosen' | 'none';
+  /** Why, in words, when the choice needs explaining (how = 'values'). */
+  reason?: string;
   /** A few values from the first data rows (ID numbers and phones masked). */
   samples: string[];
 }
@@ -103,6 +117,21 @@ export interface PreviewRow {
   name: string;
   errors: RowError[];
   changes: FieldChange[];
+  /** The national-form fields the record will still lack (labels; empty when complete): it is then 待完善. */
+  missing: string[];
+}
+
+/** A field no column of the sheet provides, which may be given one value for every row. */
+export interface AbsentField {
+  field: string;
+  label: string;
+  kind: 'code' | 'bool' | 'text';
+  /** The choices of a code field. */
+  options: Array<{ value: string; label: string }>;
+  /** The value set for every row, or null when none. */
+  value: string | boolean | null;
+  /** The value as a person reads it ('' when none). */
+  display: string;
 }
 
 export interface ImportCounts {
@@ -111,6 +140,8 @@ export interface ImportCounts {
   update: number;
   unchanged: number;
   rejected: number;
+  /** New records that will be 待完善 (some national-form field missing). */
+  incomplete: number;
 }
 
 export interface ImportPreview {
@@ -122,8 +153,10 @@ export interface ImportPreview {
   dataStartRow: number;
   columns: ImportColumn[];
   targets: ImportTargetInfo[];
-  /** Fields every new record needs that no column provides. */
+  /** Fields every new record needs that no column provides (labels): without a value for all rows, 待完善. */
   missingRequired: string[];
+  /** The fields a value for all rows may be given for, with the value in force. */
+  absent: AbsentField[];
   counts: ImportCounts;
   rows: PreviewRow[];
   /** Every rejected row with its reasons (up to 2,000). */
@@ -132,6 +165,8 @@ export interface ImportPreview {
 
 export interface ImportResult {
   imported: number;
+  /** How many of the imported (new) records are 待完善. */
+  incomplete: number;
   updated: number;
   /** Rows not written: unchanged ones and rejected ones (imported + updated + skipped = rows read). */
   skipped: number;

@@ -50,6 +50,8 @@ export const childListArgs = z
         status: filterValue,
         ageBand: z.enum(AGE_BANDS).optional(),
         alert: z.enum(ALERT_KINDS).optional(),
+        /** 信息不完整: only the children whose record is 待完善. */
+        incomplete: z.boolean().optional(),
       })
       .strict()
       .default({}),
@@ -84,6 +86,8 @@ export interface ChildRow {
   guardianPhoneMasked: string;
   eligible: boolean;
   unguarded: boolean;
+  /** 待完善: some national-form field is still missing. */
+  incomplete: boolean;
   alerts: ChildAlert[];
   lastVisitDate: string;
 }
@@ -107,6 +111,8 @@ export interface ChildView {
   eligible: boolean;
   eligibilityReasons: string[];
   alerts: ChildAlert[];
+  /** The national-form fields the record lacks (field paths, in the form's order); empty when complete. */
+  missing: string[];
   lastVisitDate: string;
   nextVisitDue: string;
   lastAssessmentDate: string;
@@ -116,9 +122,14 @@ export interface ChildView {
   transferredOut: TransferTrace | null;
 }
 
-export const childRecordArgs = z.object({ record: z.record(z.string(), z.unknown(), { error: '缺少儿童信息' }) }).strict();
+/**
+ * `incomplete`: the clerk chose 暂存为待完善: the record may lack national-form fields (it must still say which child
+ * it is); without it, the form's record must be complete.
+ */
+const incomplete = z.boolean().default(false);
+export const childRecordArgs = z.object({ record: z.record(z.string(), z.unknown(), { error: '缺少儿童信息' }), incomplete }).strict();
 export const childUpdateArgs = z
-  .object({ id, record: z.record(z.string(), z.unknown(), { error: '缺少儿童信息' }) })
+  .object({ id, record: z.record(z.string(), z.unknown(), { error: '缺少儿童信息' }), incomplete })
   .strict();
 export const childIdArgs = z.object({ id }).strict();
 export const childRevealArgs = z.object({ id, purpose: z.enum(['view', 'edit']).default('view') }).strict();
@@ -229,6 +240,8 @@ export interface AlertsResult {
   total: number;
   counts: Record<AlertKind, number>;
   items: AlertItem[];
+  /** Children in the ledger whose record is 待完善. */
+  incomplete: number;
 }
 
 export const ledgerSettingsArgs = z
@@ -263,6 +276,7 @@ export interface CodeItemAdded {
 }
 
 // Pure record helpers the form shares with the handlers (the renderer imports values only from contract/schemas).
+export { identifiesChild, missingFields, nestedGetter, NOT_IDENTIFIED_MESSAGE } from '../../domain/ledger/completeness';
 export {
   CHILD_FIELD_PATHS,
   emptyChildRecord,

@@ -49,6 +49,8 @@ export interface StatsSummary {
   township: string | null;
   /** What the rows are: 乡镇（街道） or 村（居）. */
   rowLabel: string;
+  /** Of the children in the ledger at the period's end, those whose record is 待完善. */
+  incomplete: number;
   rows: StatsRow[];
   totals: StatsRow;
   columns: {

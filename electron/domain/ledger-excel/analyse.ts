@@ -2,21 +2,34 @@
 // person's choices, then what the office confirmed before, then what the header text says), judge every row.
 import { AppError } from '../../contract/errors';
 import { childFieldLabels } from '../../contract/schemas/child';
-import type { ColumnMapping, ImportColumn, ImportCounts, ImportProgress } from '../../contract/schemas/ledger-excel';
+import type {
+  AbsentField,
+  ColumnMapping,
+  ImportColumn,
+  ImportCounts,
+  ImportDefaults,
+  ImportProgress,
+} from '../../contract/schemas/ledger-excel';
+import type { JsonValue } from '../../store/operation';
+import { ALWAYS_REQUIRED } from '../ledger/completeness';
 import type { MappedColumn } from './convert';
 import { detectHeader, HEADER_SEARCH_ROWS, type DetectedHeader } from './header';
 import { RowPlanner, type PlanContext, type PlannedRow } from './plan';
 import { SetArena } from './set-arena';
 import { isBlankRow, readFirstSheet, type SheetRow, type SheetSource } from './read-sheet';
-import { REQUIRED_FIELDS, targetByKey } from './targets';
+import { absentFields, coveredFields, resolveDefaults } from './import-defaults';
+import { targetByKey } from './targets';
+import { refineByValues } from './value-match';
 import { cellText, fieldKind } from './values';
 import { maskIdNumber, maskPhone } from '../ledger/mask';
 
 export interface AnalyseOptions {
   plan: PlanContext;
-  /** The office's confirmed choices: header memory key → target ('' = leave out). */
-  remembered: Readonly<Record<string, string>>;
+  /** The office's confirmed choices: header memory key → target ('' = leave out), and remembered defaults. */
+  remembered: Readonly<Record<string, JsonValue>>;
   overrides?: ColumnMapping | undefined;
+  /** Values for all rows of fields the sheet lacks; undefined to take the remembered ones. */
+  defaults?: ImportDefaults | undefined;
   onProgress?: (p: ImportProgress) => void;
 }
 
@@ -32,6 +45,11 @@ export interface ImportAnalysis {
   sets: SetArena;
   counts: ImportCounts;
   missingRequired: string[];
+  /** Fields the sheet has no column for: those that may be given one value for all rows. */
+  absent: AbsentField[];
+  /** The values for all rows in force (field path → stored value), and the fields the columns provide. */
+  defaults: Record<string, JsonValue>;
+  covered: ReadonlySet<string>;
 }
 
 const NO_HEADER =
@@ -43,7 +61,7 @@ function settleColumns(header: DetectedHeader, remembered: AnalyseOptions['remem
     if (chosen !== undefined) return { index: c.index, letter: c.letter, header: c.header, target: chosen, how: 'chosen' as const, samples: [] };
     // Headers are the file's text: own properties only.
     const memory = c.memoryKey && Object.hasOwn(remembered, c.memoryKey) ? remembered[c.memoryKey] : undefined;
-    if (memory !== undefined && (memory === '' || targetByKey.has(memory))) {
+    if (typeof memory === 'string' && (memory === '' || targetByKey.has(memory))) {
       return { index: c.index, letter: c.letter, header: c.header, target: memory, how: 'remembered' as const, samples: [] };
     }
     return { index: c.index, letter: c.letter, header: c.header, target: c.recognised, how: c.recognised ? ('recognised' as const) : ('none' as const), samples: [] };
@@ -84,12 +102,11 @@ function sampleText(target: string, value: string): string {
   return value.length > 30 ? `${value.slice(0, 30)}…` : value;
 }
 
-function missingRequired(columns: readonly ImportColumn[]): string[] {
-  const covered = new Set(columns.flatMap((c) => targetByKey.get(c.target)?.fields ?? []));
+function missingRequired(covered: ReadonlySet<string>, defaults: Readonly<Record<string, JsonValue>>): string[] {
   const hasId = covered.has('child.idNumber');
-  return REQUIRED_FIELDS.filter((f) => !covered.has(f) && !(hasId && (f === 'child.sex' || f === 'child.birthDate'))).map(
-    (f) => childFieldLabels[f],
-  );
+  return ALWAYS_REQUIRED.filter(
+    (f) => !covered.has(f) && !(f in defaults) && !(hasId && (f === 'child.sex' || f === 'child.birthDate')),
+  ).map((f) => childFieldLabels[f]);
 }
 
 export async function analyseImport(source: SheetSource, opts: AnalyseOptions): Promise<ImportAnalysis> {
@@ -103,7 +120,9 @@ export async function analyseImport(source: SheetSource, opts: AnalyseOptions): 
   let planner: RowPlanner | null = null;
   const rows: PlannedRow[] = [];
   const sets = new SetArena();
-  const counts: ImportCounts = { rows: 0, new: 0, update: 0, unchanged: 0, rejected: 0 };
+  const counts: ImportCounts = { rows: 0, new: 0, update: 0, unchanged: 0, rejected: 0, incomplete: 0 };
+  let covered: ReadonlySet<string> = new Set();
+  let defaults: Record<string, JsonValue> = {};
 
   const take = (row: SheetRow) => {
     if (isBlankRow(row.cells)) return;
@@ -117,6 +136,7 @@ export async function analyseImport(source: SheetSource, opts: AnalyseOptions): 
     rows.push(planned);
     counts.rows += 1;
     counts[planned.outcome] += 1;
+    if (planned.outcome === 'new' && planned.missing.length > 0) counts.incomplete += 1;
     if (counts.rows % 2000 === 0) progress({ phase: 'reading', rows: counts.rows, fraction });
   };
 
@@ -124,11 +144,14 @@ export async function analyseImport(source: SheetSource, opts: AnalyseOptions): 
     header = detectHeader(head);
     if (!header) throw new AppError('VALIDATION', NO_HEADER);
     columns = settleColumns(header, opts.remembered, opts.overrides);
+    refineByValues(columns, head.slice(header.dataStartIndex), opts.plan.codeLists);
+    covered = coveredFields(columns);
+    defaults = resolveDefaults(opts.defaults, opts.remembered, covered, opts.plan.codeLists);
     mapped = columns.filter((c) => c.target).map((c) => ({ index: c.index, letter: c.letter, target: c.target }));
     if (!mapped.some((c) => c.target === 'child.name' || c.target === 'child.idNumber')) {
       throw new AppError('VALIDATION', '请至少为“姓名”或“身份证号码”指定一列，否则无法识别每一行是哪名儿童。');
     }
-    planner = new RowPlanner(opts.plan, mapped, sets);
+    planner = new RowPlanner(opts.plan, mapped, sets, defaults);
     for (const row of head.slice(header.dataStartIndex)) take(row);
   };
 
@@ -156,6 +179,9 @@ export async function analyseImport(source: SheetSource, opts: AnalyseOptions): 
     rows,
     sets,
     counts,
-    missingRequired: missingRequired(columns),
+    missingRequired: missingRequired(covered, defaults),
+    absent: absentFields(covered, defaults, opts.plan.codeLists),
+    defaults,
+    covered,
   };
 }

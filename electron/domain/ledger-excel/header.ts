@@ -77,6 +77,17 @@ function dedupe(columns: HeaderColumn[]): HeaderColumn[] {
   });
 }
 
+/**
+ * A title (仙桥街道农村留守儿童信息台账, 填报单位：…) is one cell merged across the sheet: the reader gives its text in
+ * the first cell only. The upper level of a two-level header names several columns (序号, 姓名 … 父亲, 母亲), so a row
+ * with a single filled cell is never taken for one, or its text would be carried over every column as a group.
+ */
+function isTitleRow(row: SheetRow): boolean {
+  let filled = 0;
+  for (const c of row.cells) if (text(c) !== '' && ++filled > 1) return false;
+  return true;
+}
+
 const score = (columns: HeaderColumn[]) => columns.filter((c) => c.recognised).length;
 const hasKey = (columns: HeaderColumn[]) =>
   columns.some((c) => c.recognised === 'child.name' || c.recognised === 'child.idNumber');
@@ -95,7 +106,9 @@ export function detectHeader(rows: readonly SheetRow[]): DetectedHeader | null {
     const single = dedupe(singleLevel(row));
     const candidates: Array<{ columns: HeaderColumn[]; indexes: number[] }> = [{ columns: single, indexes: [i] }];
     const next = rows[i + 1];
-    if (next && next.number === row.number + 1) candidates.push({ columns: dedupe(twoLevel(row, next)), indexes: [i, i + 1] });
+    if (next && next.number === row.number + 1 && !isTitleRow(row)) {
+      candidates.push({ columns: dedupe(twoLevel(row, next)), indexes: [i, i + 1] });
+    }
     for (const c of candidates) {
       const s = score(c.columns);
       // Strictly better only: a single-level header wins a tie, so its first data row is not taken for a header.

@@ -4,13 +4,14 @@ import {
   childFieldLabels,
   validateChildRecord,
   type ChildFieldPath,
-  type ChildRecord,
-  type createChildSchema,
+  type createIncompleteChildSchema,
+  type IncompleteChildRecord,
 } from '../../contract/schemas/child';
 import type { FieldChange, RowError, RowOutcome } from '../../contract/schemas/ledger-excel';
 import type { JsonValue } from '../../store/operation';
 import { CHILD_FIELD_PATHS, changedFields, SENSITIVE_CHILD_FIELDS, unflattenChild } from '../ledger/child-fields';
 import { codeForLabel, type CodeLists } from '../ledger/codelists';
+import { flatGetter, identifiesChild, missingFields, NOT_IDENTIFIED_MESSAGE } from '../ledger/completeness';
 import { normaliseIdNumber, parseIdNumber } from '../ledger/id-number';
 import { maskIdNumber, maskPhone } from '../ledger/mask';
 import { transferLockMessage, transferredOut } from '../ledger/transfer-lock';
@@ -27,9 +28,12 @@ export interface ExistingChild {
 export interface PlanContext {
   codeLists: CodeLists;
   today: string;
-  schema: ReturnType<typeof createChildSchema>;
+  /** The 待完善 schema: a row is imported with what it has; what it lacks is listed, not refused. */
+  schema: ReturnType<typeof createIncompleteChildSchema>;
   /** Records held, by normalised ID number. */
   existing: ReadonlyMap<string, ExistingChild>;
+  /** Records held without an ID number, by name, birth date and township (nameBirthKey). */
+  existingWithoutId?: ReadonlyMap<string, ExistingChild>;
   newId: () => string;
   /** This office's code: a held child it has transferred out is read-only here, so its row is refused. */
   office: string;
@@ -41,6 +45,8 @@ export interface PlannedRow {
   name: string;
   errors: RowError[];
   changes: FieldChange[];
+  /** The national-form fields the record will lack (new and update only): it is then 待完善. */
+  missing: readonly ChildFieldPath[];
   /** The record to write and the fields to set (new and update only): the number of the set kept in the
    *  planner's SetArena, outside the heap (see set-arena.ts). */
   recordId?: string;
@@ -55,6 +61,21 @@ export function existingByIdNumber(table: Readonly<Record<string, { v: Readonly<
   for (const [id, rec] of Object.entries(table)) {
     const idNumber = rec.v['child.idNumber'];
     if (typeof idNumber === 'string' && idNumber) map.set(normaliseIdNumber(idNumber), { id, values: rec.v });
+  }
+  return map;
+}
+
+/** How a child without an ID number is recognised again: name, birth date and township together. */
+export const nameBirthKey = (name: string, birthDate: string, township: string) => `${name}|${birthDate}|${township}`;
+
+/** Index of held records without an ID number, by nameBirthKey, built once per import. */
+export function existingWithoutIdNumber(table: Readonly<Record<string, { v: Readonly<Record<string, JsonValue>> }>>): Map<string, ExistingChild> {
+  const map = new Map<string, ExistingChild>();
+  const s = (v: JsonValue | undefined) => (typeof v === 'string' ? v : '');
+  for (const [id, rec] of Object.entries(table)) {
+    if (s(rec.v['child.idNumber'])) continue;
+    const key = nameBirthKey(s(rec.v['child.name']), s(rec.v['child.birthDate']), s(rec.v['responsibility.township']));
+    map.set(key, { id, values: rec.v });
   }
   return map;
 }
@@ -74,7 +95,7 @@ export function displayValue(lists: CodeLists, path: string, value: JsonValue | 
 
 // flattenChild's result, computed with the paths split once: this runs for every row of a 50,000-row file.
 const SPLIT_PATHS = CHILD_FIELD_PATHS.map((p) => [p, p.split('.')] as const);
-function flatten(record: ChildRecord): Record<string, JsonValue> {
+function flatten(record: IncompleteChildRecord): Record<string, JsonValue> {
   const flat: Record<string, JsonValue> = {};
   for (const [path, parts] of SPLIT_PATHS) {
     let cur: unknown = record;
@@ -103,6 +124,18 @@ function isEmpty(v: JsonValue | undefined): boolean {
 }
 
 const NONE: never[] = [];
+// Rows of one sheet lack the same fields: one array per distinct list, not one per row of a 50,000-row file.
+const missingLists = new Map<string, readonly ChildFieldPath[]>();
+function internMissing(paths: ChildFieldPath[]): readonly ChildFieldPath[] {
+  if (paths.length === 0) return NONE;
+  const key = paths.join(',');
+  let hit = missingLists.get(key);
+  if (!hit) {
+    if (missingLists.size > 1000) missingLists.clear();
+    missingLists.set(key, (hit = paths));
+  }
+  return hit;
+}
 // A string read from the sheet may be a slice of the reader's whole XML chunk; a kept copy lets the chunk go.
 const copy = (text: string) => (text.length > 12 ? (JSON.parse(JSON.stringify(text)) as string) : text);
 
@@ -132,6 +165,8 @@ export class RowPlanner {
     private readonly ctx: PlanContext,
     columns: readonly MappedColumn[],
     readonly sets: SetArena = new SetArena(),
+    /** One value for every row where the sheet has no column for the field (field path → stored value). */
+    private readonly defaults: Readonly<Record<string, JsonValue>> = {},
   ) {
     this.columns = compileColumns(columns);
   }
@@ -139,6 +174,7 @@ export class RowPlanner {
   plan(rowNumber: number, cells: Cell[]): PlannedRow {
     const { codeLists, today, schema, existing } = this.ctx;
     const { input, fromColumn, cellErrors } = convertRow(cells, this.columns, codeLists);
+    for (const [path, value] of Object.entries(this.defaults)) if (getPath(input, path) === undefined) setPath(input, path, value);
     const name = String(getPath(input, 'child.name') ?? '');
 
     const rawId = getPath(input, 'child.idNumber');
@@ -152,7 +188,7 @@ export class RowPlanner {
       }
     }
 
-    const rejected = (errors: RowError[]): PlannedRow => ({ row: rowNumber, outcome: 'rejected', name, errors, changes: [], cells });
+    const rejected = (errors: RowError[]): PlannedRow => ({ row: rowNumber, outcome: 'rejected', name, errors, changes: [], missing: NONE, cells });
 
     const key = id?.ok
       ? `id:${id.value}`
@@ -168,7 +204,18 @@ export class RowPlanner {
       this.seen.set(key, rowNumber);
     }
 
-    const held = id?.ok ? existing.get(id.value) : undefined;
+    // Without an ID number a row must still say which child it is, or it could never be found or matched again.
+    if (rawId === undefined && !identifiesChild((p) => getPath(input, p))) {
+      return rejected([{ column: null, field: 'child.idNumber', message: NOT_IDENTIFIED_MESSAGE }]);
+    }
+
+    const held = id?.ok
+      ? existing.get(id.value)
+      : rawId === undefined
+        ? this.ctx.existingWithoutId?.get(
+            nameBirthKey(name, String(getPath(input, 'child.birthDate') ?? ''), String(getPath(input, 'responsibility.township') ?? '')),
+          )
+        : undefined;
     const transfer = held ? transferredOut(held.values, this.ctx.office) : null;
     if (transfer) return rejected([{ column: null, field: 'child.idNumber', message: transferLockMessage(transfer) }]);
     const full = held ? mergeInput(unflattenChild(held.values), input) : input;
@@ -178,21 +225,23 @@ export class RowPlanner {
     }
 
     const flat = flatten(result.value);
+    const missing = internMissing(missingFields(flatGetter(flat)));
     if (!held) {
-      return { row: rowNumber, outcome: 'new', name: copy(name), errors: NONE, changes: NONE, recordId: this.ctx.newId(), setIndex: this.sets.add(withoutEmpty(flat)) };
+      const set = withoutEmpty(flat);
+      return { row: rowNumber, outcome: 'new', name: copy(name), errors: NONE, changes: NONE, missing, recordId: this.ctx.newId(), setIndex: this.sets.add(set) };
     }
 
     const set = changedFields(held.values, flat);
     // Empty and missing are the same (new records leave empty fields out): [] for a missing list is no change.
     for (const p of Object.keys(set)) if (isEmpty(set[p]) && isEmpty(held.values[p])) delete set[p];
     const paths = Object.keys(set);
-    if (paths.length === 0) return { row: rowNumber, outcome: 'unchanged', name: copy(name), errors: NONE, changes: NONE };
+    if (paths.length === 0) return { row: rowNumber, outcome: 'unchanged', name: copy(name), errors: NONE, changes: NONE, missing };
     const changes = paths.map((p) => ({
       field: p,
       label: label(p),
       from: displayValue(codeLists, p, held.values[p]),
       to: displayValue(codeLists, p, set[p]),
     }));
-    return { row: rowNumber, outcome: 'update', name: copy(name), errors: NONE, changes, recordId: held.id, setIndex: this.sets.add(set) };
+    return { row: rowNumber, outcome: 'update', name: copy(name), errors: NONE, changes, missing, recordId: held.id, setIndex: this.sets.add(set) };
   }
 }

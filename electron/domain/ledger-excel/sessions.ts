@@ -3,6 +3,7 @@
 // commit judge the rows again against what is held then.
 import type { Store } from '../../store/store';
 import type { ColumnMapping } from '../../contract/schemas/ledger-excel';
+import type { JsonValue } from '../../store/operation';
 import type { ImportAnalysis } from './analyse';
 import type { SheetSource } from './read-sheet';
 
@@ -11,6 +12,8 @@ export interface ImportSession {
   fileName: string;
   source: SheetSource;
   overrides: ColumnMapping | undefined;
+  /** The values for all rows in force when the rows were judged (field path → stored value). */
+  defaults: Readonly<Record<string, JsonValue>>;
   analysis: ImportAnalysis;
   /** The store changed since the rows were judged. */
   stale: boolean;

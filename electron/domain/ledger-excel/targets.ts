@@ -62,7 +62,7 @@ const SYNONYMS: Partial<Record<ChildFieldPath, string[]>> = {
   'entrustedGuardian.phone': ['监护人电话', '联系电话', '监护人联系电话'],
   'entrustedGuardian.relationship': ['与被监护人关系', '与儿童关系', '监护人与儿童关系', '与留守儿童关系'],
   'income.povertyStatus': ['贫困状况', '是否贫困户'],
-  'responsibility.township': ['乡镇(街道)', '乡镇', '镇街', '镇(街道)', '所属乡镇', '乡镇街道', '镇'],
+  'responsibility.township': ['乡镇(街道)', '乡镇', '镇街', '镇(街道)', '所属乡镇', '所属镇街', '所属镇(街道)', '乡镇街道', '镇'],
   'responsibility.village': ['村(居)', '村居', '村(社区)', '村委会', '村', '所属村(居)', '行政村', '村(居)委会'],
   'responsibility.supervisorPhone': ['儿童督导员电话', '督导员电话'],
   'responsibility.directorPhone': ['儿童主任电话'],
@@ -149,27 +149,6 @@ export function targetForHeader(header: string): string | undefined {
   if (n === '') return undefined;
   return byHeader.get(n) ?? byHeader.get(n.replace(/\([^)]*\)/g, ''));
 }
-
-/** Fields every new record must have (the schema refuses a record without them). */
-export const REQUIRED_FIELDS: readonly ChildFieldPath[] = [
-  'child.name',
-  'child.sex',
-  'child.ethnicity',
-  'child.birthDate',
-  'child.hukouRegistered',
-  'child.householdType',
-  'child.currentAddress',
-  'child.health',
-  'child.schooling',
-  'guardianship.bothParentsAway',
-  'guardianship.oneAwayOtherIncapable',
-  'guardianship.hasEntrustedGuardian',
-  'guardianship.guardianKind',
-  'guardianship.guardianshipType',
-  'guardianship.assessment',
-  'responsibility.township',
-  'responsibility.village',
-];
 
 /** Excel's column letters: 0 → A, 26 → AA. */
 export function columnLetter(index: number): string {

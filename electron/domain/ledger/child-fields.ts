@@ -1,7 +1,7 @@
 // How a child record lives in the store: one field per form field, keyed by its path ('child.name', 'father.phone'),
 // so the store merges edits field by field and a record's history says exactly which field changed. The nested
 // ChildRecord (the schema's shape) is what forms, import and export see.
-import { childFieldLabels, type ChildFieldPath, type ChildRecord } from '../../contract/schemas/child';
+import { childFieldLabels, type ChildFieldPath, type ChildRecord, type IncompleteChildRecord } from '../../contract/schemas/child';
 import type { JsonValue } from '../../store/operation';
 import { codeForLabel, type CodeListKey, type CodeLists } from './codelists';
 import { parseIdNumber } from './id-number';
@@ -54,8 +54,8 @@ function setPath(obj: Record<string, unknown>, path: string, value: unknown): vo
   cur[parts[parts.length - 1]!] = value;
 }
 
-/** A validated record → the store's flat fields. */
-export function flattenChild(record: ChildRecord): Record<ChildFieldPath, JsonValue> {
+/** A validated record → the store's flat fields (an unanswered 是/否 of a 待完善 record → null). */
+export function flattenChild(record: IncompleteChildRecord): Record<ChildFieldPath, JsonValue> {
   const flat = {} as Record<ChildFieldPath, JsonValue>;
   for (const path of CHILD_FIELD_PATHS) {
     const value = getPath(record, path);

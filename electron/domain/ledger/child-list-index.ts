@@ -126,6 +126,8 @@ export class ChildListIndex {
   private readonly slotOf = new Map<string, number>();
   private readonly columns = Object.fromEntries(FILTER_COLUMNS.map((c) => [c, new CodeColumn()])) as Record<FilterColumn, CodeColumn>;
   private alertMasks = new Uint8Array(1024);
+  /** 1 where the child's record is 待完善 (the 信息不完整 filter). */
+  private incomplete = new Uint8Array(1024);
   private names: string[] = [];
   private initials: string[] = [];
   /** '\n' before each full-pinyin suffix: 张小明 → '\nzhangxiaoming\nxiaoming\nming'. */
@@ -193,6 +195,7 @@ export class ChildListIndex {
     this.slotOf.clear();
     for (const c of FILTER_COLUMNS) this.columns[c] = new CodeColumn();
     this.alertMasks = new Uint8Array(1024);
+    this.incomplete = new Uint8Array(1024);
     this.names = [];
     this.initials = [];
     this.pinyin = [];
@@ -223,6 +226,9 @@ export class ChildListIndex {
         const next = new Uint8Array(this.alertMasks.length * 2);
         next.set(this.alertMasks);
         this.alertMasks = next;
+        const flags = new Uint8Array(next.length);
+        flags.set(this.incomplete);
+        this.incomplete = flags;
       }
     }
     this.summaries[slot] = s;
@@ -233,6 +239,7 @@ export class ChildListIndex {
     let mask = 0;
     for (const a of s.alerts) mask |= alertBit(a.kind);
     this.alertMasks[slot] = mask;
+    this.incomplete[slot] = s.incomplete ? 1 : 0;
     this.names[slot] = s.key.name;
     this.initials[slot] = s.key.initials;
     this.pinyin[slot] = s.key.suffixes.length ? `\n${s.key.suffixes.join('\n')}` : '';
@@ -356,6 +363,7 @@ export class ChildListIndex {
     }
     const bit = f.alert ? alertBit(f.alert) : 0;
     const masks = this.alertMasks;
+    const incomplete = f.incomplete ? this.incomplete : null;
     const hits = this.searchHits(q.search);
 
     const nc = cols.length;
@@ -369,6 +377,7 @@ export class ChildListIndex {
       const slot = order[desc ? n - 1 - i : i]!;
       for (let k = 0; k < nc; k += 1) if (cols[k]![slot] !== wanted[k]) continue outer;
       if (bit !== 0 && (masks[slot]! & bit) === 0) continue;
+      if (incomplete !== null && incomplete[slot] === 0) continue;
       if (hits !== null && hits[slot] === 0) continue;
       if (total >= start && total < end) page.push(slot);
       total += 1;

@@ -50,6 +50,7 @@ export function toRow(s: ChildSummary): ChildRow {
     guardianPhoneMasked: s.guardianPhone ? maskPhone(s.guardianPhone) : '',
     eligible: s.eligible,
     unguarded: s.unguarded,
+    incomplete: s.incomplete,
     alerts: s.alerts,
     lastVisitDate: s.lastVisitDate,
   };
@@ -69,6 +70,7 @@ export function queryChildren(sorted: readonly ChildSummary[], q: ChildListQuery
     (!f.status || s.status === f.status) &&
     (!f.ageBand || s.ageBand === f.ageBand) &&
     (!f.alert || s.alerts.some((a) => a.kind === f.alert)) &&
+    (!f.incomplete || s.incomplete) &&
     matchesKey(search, s.key);
 
   const desc = q.sort.dir === 'desc';

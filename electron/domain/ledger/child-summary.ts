@@ -6,6 +6,7 @@ import { DECEASED_MARK } from '../../contract/schemas/child';
 import { ageBand, ageOn, turning16, type AgeBand } from './age';
 import { childValue } from './child-fields';
 import { daysBetween, isIsoDate } from './dates';
+import { missingFields, flatGetter } from './completeness';
 import { checkEligibility } from './eligibility';
 import { searchKey, type SearchKey } from './pinyin';
 
@@ -58,6 +59,8 @@ export interface ChildSummary {
   eligibilityReasons: string[];
   alerts: ChildAlert[];
   unguarded: boolean;
+  /** 待完善: some national-form field is still missing (completeness.missingFields). */
+  incomplete: boolean;
   lastVisitDate: string;
   /** 'YYYY-MM-DD' the record was created (from its first operation). */
   createdDate: string;
@@ -152,6 +155,7 @@ export function summariseChild(
     eligible: eligibility.eligible,
     eligibilityReasons: eligibility.reasons,
     unguarded: isUnguarded(values),
+    incomplete: missingFields(flatGetter(values)).length > 0,
     lastVisitDate: v('lastVisitDate'),
     createdDate: meta.createdDate,
     updated: meta.updated,

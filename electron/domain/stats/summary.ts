@@ -21,6 +21,7 @@ import {
   type StatsSummary,
 } from '../../contract/schemas/stats';
 import { childText } from './child-fields';
+import { flatGetter, missingFields } from '../ledger/completeness';
 
 type Table = Readonly<Record<string, EntityRecord>>;
 
@@ -124,6 +125,7 @@ export function summariseLedger(input: StatsInput): StatsSummary {
   const townships = new Set<string>();
   const seen = { guardianKind: new Set<string>(), schooling: new Set<string>(), riskLevel: new Set<string>() };
   const exitReasons = new Map<string, number>();
+  let incomplete = 0;
   /** child id → its row, for visits. */
   const rowOfChild = new Map<string, StatsRow>();
 
@@ -172,6 +174,7 @@ export function summariseLedger(input: StatsInput): StatsSummary {
     seen.riskLevel.add(risk);
     count(row, guardianKind, schooling, risk, band);
     count(totals, guardianKind, schooling, risk, band);
+    if (missingFields(flatGetter(v)).length > 0) incomplete++;
   }
 
   const visited = new Set<string>();
@@ -205,6 +208,7 @@ export function summariseLedger(input: StatsInput): StatsSummary {
     period: { from, to },
     township: filter,
     rowLabel: filter ? '村（居）' : '乡镇（街道）',
+    incomplete,
     rows: [...rows.values()].sort((a, b) => collator.compare(a.name, b.name)),
     totals,
     columns: {

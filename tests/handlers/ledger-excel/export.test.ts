@@ -138,7 +138,8 @@ describe('guanai ledger import / export', () => {
     const o = io();
     expect(await runCli(['ledger', 'import', '--data', dir, file, '--json'], o.io)).toBe(0);
     const printed = JSON.parse(o.out.join(''));
-    expect(Object.keys(printed)).toEqual(['imported', 'updated', 'skipped', 'errors']);
+    expect(Object.keys(printed)).toEqual(['imported', 'updated', 'skipped', 'errors', 'incomplete']);
+    expect(printed.incomplete).toBe(0);
     expect(printed).toMatchObject({ imported: 5, updated: 0, skipped: 3 });
     expect(printed.errors.map((e: { row: number }) => e.row)).toEqual([8, 10, 11]);
     expect(printed.errors[1].message).toContain('与第5行是同一名儿童');
@@ -175,7 +176,7 @@ describe('guanai ledger import / export', () => {
     expect(await runCli(['init', '--data', fresh, '--office-code', '445202', '--office-name', '榕城区民政局', '--level', 'county'], io().io)).toBe(0);
     const back = io();
     expect(await runCli(['ledger', 'import', '--data', fresh, full, '--json'], back.io)).toBe(0);
-    expect(JSON.parse(back.out.join(''))).toEqual({ imported: 5, updated: 0, skipped: 0, errors: [] });
+    expect(JSON.parse(back.out.join(''))).toEqual({ imported: 5, updated: 0, skipped: 0, errors: [], incomplete: 0 });
 
     ({ ctx } = await (async () => {
       const { openContext } = await import('../../../electron/app/context');

@@ -51,7 +51,7 @@ describe('ledgerImport.preview on a messy township ledger', () => {
     expect(p.columns.find((c) => c.letter === 'L')!.header).toBe('父亲 · 姓名');
     expect(p.missingRequired).toEqual([]);
 
-    expect(p.counts).toEqual({ rows: 8, new: 4, update: 1, unchanged: 0, rejected: 3 });
+    expect(p.counts).toEqual({ rows: 8, new: 4, update: 1, unchanged: 0, rejected: 3, incomplete: 0 });
     const outcome = Object.fromEntries(p.rows.map((r) => [r.row, r.outcome]));
     for (const n of EXPECTED.newRows) expect(outcome[n]).toBe('new');
     expect(outcome[EXPECTED.updateRow]).toBe('update');

@@ -8,6 +8,12 @@ export function HomeAlerts() {
     <section aria-labelledby="home-alerts">
       <h2 id="home-alerts">需要处理的提醒{data ? `（${data.total} 名儿童）` : ''}</h2>
       {error && <p className="field-error">{error.message}</p>}
+      {data && data.incomplete > 0 && (
+        <p className="explain" role="note" aria-label="信息待完善">
+          信息待完善 {data.incomplete} 名儿童（从乡镇台账导入、缺少登记表部分信息）：
+          <Link to="/ledger?incomplete=1">在台账中查看并补全</Link>
+        </p>
+      )}
       {data?.total === 0 && <p className="explain">目前没有需要处理的提醒。</p>}
       {data && data.total > 0 && (
         <>

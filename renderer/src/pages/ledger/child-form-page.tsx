@@ -1,14 +1,25 @@
 // 新增 / 修改儿童: the national registration form in sections, checked by THE child schema as the clerk types.
 // Enter moves to the next field and only saves a complete, valid form; the ID number fills the birth date and sex.
+// A record still lacking fields (a township sheet's 待完善 child, or a clerk who does not know everything yet) may
+// be kept with 暂存为待完善, only when nothing filled is wrong and the record says which child it is; a 待完善 record
+// opens at its first missing field.
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { childFieldLabels, createChildSchema, toFieldErrors, type ChildFieldPath } from '../../../../electron/contract/schemas/child';
+import {
+  childFieldLabels,
+  createChildSchema,
+  createIncompleteChildSchema,
+  toFieldErrors,
+  type ChildFieldPath,
+} from '../../../../electron/contract/schemas/child';
 import {
   ageOn,
   checkEligibility,
   emptyChildRecord,
   fillFromIdNumber,
   flattenChild,
+  identifiesChild,
+  nestedGetter,
 } from '../../../../electron/contract/schemas/ledger';
 import { toApiError } from '../../api/api-error';
 import { useApi } from '../../api/client';
@@ -164,23 +175,50 @@ export function ChildFormPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const controls = useRef<Record<string, HTMLElement | null>>({});
+  /** The fields the stored record lacks: the form opens at the first of them. */
+  const [missing, setMissing] = useState<string[]>([]);
 
   useEffect(() => {
     if (!id) return;
     // Editing needs the real values: opening the form is recorded like any other view of personal data.
     void api.invoke('children.reveal', { id, purpose: 'edit' }).then(
-      (view) => setFlat(flattenChild(view.record) as Flat),
+      (view) => {
+        const values = flattenChild(view.record) as Flat;
+        // The record view reads an unanswered 是/否 as 否; the form must show it unanswered, not answer it.
+        for (const p of view.missing) if (typeof values[p] === 'boolean') values[p] = null;
+        setFlat(values);
+        setMissing(view.missing);
+      },
       (err) => setFormError(toApiError(err).message),
     );
   }, [api, id]);
 
+  const ready = Boolean(flat && lists);
+  useEffect(() => {
+    if (!ready) return;
+    const first = ORDER.find((p) => missing.includes(p));
+    const el = first ? controls.current[first] : undefined;
+    if (!el) return;
+    el.scrollIntoView?.({ block: 'center' });
+    el.focus();
+  }, [ready, missing]);
+
   const today = localToday();
-  const schema = useMemo(() => (lists ? createChildSchema({ today: () => today, codeLists: lists }) : null), [lists, today]);
+  const schemas = useMemo(() => {
+    if (!lists) return null;
+    const options = { today: () => today, codeLists: lists };
+    return { complete: createChildSchema(options), incomplete: createIncompleteChildSchema(options) };
+  }, [lists, today]);
   const check = useMemo(() => {
-    if (!schema || !flat) return null;
-    const parsed = schema.safeParse(nest(flat));
-    return parsed.success ? { ok: true as const, errors: {} } : { ok: false as const, errors: toFieldErrors(parsed.error) };
-  }, [schema, flat]);
+    if (!schemas || !flat) return null;
+    const record = nest(flat);
+    const parsed = schemas.complete.safeParse(record);
+    if (parsed.success) return { ok: true as const, errors: {}, canKeepIncomplete: false };
+    // Only missing fields stand between the record and the full form: it may be kept 待完善 if it identifies the child.
+    const relaxed = schemas.incomplete.safeParse(record);
+    const canKeepIncomplete = relaxed.success && identifiesChild(nestedGetter(relaxed.data));
+    return { ok: false as const, errors: toFieldErrors(parsed.error), canKeepIncomplete };
+  }, [schemas, flat]);
   const errors: Record<string, string> = { ...(check?.errors ?? {}), ...serverErrors };
   const errorOf = (path: string) => (showAll || touched.has(path) ? errors[path] : undefined);
 
@@ -209,10 +247,10 @@ export function ChildFormPage() {
     }
   };
 
-  const save = async () => {
+  const save = async (incomplete = false) => {
     setShowAll(true);
     setFormError(null);
-    if (!check?.ok) {
+    if (!check?.ok && !(incomplete && check?.canKeepIncomplete)) {
       const first = ORDER.find((p) => errors[p]);
       if (first) controls.current[first]?.focus();
       setFormError(`有${Object.keys(errors).length}处需要修改，请看各项下方的红字说明。`);
@@ -221,7 +259,9 @@ export function ChildFormPage() {
     setSaving(true);
     try {
       const record = nest(flat);
-      const result = id ? await api.invoke('children.update', { id, record }) : await api.invoke('children.create', { record });
+      const result = id
+        ? await api.invoke('children.update', { id, record, incomplete })
+        : await api.invoke('children.create', { record, incomplete });
       navigate(`/ledger/${result.id}`);
     } catch (err) {
       const a = toApiError(err);
@@ -276,7 +316,13 @@ export function ChildFormPage() {
     switch (s.kind) {
       case 'bool':
         return (
-          <select {...common} className="input" value={value === true ? 'yes' : 'no'} onChange={(e) => set(s.path, e.target.value === 'yes')}>
+          <select
+            {...common}
+            className="input"
+            value={value === true ? 'yes' : value === false ? 'no' : ''}
+            onChange={(e) => set(s.path, e.target.value === '' ? null : e.target.value === 'yes')}
+          >
+            {typeof value !== 'boolean' && <option value="">请选择</option>}
             <option value="no">否</option>
             <option value="yes">是</option>
           </select>
@@ -361,10 +407,22 @@ export function ChildFormPage() {
           </fieldset>
         ))}
         {formError && <div className="form-error" role="alert">{formError}</div>}
+        {showAll && check && !check.ok && check.canKeepIncomplete && (
+          <p className="explain" role="note">
+            其余各项都已正确，只是还缺少信息。可以先“暂存为待完善”：档案会标为“信息待完善”，列出所缺的项目，以后再补全。
+          </p>
+        )}
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={saving}>
             {saving ? '正在保存……' : '保存'}
           </button>{' '}
+          {check && !check.ok && check.canKeepIncomplete && (
+            <>
+              <button type="button" className="button" disabled={saving} onClick={() => void save(true)}>
+                暂存为待完善
+              </button>{' '}
+            </>
+          )}
           <Link className="button" to={id ? `/ledger/${id}` : '/ledger'}>取消</Link>
         </div>
       </form>

@@ -13,6 +13,7 @@ import { useQuery } from '../../hooks/use-query';
 import { AssessmentsSection, AssistanceSection, VisitsSection } from './child-events';
 import { ChildReports } from './reports/child-reports';
 import { formatTime, useCodeLists, userLabel } from './use-code-lists';
+import { childFieldLabels, type ChildFieldPath } from '../../../../electron/contract/schemas/child';
 
 const localToday = () => {
   const d = new Date();
@@ -83,6 +84,22 @@ export function ChildPage() {
             <li key={a.kind} className={`alert-item alert-${a.kind}`}>{a.message}</li>
           ))}
         </ul>
+      )}
+      {view.missing.length > 0 && (
+        <section className="warn-box missing-panel" aria-labelledby="missing">
+          <h2 id="missing">信息待完善</h2>
+          <p>这份档案缺少《农村留守儿童基本情况登记表》中的以下{view.missing.length}项，请核实后补全：</p>
+          <ul aria-label="缺少的信息">
+            {view.missing.map((p) => (
+              <li key={p}>{childFieldLabels[p as ChildFieldPath] ?? p}</li>
+            ))}
+          </ul>
+          {!readOnly && (
+            <Link className="button primary" to={`/ledger/${id}/edit`}>
+              补全信息
+            </Link>
+          )}
+        </section>
       )}
       {!view.eligible && (
         <div className="warn-box" role="note">

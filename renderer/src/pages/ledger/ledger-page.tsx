@@ -2,7 +2,7 @@
 // rows it shows (offset/limit) and virtualises them, so 50,000 children scroll like 50.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ChildListQuery, ChildRow, ChildSortField } from '../../../../electron/contract/schemas/ledger';
 import { ageBandLabels } from '../../../../electron/contract/schemas/ledger';
 import { Page } from '../../components/page';
@@ -33,7 +33,9 @@ export function LedgerPage() {
   const navigate = useNavigate();
   const can = { create: useCan('children.create'), import: useCan('ledgerImport.preview'), export: useCan('ledgerExport.xlsx') };
   const { label, items } = useCodeLists();
-  const [filters, setFilters] = useState<Filters>({ status: 'active' });
+  // ?incomplete=1: the home and statistics pages link straight to the 待完善 children.
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() => ({ status: 'active', ...(params.get('incomplete') ? { incomplete: true } : {}) }));
   const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<{ field: ChildSortField; dir: 'asc' | 'desc' }>({ field: 'alerts', dir: 'asc' });
@@ -144,6 +146,14 @@ export function LedgerPage() {
         {select('riskLevel', '风险等级', fromList('riskLevel'))}
         {select('status', '状态', fromList('childStatus'))}
         {select('ageBand', '年龄段', (['0-5', '6-13', '14-15', '16+'] as const).map((b) => ({ code: b, label: ageBandLabels[b] })))}
+        <label className="ledger-filter ledger-check">
+          <input
+            type="checkbox"
+            checked={filters.incomplete === true}
+            onChange={(e) => setFilters((f) => ({ ...f, incomplete: e.target.checked || undefined }))}
+          />
+          <span>信息不完整</span>
+        </label>
       </div>
       <p className="ledger-count" aria-live="polite">
         {error ? <span className="field-error">{error.message}</span> : `共 ${total} 名儿童`}
@@ -203,6 +213,11 @@ export function LedgerPage() {
                       <div role="cell">{row.lastVisitDate || '未走访'}</div>
                       <div role="cell" className="ledger-alerts">
                         {row.status !== 'active' && <span className="badge">{label('childStatus', row.status)}</span>}
+                        {row.incomplete && (
+                          <span className="badge badge-incomplete" title="缺少登记表中的部分信息，请打开档案补全">
+                            待完善
+                          </span>
+                        )}
                         {row.alerts.map((a) => (
                           <span key={a.kind} className={`badge alert-${a.kind}`} title={a.message}>
                             {badgeText[a.kind]}

@@ -1,9 +1,12 @@
-// 导入 Excel 台账: choose a file → check how its columns are read (and correct them) → see every row's outcome and
-// problems → confirm → result, with the rejected rows to download, correct and import again.
+// 导入 Excel 台账: choose a file → check how its columns are read (and correct them), give fields the sheet lacks one
+// value for all rows → see every row's outcome, problems and what each record will still lack (待完善) → confirm →
+// result, with the rejected rows to download, correct and import again.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type {
+  AbsentField,
   ColumnMapping,
+  ImportDefaults,
   ImportPreview,
   ImportProgress,
   ImportResult,
@@ -29,6 +32,8 @@ export function ImportPage() {
   const api = useApi();
   const [upload, setUpload] = useState<Upload | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
+  // Undefined until the first preview: the office's remembered values apply, and the preview says which they are.
+  const [defaults, setDefaults] = useState<ImportDefaults | undefined>(undefined);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,13 +43,14 @@ export function ImportPage() {
 
   useEffect(() => api.on('ledgerImport.progress', (p) => setProgress(p)), [api]);
 
-  const runPreview = async (u: Upload, m: ColumnMapping) => {
+  const runPreview = async (u: Upload, m: ColumnMapping, d: ImportDefaults | undefined) => {
     setBusy(true);
     setError('');
     setProgress(null);
     try {
-      const p = await api.invoke('ledgerImport.preview', { source: u, mapping: m, sample: 200 });
+      const p = await api.invoke('ledgerImport.preview', { source: u, mapping: m, sample: 200, ...(d ? { defaults: d } : {}) });
       setPreview(p);
+      setDefaults(inForce(p.absent));
     } catch (err) {
       setError(toApiError(err).message);
     } finally {
@@ -56,6 +62,7 @@ export function ImportPage() {
     setPreview(null);
     setResult(null);
     setMapping({});
+    setDefaults(undefined);
     if (!file) return;
     if (file.size > IMPORT_MAX_BYTES) {
       setError(IMPORT_TOO_LARGE_MESSAGE);
@@ -63,7 +70,7 @@ export function ImportPage() {
     }
     const u = { fileName: file.name, contentBase64: await readAsBase64(file) };
     setUpload(u);
-    await runPreview(u, {});
+    await runPreview(u, {}, undefined);
   };
 
   const pick = async () => {
@@ -75,7 +82,7 @@ export function ImportPage() {
       if (!picked) return;
       const u = { handle: picked.handle };
       setUpload(u);
-      await runPreview(u, {});
+      await runPreview(u, {}, undefined);
     } catch (err) {
       setError(toApiError(err).message);
     }
@@ -85,7 +92,16 @@ export function ImportPage() {
     if (!upload) return;
     const m = { ...mapping, [String(index)]: target };
     setMapping(m);
-    void runPreview(upload, m);
+    void runPreview(upload, m, defaults);
+  };
+
+  const setDefault = (field: string, value: string | boolean | null) => {
+    if (!upload) return;
+    const d = { ...defaults };
+    if (value === null || value === '') delete d[field];
+    else d[field] = value;
+    setDefaults(d);
+    void runPreview(upload, mapping, d);
   };
 
   const commit = async () => {
@@ -93,7 +109,7 @@ export function ImportPage() {
     setBusy(true);
     setError('');
     try {
-      setResult(await api.invoke('ledgerImport.commit', { importId: preview.importId, mapping }));
+      setResult(await api.invoke('ledgerImport.commit', { importId: preview.importId, mapping, defaults: defaults ?? {} }));
     } catch (err) {
       setError(toApiError(err).message);
     } finally {
@@ -163,14 +179,20 @@ export function ImportPage() {
         </p>
       )}
 
-      {preview && !result && <PreviewView preview={preview} busy={busy} onRemap={remap} onCommit={commit} />}
+      {preview && !result && <PreviewView preview={preview} busy={busy} onRemap={remap} onDefault={setDefault} onCommit={commit} />}
 
       {result && preview && (
         <section className="xl-section" aria-labelledby="xl-done">
           <h2 id="xl-done">导入完成</h2>
           <p className="xl-summary" role="status">
-            新增 {result.imported} 名，更新 {result.updated} 名，未写入 {result.skipped} 行（其中有问题 {result.errors.length} 行）。
+            新增 {result.imported} 名{result.incomplete > 0 ? `（其中 ${result.incomplete} 名信息待完善）` : ''}，更新 {result.updated} 名，未写入{' '}
+            {result.skipped} 行（其中有问题 {result.errors.length} 行）。
           </p>
+          {result.incomplete > 0 && (
+            <p className="field-hint">
+              信息待完善的儿童已在台账中标出，可用“信息不完整”筛选：<Link to="/ledger?incomplete=1">查看待完善的儿童</Link>
+            </p>
+          )}
           {result.changes.length > 0 && (
             <>
               <h3>已更新的记录</h3>
@@ -203,15 +225,24 @@ export function ImportPage() {
   );
 }
 
+/** The values for all rows the preview says are in force (the clerk's, or the office's remembered ones). */
+function inForce(absent: readonly AbsentField[]): ImportDefaults {
+  const d: ImportDefaults = {};
+  for (const a of absent) if (a.value !== null) d[a.field] = a.value;
+  return d;
+}
+
 function PreviewView({
   preview,
   busy,
   onRemap,
+  onDefault,
   onCommit,
 }: {
   preview: ImportPreview;
   busy: boolean;
   onRemap: (index: number, target: string) => void;
+  onDefault: (field: string, value: string | boolean | null) => void;
   onCommit: () => void;
 }) {
   const c = preview.counts;
@@ -229,7 +260,8 @@ function PreviewView({
         </p>
         {preview.missingRequired.length > 0 && (
           <p className="xl-warning" role="note">
-            文件中没有以下项目，新增的儿童将因缺少这些信息而无法导入（已有记录的更新不受影响）：{preview.missingRequired.join('、')}。
+            文件中没有以下项目，新增的儿童仍会导入，但记为“信息待完善”，以后再补全：{preview.missingRequired.join('、')}。
+            全部儿童相同的项目，可以在下面统一填写。
           </p>
         )}
         <div className="table-scroll">
@@ -265,16 +297,23 @@ function PreviewView({
                       ))}
                     </select>
                     {col.how === 'remembered' && <span className="xl-tag">上次确认</span>}
+                    {col.how === 'values' && col.reason && <span className="xl-reason">{col.reason}</span>}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+        {preview.absent.length > 0 && <AbsentFields absent={preview.absent} busy={busy} onDefault={onDefault} />}
       </section>
 
       <section className="xl-section" aria-labelledby="xl-rows">
         <h2 id="xl-rows">3. 核对数据</h2>
+        <p className="xl-summary" role="status" aria-label="试导入结果">
+          将导入 {c.new} 名{c.incomplete > 0 ? `（其中 ${c.incomplete} 名信息待完善）` : ''}
+          {c.update > 0 ? `，更新 ${c.update} 名` : ''}
+          {c.rejected > 0 ? `，${c.rejected} 行有问题不导入` : ''}。
+        </p>
         <ul className="xl-counts" aria-label="核对结果">
           <li>
             共 <strong>{c.rows}</strong> 行
@@ -333,6 +372,7 @@ function PreviewView({
                         {x.label}：{x.from || '（空）'} → {x.to || '（空）'}
                       </div>
                     ))}
+                    {r.missing.length > 0 && <div className="xl-missing">信息待完善：缺{r.missing.join('、')}</div>}
                   </td>
                 </tr>
               ))}
@@ -349,5 +389,65 @@ function PreviewView({
         </div>
       </section>
     </>
+  );
+}
+
+/** Fields the sheet has no column for: one value for every row, or none (the records are then 待完善 for it). */
+function AbsentFields({
+  absent,
+  busy,
+  onDefault,
+}: {
+  absent: readonly AbsentField[];
+  busy: boolean;
+  onDefault: (field: string, value: string | boolean | null) => void;
+}) {
+  return (
+    <fieldset className="form-section">
+      <legend>文件中没有的项目（统一填写）</legend>
+      <p className="field-hint">
+        全部儿童情况相同的，可选定一个值，填入每一行；不清楚或各人不同的留空，导入后这些儿童记为“信息待完善”。这些选择会随列的对应关系一并记住。
+      </p>
+      <div className="xl-defaults">
+        {absent.map((a) => (
+          <Field key={a.field} label={`${a.label}（全部行）`}>
+            {a.kind === 'text' ? (
+              <input
+                className="input"
+                defaultValue={typeof a.value === 'string' ? a.value : ''}
+                disabled={busy}
+                onBlur={(e) => {
+                  if (e.target.value.trim() !== (a.value ?? '')) onDefault(a.field, e.target.value.trim());
+                }}
+              />
+            ) : (
+              <select
+                className="input"
+                value={a.value === null ? '' : a.kind === 'bool' ? (a.value ? 'yes' : 'no') : String(a.value)}
+                disabled={busy}
+                onChange={(e) => {
+                  const v = e.target.value;
+                  onDefault(a.field, v === '' ? null : a.kind === 'bool' ? v === 'yes' : v);
+                }}
+              >
+                <option value="">不统一填写</option>
+                {a.kind === 'bool' ? (
+                  <>
+                    <option value="yes">是</option>
+                    <option value="no">否</option>
+                  </>
+                ) : (
+                  a.options.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))
+                )}
+              </select>
+            )}
+          </Field>
+        ))}
+      </div>
+    </fieldset>
   );
 }

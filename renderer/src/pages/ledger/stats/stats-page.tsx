@@ -101,6 +101,13 @@ export function StatsPage() {
               <dt>期间接报强制报告</dt>
               <dd>{s.reports} 件</dd>
             </div>
+            <div className="fact">
+              <dt>信息待完善</dt>
+              <dd>
+                {s.incomplete} 人
+                {s.incomplete > 0 && <small>（<Link to="/ledger?incomplete=1">查看</Link>）</small>}
+              </dd>
+            </div>
           </dl>
           {s.exitsByReason.length > 0 && (
             <p className="explain">
