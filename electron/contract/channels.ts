@@ -2,6 +2,7 @@
 // over HTTP). Every channel is named here once, with the zod schema of its argument and the type of its result.
 // Handlers, the dispatcher, the preload and the renderer's client are all typed from this module.
 import { z } from 'zod';
+import './schemas/zod-messages';
 import type { OfficePublic } from '../identity/identity';
 import { officeInitSchema } from './schemas/office';
 import * as L from './schemas/ledger';
