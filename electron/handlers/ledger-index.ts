@@ -17,6 +17,7 @@ import ledgerCodeListsJson from '../../assets/codelists/ledger.json';
 import { isoDateOf } from '../domain/ledger/dates';
 import { normaliseIdNumber } from '../domain/ledger/id-number';
 import { searchKey, type SearchKey } from '../domain/ledger/pinyin';
+import { familyNamesOf } from '../domain/ledger/search-names';
 import { hlcDate } from '../store/hlc';
 import type { EntityRecord } from '../store/state';
 import { createdHlc, updatedHlc } from '../store/state';
@@ -29,6 +30,8 @@ export const LEDGER_SETTINGS_ID = 'office';
 interface KeyEntry {
   name: string;
   idNumber: string;
+  /** The family's names joined, to see whether they changed. */
+  family: string;
   key: SearchKey;
 }
 
@@ -126,10 +129,12 @@ export class LedgerIndex {
   private keyFor(id: string, rec: EntityRecord): SearchKey {
     const name = childValue(rec.v, 'child.name');
     const idNumber = childValue(rec.v, 'child.idNumber');
+    const otherNames = familyNamesOf(rec.v);
+    const family = otherNames.join('\n');
     const hit = this.keys.get(id);
-    if (hit && hit.name === name && hit.idNumber === idNumber) return hit.key;
-    const key = searchKey({ name, idNumber });
-    this.keys.set(id, { name, idNumber, key });
+    if (hit && hit.name === name && hit.idNumber === idNumber && hit.family === family) return hit.key;
+    const key = searchKey({ name, idNumber, otherNames });
+    this.keys.set(id, { name, idNumber, family, key });
     return key;
   }
 

@@ -8,6 +8,7 @@ import { childValue } from './child-fields';
 import { daysBetween, isIsoDate } from './dates';
 import { checkEligibility } from './eligibility';
 import { searchKey, type SearchKey } from './pinyin';
+import { familyNamesOf } from './search-names';
 
 export type AlertKind = 'unguarded' | 'age16' | 'turning16' | 'visitOverdue' | 'missingPhone';
 
@@ -134,7 +135,7 @@ export function summariseChild(
   const summary: ChildSummary = {
     id,
     name: v('child.name'),
-    key: meta.key ?? searchKey({ name: v('child.name'), idNumber: v('child.idNumber') }),
+    key: meta.key ?? searchKey({ name: v('child.name'), idNumber: v('child.idNumber'), otherNames: familyNamesOf(values) }),
     sex: v('child.sex'),
     birthDate,
     age,

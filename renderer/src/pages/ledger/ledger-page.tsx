@@ -131,7 +131,7 @@ export function LedgerPage() {
           <input
             className="input"
             type="search"
-            placeholder="姓名、拼音首字母（如 zxm）或身份证号码后几位"
+            placeholder="儿童、父母或监护人姓名，拼音首字母（如 zxm），或身份证号码后几位"
             value={searchText}
             onChange={(e) => setSearchText(e.target.value)}
           />
