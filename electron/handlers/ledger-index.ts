@@ -6,6 +6,9 @@
 import type { ChildListQuery, ChildRow, ChildSortField } from '../contract/schemas/ledger';
 import { CHILD_ENTITY, childValue } from '../domain/ledger/child-fields';
 import { ChildListIndex, type ListIndexStats } from '../domain/ledger/child-list-index';
+import { DuplicateIndex } from '../domain/ledger/duplicate-index';
+import { MERGED_INTO } from '../domain/ledger/merge-duplicates';
+import { childOwnerOf } from '../sync/ownership';
 import {
   DEFAULT_LEDGER_SETTINGS,
   summariseChild,
@@ -51,12 +54,16 @@ export class LedgerIndex {
   private duplicateIds = false;
   /** How often every child was summarised afresh (tests check that one edit does not do it). */
   rebuilds = 0;
+  /** ID number → live records, for possible duplicates; built on first use, then patched per changed child. */
+  private dups: DuplicateIndex | null = null;
+  private readonly dupDirty = new Set<string>();
 
   constructor(private readonly store: Store) {
     store.onChange((ops) => {
       for (const op of ops) {
         if (op.entity === CHILD_ENTITY) {
           this.dirty.add(op.id);
+          this.dupDirty.add(op.id);
           if ('child.idNumber' in op.set) this.idDirty.add(op.id);
         } else if (op.entity === CODE_ITEM_ENTITY) {
           this.codeListsCache = null;
@@ -126,6 +133,22 @@ export class LedgerIndex {
     return this.byIdNumber.get(normaliseIdNumber(idNumber));
   }
 
+  /** Possible duplicates across offices, up to date. */
+  duplicates(): DuplicateIndex {
+    const table = () => this.store.table(CHILD_ENTITY);
+    if (!this.dups) {
+      this.dups = new DuplicateIndex();
+      for (const [id, rec] of Object.entries(table())) this.dups.put(id, duplicateEntry(id, rec));
+    } else {
+      for (const id of this.dupDirty) {
+        const rec = this.store.get(CHILD_ENTITY, id);
+        this.dups.put(id, rec ? duplicateEntry(id, rec) : null);
+      }
+    }
+    this.dupDirty.clear();
+    return this.dups;
+  }
+
   private keyFor(id: string, rec: EntityRecord): SearchKey {
     const name = childValue(rec.v, 'child.name');
     const idNumber = childValue(rec.v, 'child.idNumber');
@@ -183,7 +206,11 @@ export class LedgerIndex {
 
   /** The list's query: filters, search, sort and one page. */
   query(q: ChildListQuery, today: string): { total: number; rows: ChildRow[] } {
-    return this.refresh(today).query(q);
+    const result = this.refresh(today).query(q);
+    // The page's rows only: whether a row is a possible duplicate depends on other records, not on its summary.
+    const dups = this.duplicates();
+    for (const row of result.rows) if (dups.isDuplicate(row.id)) row.duplicate = true;
+    return result;
   }
 
   /** Orders sorted from scratch and slots patched, for tests. */
@@ -195,6 +222,18 @@ export class LedgerIndex {
   places(today: string): Map<string, Set<string>> {
     return this.refresh(today).places();
   }
+}
+
+function duplicateEntry(id: string, rec: EntityRecord) {
+  const n = childValue(rec.v, 'child.idNumber');
+  return {
+    id,
+    number: n ? normaliseIdNumber(n) : '',
+    office: childOwnerOf(rec),
+    name: childValue(rec.v, 'child.name'),
+    township: childValue(rec.v, 'responsibility.township'),
+    merged: typeof rec.v[MERGED_INTO] === 'string' && rec.v[MERGED_INTO] !== '',
+  };
 }
 
 const indexes = new WeakMap<Store, LedgerIndex>();

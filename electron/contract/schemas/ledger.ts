@@ -86,6 +86,8 @@ export interface ChildRow {
   unguarded: boolean;
   alerts: ChildAlert[];
   lastVisitDate: string;
+  /** Another live record holds the same ID number (疑似重复); set only when true. */
+  duplicate?: boolean;
 }
 
 export interface ChildListResult {
