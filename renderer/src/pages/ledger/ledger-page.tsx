@@ -203,6 +203,11 @@ export function LedgerPage() {
                       <div role="cell">{row.lastVisitDate || '未走访'}</div>
                       <div role="cell" className="ledger-alerts">
                         {row.status !== 'active' && <span className="badge">{label('childStatus', row.status)}</span>}
+                        {row.duplicate && (
+                          <span className="badge alert-duplicate" title="同一身份证号码还登记在其他档案中，请核实后合并">
+                            疑似重复
+                          </span>
+                        )}
                         {row.alerts.map((a) => (
                           <span key={a.kind} className={`badge alert-${a.kind}`} title={a.message}>
                             {badgeText[a.kind]}
