@@ -15,6 +15,8 @@ import { useApi } from '../../api/client';
 import { Field } from '../../components/form/field';
 import { Page } from '../../components/page';
 import { useQuery } from '../../hooks/use-query';
+import { useFormDraft } from '../../hooks/use-form-draft';
+import { DraftNotice } from '../../components/form/draft-notice';
 import type { CodeListKey } from './use-code-lists';
 
 type Kind = 'text' | 'date' | 'id' | 'phone' | 'bool' | 'code' | 'codes' | 'textarea';
@@ -157,7 +159,7 @@ export function ChildFormPage() {
   const api = useApi();
   const navigate = useNavigate();
   const { data: lists } = useQuery('codelists.get', {}, { entities: ['codeItem'] });
-  const [flat, setFlat] = useState<Flat | null>(editing ? null : newRecord);
+  const [flat, setFlat, draft] = useFormDraft<Flat | null>(`child:${id ?? 'new'}`, editing ? null : newRecord);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -169,10 +171,10 @@ export function ChildFormPage() {
     if (!id) return;
     // Editing needs the real values: opening the form is recorded like any other view of personal data.
     void api.invoke('children.reveal', { id, purpose: 'edit' }).then(
-      (view) => setFlat(flattenChild(view.record) as Flat),
+      (view) => draft.load(flattenChild(view.record) as Flat),
       (err) => setFormError(toApiError(err).message),
     );
-  }, [api, id]);
+  }, [api, id, draft.load]);
 
   const today = localToday();
   const schema = useMemo(() => (lists ? createChildSchema({ today: () => today, codeLists: lists }) : null), [lists, today]);
@@ -222,6 +224,7 @@ export function ChildFormPage() {
     try {
       const record = nest(flat);
       const result = id ? await api.invoke('children.update', { id, record }) : await api.invoke('children.create', { record });
+      draft.clear();
       navigate(`/ledger/${result.id}`);
     } catch (err) {
       const a = toApiError(err);
@@ -328,6 +331,7 @@ export function ChildFormPage() {
 
   return (
     <Page title={editing ? '修改儿童信息' : '新增儿童'}>
+      <DraftNotice draft={draft} />
       <form noValidate onSubmit={submit} onKeyDown={onKeyDown} aria-label="儿童信息" className="child-form">
         <div className="computed" aria-live="polite">
           <span>年龄：{age === null ? '—' : `${age}周岁`}</span>
