@@ -88,7 +88,7 @@ export function cardToText(card: OfficeCard): string {
 
 export function parseCard(text: string): OfficeCard {
   if (Buffer.byteLength(text, 'utf8') > CARD_MAX_BYTES) {
-    throw invalid(`文件超过 ${CARD_MAX_BYTES / 1024} KiB，不是单位名片`);
+    throw invalid(`文件超过 ${CARD_MAX_BYTES / 1024} KB，不是单位名片`);
   }
   let raw: unknown;
   try {

@@ -2,6 +2,7 @@
 // over HTTP). Every channel is named here once, with the zod schema of its argument and the type of its result.
 // Handlers, the dispatcher, the preload and the renderer's client are all typed from this module.
 import { z } from 'zod';
+import './schemas/zod-messages';
 import type { OfficePublic } from '../identity/identity';
 import { officeInitSchema } from './schemas/office';
 import * as L from './schemas/ledger';
@@ -11,6 +12,7 @@ import * as S from './schemas/stats';
 import * as U from './schemas/units';
 import * as M from './schemas/meetings';
 import * as XC from './schemas/exchange';
+import * as D from './schemas/duplicates';
 import type { StoreNotice } from '../store/store';
 import type { Result } from './errors';
 import * as AC from './schemas/accounts';
@@ -129,6 +131,10 @@ export const channels = {
   'children.history': channel<L.HistoryEntry[]>()(L.childIdArgs, ANYONE),
   'children.exit': channel<L.ChildSaved>()(L.childExitArgs, LEDGER),
   'children.reenter': channel<L.ChildSaved>()(L.childReenterArgs, LEDGER),
+  /** Other live records with this child's ID number (疑似重复), and merges done on it. */
+  'children.duplicates': channel<D.ChildDuplicates>()(L.childIdArgs, ANYONE),
+  /** Merges a duplicate into the record kept, in one batch: both histories kept, the merged one marked, not deleted. */
+  'children.merge': channel<D.ChildMerged>()(D.childMergeArgs, LEDGER),
   'visits.add': channel<L.Visit>()(L.visitAddArgs, LEDGER),
   'visits.list': channel<L.Visit[]>()(L.byChildArgs, ANYONE),
   'assistance.add': channel<L.Assistance>()(L.assistanceAddArgs, LEDGER),

@@ -11,9 +11,12 @@ import { auditDetail, auditedChannels } from '../audit/audited-channels';
 import { channels, isChannelName, type ChannelName } from '../contract/channels';
 import { AppError, toErrorData, type Result } from '../contract/errors';
 import { roleNames } from '../contract/schemas/accounts';
+import { fieldLabel } from '../contract/field-labels';
+import { isGenericMessage } from '../contract/schemas/zod-messages';
 import { handlers } from '../handlers';
 import { beforePasswordChange, mayCall } from './access';
 
+/** Field path → first message (Chinese: the contract installs the Chinese zod messages). Keys are for code. */
 export function zodFieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
@@ -46,6 +49,18 @@ export function admit(ctx: AppContext, seat: Seat, name: ChannelName): void {
   seat.lastActive = now;
 }
 
+/** One sentence for a person: each problem once, led by the field's Chinese name where the message lacks it. */
+export function zodMessage(error: z.ZodError, limit = 3): string {
+  const seen = new Set<string>();
+  for (const issue of error.issues) {
+    // A schema's own wording already says what is wrong with what; a generic message needs the field's name.
+    const label = isGenericMessage(issue) ? fieldLabel(issue.path) : undefined;
+    seen.add(label ? `${label}：${issue.message}` : issue.message);
+    if (seen.size >= limit) break;
+  }
+  return [...seen].join('；') || '填写的内容有误';
+}
+
 export async function dispatch(ctx: AppContext, name: unknown, args: unknown, seat: Seat = ctx.seat): Promise<Result<unknown>> {
   if (!isChannelName(name)) {
     return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: '程序请求了不存在的功能。' } };
@@ -54,8 +69,7 @@ export async function dispatch(ctx: AppContext, name: unknown, args: unknown, se
   const parsed = def.args.safeParse(args ?? {});
   if (!parsed.success) {
     const fields = zodFieldErrors(parsed.error);
-    const first = Object.values(fields)[0] ?? '填写的内容有误';
-    return { ok: false, error: { code: 'INVALID_ARGS', message: `填写的内容有误：${first}`, fields } };
+    return { ok: false, error: { code: 'INVALID_ARGS', message: `填写的内容有误：${zodMessage(parsed.error)}`, fields } };
   }
   return inSeat(seat, async () => {
     try {

@@ -14,7 +14,8 @@ import { readLog } from '../sync/exchange-log';
 import { buildBundle, recordExport } from '../sync/export';
 import { applyBundle, bundleCheck, inspectBundle, readBundleSource } from '../sync/import';
 import { allPeers, peerView, previewCard, readPeer, revokePeer, trustCard } from '../sync/peers';
-import { possibleDuplicates, transferChanges } from '../sync/transfer';
+import { transferChanges } from '../sync/transfer';
+import { duplicateGroups } from './ledger-duplicates';
 import type { BundleSource } from '../contract/schemas/exchange';
 import type { HandlerMap } from './types';
 
@@ -109,7 +110,7 @@ export const exchangeHandlers = {
     return { id: args.childId, to: to.code, toName: to.name };
   },
   async 'exchange.duplicates'(_args, ctx) {
-    return possibleDuplicates(requireStore(ctx), officeNames(ctx));
+    return duplicateGroups(ctx);
   },
   async 'conflicts.list'(_args, ctx) {
     return listConflicts(requireStore(ctx), officeNames(ctx));

@@ -9,6 +9,7 @@ import { filesHandlers } from './files';
 import { meetingHandlers } from './meetings';
 import { minutesHandlers } from './minutes';
 import { ledgerHandlers } from './ledger';
+import { duplicateHandlers } from './ledger-duplicates';
 import { ledgerExcelHandlers } from './ledger-excel';
 import { reportHandlers } from './ledger-reports';
 import { statsHandlers } from './ledger-stats';
@@ -26,6 +27,7 @@ export const handlers = {
   ...meetingHandlers,
   ...minutesHandlers,
   ...ledgerHandlers,
+  ...duplicateHandlers,
   ...ledgerExcelHandlers,
   ...reportHandlers,
   ...statsHandlers,

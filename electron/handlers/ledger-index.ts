@@ -6,6 +6,9 @@
 import type { ChildListQuery, ChildRow, ChildSortField } from '../contract/schemas/ledger';
 import { CHILD_ENTITY, childValue } from '../domain/ledger/child-fields';
 import { ChildListIndex, type ListIndexStats } from '../domain/ledger/child-list-index';
+import { DuplicateIndex } from '../domain/ledger/duplicate-index';
+import { MERGED_INTO } from '../domain/ledger/merge-duplicates';
+import { childOwnerOf } from '../sync/ownership';
 import {
   DEFAULT_LEDGER_SETTINGS,
   summariseChild,
@@ -17,6 +20,7 @@ import ledgerCodeListsJson from '../../assets/codelists/ledger.json';
 import { isoDateOf } from '../domain/ledger/dates';
 import { normaliseIdNumber } from '../domain/ledger/id-number';
 import { searchKey, type SearchKey } from '../domain/ledger/pinyin';
+import { familyNamesOf } from '../domain/ledger/search-names';
 import { hlcDate } from '../store/hlc';
 import type { EntityRecord } from '../store/state';
 import { createdHlc, updatedHlc } from '../store/state';
@@ -29,6 +33,8 @@ export const LEDGER_SETTINGS_ID = 'office';
 interface KeyEntry {
   name: string;
   idNumber: string;
+  /** The family's names joined, to see whether they changed. */
+  family: string;
   key: SearchKey;
 }
 
@@ -48,12 +54,16 @@ export class LedgerIndex {
   private duplicateIds = false;
   /** How often every child was summarised afresh (tests check that one edit does not do it). */
   rebuilds = 0;
+  /** ID number → live records, for possible duplicates; built on first use, then patched per changed child. */
+  private dups: DuplicateIndex | null = null;
+  private readonly dupDirty = new Set<string>();
 
   constructor(private readonly store: Store) {
     store.onChange((ops) => {
       for (const op of ops) {
         if (op.entity === CHILD_ENTITY) {
           this.dirty.add(op.id);
+          this.dupDirty.add(op.id);
           if ('child.idNumber' in op.set) this.idDirty.add(op.id);
         } else if (op.entity === CODE_ITEM_ENTITY) {
           this.codeListsCache = null;
@@ -123,13 +133,31 @@ export class LedgerIndex {
     return this.byIdNumber.get(normaliseIdNumber(idNumber));
   }
 
+  /** Possible duplicates across offices, up to date. */
+  duplicates(): DuplicateIndex {
+    const table = () => this.store.table(CHILD_ENTITY);
+    if (!this.dups) {
+      this.dups = new DuplicateIndex();
+      for (const [id, rec] of Object.entries(table())) this.dups.put(id, duplicateEntry(id, rec));
+    } else {
+      for (const id of this.dupDirty) {
+        const rec = this.store.get(CHILD_ENTITY, id);
+        this.dups.put(id, rec ? duplicateEntry(id, rec) : null);
+      }
+    }
+    this.dupDirty.clear();
+    return this.dups;
+  }
+
   private keyFor(id: string, rec: EntityRecord): SearchKey {
     const name = childValue(rec.v, 'child.name');
     const idNumber = childValue(rec.v, 'child.idNumber');
+    const otherNames = familyNamesOf(rec.v);
+    const family = otherNames.join('\n');
     const hit = this.keys.get(id);
-    if (hit && hit.name === name && hit.idNumber === idNumber) return hit.key;
-    const key = searchKey({ name, idNumber });
-    this.keys.set(id, { name, idNumber, key });
+    if (hit && hit.name === name && hit.idNumber === idNumber && hit.family === family) return hit.key;
+    const key = searchKey({ name, idNumber, otherNames });
+    this.keys.set(id, { name, idNumber, family, key });
     return key;
   }
 
@@ -178,7 +206,11 @@ export class LedgerIndex {
 
   /** The list's query: filters, search, sort and one page. */
   query(q: ChildListQuery, today: string): { total: number; rows: ChildRow[] } {
-    return this.refresh(today).query(q);
+    const result = this.refresh(today).query(q);
+    // The page's rows only: whether a row is a possible duplicate depends on other records, not on its summary.
+    const dups = this.duplicates();
+    for (const row of result.rows) if (dups.isDuplicate(row.id)) row.duplicate = true;
+    return result;
   }
 
   /** Orders sorted from scratch and slots patched, for tests. */
@@ -190,6 +222,18 @@ export class LedgerIndex {
   places(today: string): Map<string, Set<string>> {
     return this.refresh(today).places();
   }
+}
+
+function duplicateEntry(id: string, rec: EntityRecord) {
+  const n = childValue(rec.v, 'child.idNumber');
+  return {
+    id,
+    number: n ? normaliseIdNumber(n) : '',
+    office: childOwnerOf(rec),
+    name: childValue(rec.v, 'child.name'),
+    township: childValue(rec.v, 'responsibility.township'),
+    merged: typeof rec.v[MERGED_INTO] === 'string' && rec.v[MERGED_INTO] !== '',
+  };
 }
 
 const indexes = new WeakMap<Store, LedgerIndex>();

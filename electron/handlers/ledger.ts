@@ -33,6 +33,7 @@ import { flatGetter, identifiesChild, missingFields, nestedGetter, NOT_IDENTIFIE
 import { isoDateOf } from '../domain/ledger/dates';
 import { maskIdNumber, maskPhone } from '../domain/ledger/mask';
 import { transferLockMessage, transferredOut } from '../domain/ledger/transfer-lock';
+import { MERGED_INTO } from '../domain/ledger/merge-duplicates';
 import { hlcDate } from '../store/hlc';
 import type { JsonValue } from '../store/operation';
 import { createdHlc, updatedHlc, type EntityRecord } from '../store/state';
@@ -73,6 +74,10 @@ function requireWritableChild(ctx: AppContext, store: Store, id: string): Entity
   const rec = requireChild(store, id);
   const trace = transferredOut(rec.v, selfCode(ctx));
   if (trace) throw new AppError('REFUSED', transferLockMessage(trace));
+  // A record merged into another stays as it was at the merge; the record kept is the one to change.
+  if (typeof rec.v[MERGED_INTO] === 'string' && rec.v[MERGED_INTO] !== '') {
+    throw new AppError('REFUSED', '这份档案已并入另一份档案，只读保留；请在合并后保留的档案中修改。');
+  }
   return rec;
 }
 

@@ -2,6 +2,7 @@
 // isolated preload, no navigation away from our own page, no new windows, no <webview>.
 import { app, BrowserWindow, type WebContents } from 'electron';
 import { isAppPageUrl, startUrl, type AppPage } from './app-page';
+import { askBeforeUnload } from './unload-guard';
 
 export const WINDOW_TITLE = '关爱 — 农村留守儿童关爱保护';
 
@@ -57,6 +58,7 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   win.once('ready-to-show', () => win.show());
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   guardNavigation(win.webContents, (url) => isAppPageUrl(url, opts.page));
+  askBeforeUnload(win);
   win.loadURL(startUrl(opts.page)).catch((err: unknown) => {
     // Only the kind of failure is logged: the page path can hold the user's name.
     process.stderr.write(`[guanai] 无法载入程序界面：${(err as { code?: string })?.code ?? 'unknown'}\n`);

@@ -2,11 +2,17 @@
 // record belongs to the office that created it — the office code that ends the stamp of its earliest operation —
 // until a transfer names another one in `custodian`. Visits, assistance, assessments and mandatory reports belong to
 // their child's office; a follow-up belongs to its report's.
-import { createdHlc } from '../store/state';
+import { createdHlc, type EntityRecord } from '../store/state';
 import type { Store } from '../store/store';
 
 /** Field written by a transfer: the office code now responsible for the child. */
 export const CUSTODIAN_FIELD = 'custodian';
+
+/** The office a child's record belongs to: its custodian after a transfer, else the office that created it. */
+export function childOwnerOf(rec: EntityRecord): string {
+  const c = rec.v[CUSTODIAN_FIELD];
+  return typeof c === 'string' && c !== '' ? c : createdHlc(rec).slice(-6);
+}
 
 export type OwnerOf = (entity: string, id: string) => string | undefined;
 

@@ -4,8 +4,6 @@
 // custodian. The receiving county takes the child over on import (status back to 在册); the sending county never
 // receives that (the record is no longer routed to it), so its copy stays as the read-only trace of the transfer.
 import { AppError } from '../contract/errors';
-import type { DuplicateGroup } from '../contract/schemas/exchange';
-import { maskIdNumber } from '../domain/ledger/mask';
 import type { Change } from '../store/store';
 import type { Store } from '../store/store';
 import { CUSTODIAN_FIELD, ownerLookup } from './ownership';
@@ -61,27 +59,4 @@ export function acceptTransferChanges(store: Store, self: string, childIds: Iter
     });
   }
   return out;
-}
-
-/** At the city: the same ID number held by records of two different offices — possibly one child twice. */
-export function possibleDuplicates(store: Store, officeName: (code: string) => string): DuplicateGroup[] {
-  const owner = ownerLookup(store);
-  const byNumber = new Map<string, { id: string; name: string; office: string }[]>();
-  for (const [id, rec] of Object.entries(store.table('child'))) {
-    const n = rec.v['child.idNumber'];
-    if (typeof n !== 'string' || n.trim() === '') continue;
-    const key = n.trim().toUpperCase();
-    const list = byNumber.get(key) ?? [];
-    list.push({ id, name: String(rec.v['child.name'] ?? ''), office: owner('child', id) ?? '' });
-    byNumber.set(key, list);
-  }
-  const groups: DuplicateGroup[] = [];
-  for (const [n, records] of byNumber) {
-    if (records.length < 2 || new Set(records.map((r) => r.office)).size < 2) continue;
-    groups.push({
-      idNumberMasked: maskIdNumber(n),
-      records: records.map((r) => ({ ...r, officeName: officeName(r.office) })),
-    });
-  }
-  return groups.sort((a, b) => (a.idNumberMasked < b.idNumberMasked ? -1 : 1));
 }

@@ -319,12 +319,14 @@ const dialogDefaults = {
   showSaveDialog: async (..._args: unknown[]) => ({ canceled: true, filePath: '' }),
   showOpenDialog: async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] }),
   showMessageBox: async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false }),
+  showMessageBoxSync: (..._args: unknown[]) => 1,
 };
 export const dialog = {
   showErrorBox: jest.fn(dialogDefaults.showErrorBox),
   showSaveDialog: jest.fn(dialogDefaults.showSaveDialog),
   showOpenDialog: jest.fn(dialogDefaults.showOpenDialog),
   showMessageBox: jest.fn(dialogDefaults.showMessageBox),
+  showMessageBoxSync: jest.fn(dialogDefaults.showMessageBoxSync),
 };
 
 export const shell = {
@@ -376,6 +378,7 @@ export const electronMock = {
     dialog.showSaveDialog.mockReset().mockImplementation(dialogDefaults.showSaveDialog);
     dialog.showOpenDialog.mockReset().mockImplementation(dialogDefaults.showOpenDialog);
     dialog.showMessageBox.mockReset().mockImplementation(dialogDefaults.showMessageBox);
+    dialog.showMessageBoxSync.mockReset().mockImplementation(dialogDefaults.showMessageBoxSync);
     shell.openPath.mockReset().mockImplementation(async () => '');
     shell.openExternal.mockClear();
     shell.showItemInFolder.mockClear();

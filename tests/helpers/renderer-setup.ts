@@ -53,3 +53,6 @@ if (typeof globalThis.Request === 'undefined') {
   }
   Object.assign(globalThis, { Request: RequestStandIn });
 }
+
+// Each test is a fresh window: form drafts kept in sessionStorage (use-form-draft) must not carry into the next one.
+afterEach(() => window.sessionStorage.clear());

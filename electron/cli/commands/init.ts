@@ -4,14 +4,14 @@ import { adminInitSchema } from '../../contract/schemas/accounts';
 import { officeLevelNames } from '../../contract/schemas/office';
 import { officeInitSchema } from '../../contract/schemas/office';
 import { AppError } from '../../contract/errors';
-import { zodFieldErrors } from '../../dispatch/dispatch';
+import { zodFieldErrors, zodMessage } from '../../dispatch/dispatch';
 import { dataOption, jsonOption, passwordsOf, printJson, requireData, withContext, type Command } from '../command';
 import { secret } from '../person';
 
 function check<T>(r: { success: true; data: T } | { success: false; error: ZodError }): T {
   if (r.success) return r.data;
   const fields = zodFieldErrors(r.error);
-  throw new AppError('INVALID_ARGS', Object.values(fields).join('；'), fields);
+  throw new AppError('INVALID_ARGS', zodMessage(r.error), fields);
 }
 
 export const initCommand: Command = {

@@ -6,6 +6,7 @@
 // 'YYYY-MM-DD'); enumerations hold codes from assets/codelists/ledger.json, checked against the lists in force.
 // Messages never repeat the value entered: field errors can reach error data, and these values are personal data.
 import { z } from 'zod';
+import './zod-messages';
 import type { Result } from '../errors';
 import { codeLabel, hasCode, type CodeListKey, type CodeLists } from '../../domain/ledger/codelists';
 import { shippedCodeLists } from '../../domain/ledger/shipped-codelists';
@@ -466,14 +467,11 @@ export function toFieldErrors(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-// Messages for input of the wrong shape (not from a form) that no field-level message covers.
-const zhCN = z.locales.zhCN().localeError;
-
 /** Validate a record; on failure, a VALIDATION error whose `fields` are keyed by field path. */
 export function validateChildRecord(input: unknown): Result<ChildRecord>;
 export function validateChildRecord<T>(input: unknown, schema: z.ZodType<T>): Result<T>;
 export function validateChildRecord(input: unknown, schema: z.ZodType = childSchema): Result<unknown> {
-  const parsed = schema.safeParse(input, { error: zhCN });
+  const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, value: parsed.data };
   const fields = toFieldErrors(parsed.error);
   const count = Object.keys(fields).length;

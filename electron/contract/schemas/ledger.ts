@@ -90,6 +90,8 @@ export interface ChildRow {
   incomplete: boolean;
   alerts: ChildAlert[];
   lastVisitDate: string;
+  /** Another live record holds the same ID number (疑似重复); set only when true. */
+  duplicate?: boolean;
 }
 
 export interface ChildListResult {

@@ -1,5 +1,6 @@
 // The office's identity fields, shared by the setup form, `guanai init` and the handler. Pure: zod only.
 import { z } from 'zod';
+import './zod-messages';
 
 export const officeLevels = ['city', 'county', 'township', 'zone'] as const;
 export type OfficeLevel = (typeof officeLevels)[number];

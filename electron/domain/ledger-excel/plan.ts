@@ -1,12 +1,12 @@
 // Judging each row of an import against the shared schema and the records already held: new, update (with what
 // changes), unchanged, or rejected with reasons by column. Nothing is written here; the plan is applied by commit.
 import {
-  childFieldLabels,
   validateChildRecord,
   type ChildFieldPath,
   type createIncompleteChildSchema,
   type IncompleteChildRecord,
 } from '../../contract/schemas/child';
+import { childPathLabel } from '../../contract/field-labels';
 import type { FieldChange, RowError, RowOutcome } from '../../contract/schemas/ledger-excel';
 import type { JsonValue } from '../../store/operation';
 import { CHILD_FIELD_PATHS, changedFields, SENSITIVE_CHILD_FIELDS, unflattenChild } from '../ledger/child-fields';
@@ -139,7 +139,8 @@ function internMissing(paths: ChildFieldPath[]): readonly ChildFieldPath[] {
 // A string read from the sheet may be a slice of the reader's whole XML chunk; a kept copy lets the chunk go.
 const copy = (text: string) => (text.length > 12 ? (JSON.parse(JSON.stringify(text)) as string) : text);
 
-const label = (path: string) => childFieldLabels[path as ChildFieldPath] ?? path;
+// Never the key itself: a whole group missing (path 'guardianship') is named by the group's Chinese name.
+const label = (path: string) => childPathLabel(path);
 
 function rowErrors(
   fields: Record<string, string>,

@@ -19,6 +19,8 @@ export const CHILD_DERIVED_FIELDS = {
   nextVisitDue: '下次走访日期',
   lastAssessmentDate: '最近评估日期',
   reenteredDate: '重新纳入日期',
+  /** Written on both records by a merge of duplicates: which record went into which, whose values were kept. */
+  mergeNote: '档案合并',
 } as const;
 
 /** ID numbers and phones: masked in lists, timelines and printouts unless one record is revealed. */

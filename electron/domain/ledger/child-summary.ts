@@ -9,6 +9,7 @@ import { daysBetween, isIsoDate } from './dates';
 import { missingFields, flatGetter } from './completeness';
 import { checkEligibility } from './eligibility';
 import { searchKey, type SearchKey } from './pinyin';
+import { familyNamesOf } from './search-names';
 
 export type AlertKind = 'unguarded' | 'age16' | 'turning16' | 'visitOverdue' | 'missingPhone';
 
@@ -137,7 +138,7 @@ export function summariseChild(
   const summary: ChildSummary = {
     id,
     name: v('child.name'),
-    key: meta.key ?? searchKey({ name: v('child.name'), idNumber: v('child.idNumber') }),
+    key: meta.key ?? searchKey({ name: v('child.name'), idNumber: v('child.idNumber'), otherNames: familyNamesOf(values) }),
     sex: v('child.sex'),
     birthDate,
     age,

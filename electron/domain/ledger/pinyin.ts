@@ -71,7 +71,12 @@ export function fullPinyin(name: string): string {
 export interface Searchable {
   name: string;
   idNumber?: string | null;
+  /** Parents' and guardians' names: a search finds the child by these as well (by name or pinyin). */
+  otherNames?: readonly string[];
 }
+
+/** Between the names of one key: never in a query (spaces are removed from it), so no match spans two names. */
+const NAME_BREAK = '\n';
 
 const ID_TAIL_MIN = 4;
 
@@ -80,22 +85,30 @@ const ID_TAIL_MIN = 4;
  * never calls the pinyin dictionary).
  */
 export interface SearchKey {
-  /** The name without spaces. */
+  /** The name without spaces, then each other name (parents, guardian), separated by a line break. */
   name: string;
+  /** Each name's pinyin initials, separated by a line break: 'zxm\nzds'. */
   initials: string;
-  /** The full pinyin from each syllable on: 张小明 → ['zhangxiaoming', 'xiaoming', 'ming']. */
+  /** The full pinyin from each syllable on, of every name: 张小明 → ['zhangxiaoming', 'xiaoming', 'ming', …]. */
   suffixes: string[];
   /** Normalised ID number, or ''. */
   idNumber: string;
 }
 
 export function searchKey(record: Searchable): SearchKey {
-  const key = namePinyin(record.name ?? '');
+  const names = [record.name ?? '', ...(record.otherNames ?? [])];
   const suffixes: string[] = [];
-  for (let i = 0; i < key.tokens.length; i += 1) suffixes.push(key.tokens.slice(i).join(''));
+  const initials: string[] = [];
+  const cleaned: string[] = [];
+  for (const n of names) {
+    const key = namePinyin(n);
+    for (let i = 0; i < key.tokens.length; i += 1) suffixes.push(key.tokens.slice(i).join(''));
+    initials.push(key.initials);
+    cleaned.push(removeSpaces(cleanName(n)));
+  }
   return {
-    name: removeSpaces(cleanName(record.name ?? '')),
-    initials: key.initials,
+    name: cleaned.join(NAME_BREAK),
+    initials: initials.join(NAME_BREAK),
     suffixes,
     idNumber: record.idNumber ? normaliseIdNumber(record.idNumber) : '',
   };
@@ -132,7 +145,7 @@ export function matchesKey(q: PreparedQuery, key: SearchKey): boolean {
 }
 
 /**
- * Does `query` find this child? Matches a substring of the name, a substring of the pinyin initials ('zxm', 'xm'),
+ * Does `query` find this child? Matches a substring of the name (or of a parent's or guardian's name), a substring of the pinyin initials ('zxm', 'xm'),
  * full pinyin starting at a syllable ('zhangxiao', 'xiaoming'), or — for 4 or more digits — the end of the ID number.
  * An empty query matches everything.
  */

@@ -116,6 +116,14 @@ function count(r: StatsRow, guardianKind: string, schooling: string, risk: strin
   r.ageBand[band]++;
 }
 
+/** True the first time an ID number is seen in `seen` (a record without one is always counted). */
+function once(seen: Set<string>, idNumber: string): boolean {
+  if (idNumber === '') return true;
+  if (seen.has(idNumber)) return false;
+  seen.add(idNumber);
+  return true;
+}
+
 export function summariseLedger(input: StatsInput): StatsSummary {
   const { from, to } = input.period;
   const lists = input.codeLists ?? shippedCodeLists;
@@ -129,6 +137,8 @@ export function summariseLedger(input: StatsInput): StatsSummary {
   /** child id → its row, for visits. */
   const rowOfChild = new Map<string, StatsRow>();
 
+  const countedIds = new Set<string>();
+  const enteredIds = new Set<string>();
   const rowFor = (name: string) => {
     let row = rows.get(name);
     if (!row) rows.set(name, (row = emptyRow(name)));
@@ -148,7 +158,9 @@ export function summariseLedger(input: StatsInput): StatsSummary {
     const statusDate = childText(v, 'status.date');
     const left = (state === 'exited' || state === 'transferred') && isDate(statusDate);
 
-    if (entered >= from && entered <= to) {
+    // One child held twice (two offices' records of one ID number, merged or not yet) enters and counts once.
+    const idNumber = childText(v, 'child.idNumber').trim().toUpperCase();
+    if (entered >= from && entered <= to && state !== 'merged' && once(enteredIds, idNumber)) {
       row.entries++;
       totals.entries++;
     }
@@ -164,6 +176,8 @@ export function summariseLedger(input: StatsInput): StatsSummary {
     const birth = childText(v, 'child.birthDate');
     const hasBirth = isDate(birth);
     if (hasBirth && birth > to) continue;
+
+    if (!once(countedIds, idNumber)) continue;
 
     const guardianKind = childText(v, 'guardianship.guardianKind');
     const schooling = childText(v, 'child.schooling');

@@ -22,6 +22,7 @@ import { AppStatusContext, type AppStatusValue } from './app-status';
 import { paths } from './nav-items';
 import { SessionContext, type SessionValue } from './session';
 import { StartupProblem } from './startup-problem';
+import { LeaveGuard } from './leave-guard';
 
 type Notice = AppStatus['notices'][number];
 const noticeKey = (n: Notice) => `${n.code}\u0000${n.message}`;
@@ -188,6 +189,7 @@ export function AppFrame() {
             onSignOut={() => void signOut()}
           >
             <Outlet />
+            <LeaveGuard />
           </AppLayout>
         </div>
         {locked && (

@@ -53,7 +53,7 @@ describe('parseCard', () => {
     const big = { ...cardJson(), name: 'x'.repeat(CARD_MAX_BYTES) };
     const err = catchAppError(() => parseCard(text(big)));
     expect(err.code).toBe('CARD_INVALID');
-    expect(err.message).toContain('16 KiB');
+    expect(err.message).toContain('16 KB');
   });
 
   it('refuses other files, including the private identity file and the office.json', () => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { appPage } from '../../../electron/main/app-page';
 import { createMainWindow, hardenAllWebContents, WINDOW_TITLE } from '../../../electron/main/window';
-import { app, electronMock, fake, FakeEvent, FakeSession, FakeWebContents } from '../../helpers/electron-mock';
+import { app, dialog, electronMock, fake, FakeEvent, FakeSession, FakeWebContents } from '../../helpers/electron-mock';
 
 const index = path.resolve('/opt/guanai/dist/renderer/index.html');
 const page = appPage(index);
@@ -83,5 +83,20 @@ describe('every web contents the app creates', () => {
     const attach = new FakeEvent();
     contents.emit('will-attach-webview', attach, {}, {});
     expect(attach.defaultPrevented).toBe(true);
+  });
+});
+
+describe('unsaved form on close or reload', () => {
+  test('asks in Chinese; staying keeps the page, leaving lets it unload', () => {
+    const win = open();
+    dialog.showMessageBoxSync.mockReturnValueOnce(1);
+    const stay = new FakeEvent();
+    win.webContents.emit('will-prevent-unload', stay);
+    expect(stay.defaultPrevented).toBe(false);
+    expect(dialog.showMessageBoxSync.mock.calls[0]![1]).toMatchObject({ title: '还有未保存的内容', buttons: ['放弃并离开', '留在本页'] });
+    dialog.showMessageBoxSync.mockReturnValueOnce(0);
+    const leave = new FakeEvent();
+    win.webContents.emit('will-prevent-unload', leave);
+    expect(leave.defaultPrevented).toBe(true);
   });
 });

@@ -36,7 +36,7 @@ describe('shipped code lists', () => {
     expect(labels('guardianshipAssessment')).toEqual(['较好', '一般', '差']);
     expect(labels('schooling')).toEqual(['未入园', '幼儿园', '小学', '初中', '高中', '中职', '辍学', '不在学']);
     expect(labels('healthStatus')).toEqual(['健康', '残疾', '患病']);
-    expect(labels('childStatus')).toEqual(['在册', '已退出', '已转出']);
+    expect(labels('childStatus')).toEqual(['在册', '已退出', '已转出', '已合并']);
     expect(labels('exitReason')).toEqual([
       '年满16周岁', '父母返乡', '另一方恢复监护能力', '随父母生活', '户籍非农', '转为孤儿或事实无人抚养儿童', '死亡', '其他',
     ]);

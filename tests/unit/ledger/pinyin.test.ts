@@ -86,3 +86,14 @@ describe('matchesSearch', () => {
     expect(matchesSearch('  ', child)).toBe(true);
   });
 });
+
+describe('search by the family', () => {
+  it('matches another name on the record by name, initials and pinyin, never across two names', () => {
+    const record = { name: '陈小燕', otherNames: ['黄美玲', '欧阳春花'] };
+    expect(matchesSearch('美玲', record)).toBe(true);
+    expect(matchesSearch('hml', record)).toBe(true);
+    expect(matchesSearch('chunhua', record)).toBe(true);
+    expect(matchesSearch('yh', record)).toBe(false);
+    expect(matchesSearch('燕黄', record)).toBe(false);
+  });
+});

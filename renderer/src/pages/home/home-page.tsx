@@ -4,6 +4,7 @@ import { useAppStatus } from '../../app/app-status';
 import { Page } from '../../components/page';
 import { entityLabels } from './entity-labels';
 import { HomeAlerts } from './home-alerts';
+import { DuplicateReminder } from './duplicate-reminder';
 import { TaskReminders } from '../units/task-reminders';
 import { OverdueReports } from '../ledger/reports/overdue-reports';
 
@@ -16,6 +17,7 @@ export function HomePage() {
   return (
     <Page title={office.name} windowTitle="首页">
       <HomeAlerts />
+      {status.initialised && <DuplicateReminder />}
       {status.initialised && <OverdueReports />}
       {status.initialised && <TaskReminders />}
       <section aria-labelledby="home-counts">

@@ -5,6 +5,7 @@ import { useApi } from '../../api/client';
 import { Field } from '../../components/form/field';
 import { useQuery } from '../../hooks/use-query';
 import { useCodeLists } from './use-code-lists';
+import { useFormDraft } from '../../hooks/use-form-draft';
 
 type Errors = Record<string, string>;
 /** readOnly: a child transferred out keeps its events for reference, without the add forms. */
@@ -44,7 +45,7 @@ export function VisitsSection({ childId, today, readOnly = false }: EventsProps)
   const { label, items } = useCodeLists();
   const { data } = useQuery('visits.list', { childId }, { entities: ['visit'] });
   const empty = { date: today, visitor: '', finding: 'normal', note: '', nextDue: '' };
-  const [d, setD] = useState(empty);
+  const [d, setD, draft] = useFormDraft(`visit:${childId}`, empty);
   const { errors, message, submit } = useSubmit(
     () =>
       api.invoke('visits.add', {
@@ -55,7 +56,7 @@ export function VisitsSection({ childId, today, readOnly = false }: EventsProps)
         note: d.note,
         nextDue: d.nextDue,
       }),
-    () => setD(empty),
+    () => draft.clear(empty),
   );
   return (
     <Section title="走访记录">
@@ -150,10 +151,10 @@ export function AssistanceSection({ childId, today, readOnly = false }: EventsPr
   const { label, items } = useCodeLists();
   const { data } = useQuery('assistance.list', { childId }, { entities: ['assistance'] });
   const empty = { type: '', provider: '', date: today, note: '' };
-  const [d, setD] = useState(empty);
+  const [d, setD, draft] = useFormDraft(`assistance:${childId}`, empty);
   const { errors, message, submit } = useSubmit(
     () => api.invoke('assistance.add', { childId, ...d }),
-    () => setD(empty),
+    () => draft.clear(empty),
   );
   return (
     <Section title="帮扶措施">
@@ -235,10 +236,10 @@ export function AssessmentsSection({ childId, today, readOnly = false }: EventsP
   const { label, items } = useCodeLists();
   const { data } = useQuery('assessments.list', { childId }, { entities: ['assessment'] });
   const empty = { date: today, assessor: '', guardianship: '', safety: '', riskLevel: '', note: '' };
-  const [d, setD] = useState(empty);
+  const [d, setD, draft] = useFormDraft(`assessment:${childId}`, empty);
   const { errors, message, submit } = useSubmit(
     () => api.invoke('assessments.add', { childId, ...d }),
-    () => setD(empty),
+    () => draft.clear(empty),
   );
   return (
     <Section title="评估记录">

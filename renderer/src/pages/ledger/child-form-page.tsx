@@ -26,6 +26,8 @@ import { useApi } from '../../api/client';
 import { Field } from '../../components/form/field';
 import { Page } from '../../components/page';
 import { useQuery } from '../../hooks/use-query';
+import { useFormDraft } from '../../hooks/use-form-draft';
+import { DraftNotice } from '../../components/form/draft-notice';
 import type { CodeListKey } from './use-code-lists';
 
 type Kind = 'text' | 'date' | 'id' | 'phone' | 'bool' | 'code' | 'codes' | 'textarea';
@@ -168,7 +170,7 @@ export function ChildFormPage() {
   const api = useApi();
   const navigate = useNavigate();
   const { data: lists } = useQuery('codelists.get', {}, { entities: ['codeItem'] });
-  const [flat, setFlat] = useState<Flat | null>(editing ? null : newRecord);
+  const [flat, setFlat, draft] = useFormDraft<Flat | null>(`child:${id ?? 'new'}`, editing ? null : newRecord);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -186,12 +188,12 @@ export function ChildFormPage() {
         const values = flattenChild(view.record) as Flat;
         // The record view reads an unanswered 是/否 as 否; the form must show it unanswered, not answer it.
         for (const p of view.missing) if (typeof values[p] === 'boolean') values[p] = null;
-        setFlat(values);
+        draft.load(values);
         setMissing(view.missing);
       },
       (err) => setFormError(toApiError(err).message),
     );
-  }, [api, id]);
+  }, [api, id, draft.load]);
 
   const ready = Boolean(flat && lists);
   useEffect(() => {
@@ -262,6 +264,7 @@ export function ChildFormPage() {
       const result = id
         ? await api.invoke('children.update', { id, record, incomplete })
         : await api.invoke('children.create', { record, incomplete });
+      draft.clear();
       navigate(`/ledger/${result.id}`);
     } catch (err) {
       const a = toApiError(err);
@@ -374,6 +377,7 @@ export function ChildFormPage() {
 
   return (
     <Page title={editing ? '修改儿童信息' : '新增儿童'}>
+      <DraftNotice draft={draft} />
       <form noValidate onSubmit={submit} onKeyDown={onKeyDown} aria-label="儿童信息" className="child-form">
         <div className="computed" aria-live="polite">
           <span>年龄：{age === null ? '—' : `${age}周岁`}</span>

@@ -12,6 +12,7 @@ import { useCan } from '../../app/session';
 import { useQuery } from '../../hooks/use-query';
 import { AssessmentsSection, AssistanceSection, VisitsSection } from './child-events';
 import { ChildReports } from './reports/child-reports';
+import { DuplicatesPanel } from './duplicates-panel';
 import { formatTime, useCodeLists, userLabel } from './use-code-lists';
 import { childFieldLabels, type ChildFieldPath } from '../../../../electron/contract/schemas/child';
 
@@ -51,7 +52,8 @@ export function ChildPage() {
   const r = view.record;
   const active = r.status.state === 'active';
   const transfer = view.transferredOut;
-  const readOnly = transfer !== null;
+  // A record merged into another is kept as it was: read-only, like a transfer's trace.
+  const readOnly = transfer !== null || r.status.state === 'merged';
   const dash = (v: string) => v || '—';
   const guardianPhone = r.guardianship.hasEntrustedGuardian ? r.entrustedGuardian.phone : r.father.phone || r.mother.phone;
 
@@ -77,6 +79,7 @@ export function ChildPage() {
           档案由接收单位继续管理，本单位保留的是只读记录；如需更正，请联系接收单位。
         </div>
       )}
+      <DuplicatesPanel id={id} readOnly={readOnly} />
       {!view.masked && <p className="explain">已显示完整的身份证号码和电话。本次查看已记入查阅记录。</p>}
       {view.alerts.length > 0 && (
         <ul className="alert-list" aria-label="提醒">

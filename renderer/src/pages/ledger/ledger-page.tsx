@@ -133,7 +133,7 @@ export function LedgerPage() {
           <input
             className="input"
             type="search"
-            placeholder="姓名、拼音首字母（如 zxm）或身份证号码后几位"
+            placeholder="儿童、父母或监护人姓名，拼音首字母（如 zxm），或身份证号码后几位"
             value={searchText}
             onChange={(e) => setSearchText(e.target.value)}
           />
@@ -216,6 +216,11 @@ export function LedgerPage() {
                         {row.incomplete && (
                           <span className="badge badge-incomplete" title="缺少登记表中的部分信息，请打开档案补全">
                             待完善
+                          </span>
+                        )}
+                        {row.duplicate && (
+                          <span className="badge alert-duplicate" title="同一身份证号码还登记在其他档案中，请核实后合并">
+                            疑似重复
                           </span>
                         )}
                         {row.alerts.map((a) => (

@@ -1,5 +1,4 @@
 // 会议与纪要: every meeting with the state of its minutes, and a form to record a new one.
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
   meetingKindNames,
@@ -14,6 +13,7 @@ import { Page } from '../../components/page';
 import { useCan } from '../../app/session';
 import { useQuery } from '../../hooks/use-query';
 import { FormError, noEnterSubmit, useAction } from './use-action';
+import { useFormDraft } from '../../hooks/use-form-draft';
 
 const emptyDraft = {
   kind: 'plenary' as MeetingKind,
@@ -33,7 +33,7 @@ export function MeetingsPage() {
   const navigate = useNavigate();
   const action = useAction();
   const canCreate = useCan('meetings.create');
-  const [draft, setDraft] = useState(emptyDraft);
+  const [draft, setDraft, form] = useFormDraft('meeting:new', emptyDraft);
   const set = (field: keyof typeof emptyDraft) => (e: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [field]: e.target.value }));
   const joint = (data ?? []).filter((m) => m.kind !== 'liaison');
@@ -56,7 +56,10 @@ export function MeetingsPage() {
       };
       id = (await api.invoke('meetings.create', args)).id;
     });
-    if (ok) void navigate(`/meetings/${id}`);
+    if (ok) {
+      form.clear(emptyDraft);
+      void navigate(`/meetings/${id}`);
+    }
   };
 
   return (

@@ -10,6 +10,7 @@ import { useQuery } from '../../hooks/use-query';
 import { MinutesSettingsSection } from './minutes-settings';
 import { PrintPreview } from './print-preview';
 import { FormError, noEnterSubmit, useAction } from './use-action';
+import { useFormDraft } from '../../hooks/use-form-draft';
 
 const versionStatus = { draft: '草稿', issued: '已印发（现行）', superseded: '已被更正' } as const;
 
@@ -17,9 +18,16 @@ function DraftEditor({ version }: { version: MinutesVersion }) {
   const api = useApi();
   const save = useAction();
   const issue = useAction();
-  const [title, setTitle] = useState(version.title);
-  const [text, setText] = useState(version.text);
-  const [sendTo, setSendTo] = useState(version.sendTo.join('、'));
+  // One draft for the three fields, per minutes version.
+  const [fields, setFields, draft] = useFormDraft(`minutes:${version.id}`, () => ({
+    title: version.title,
+    text: version.text,
+    sendTo: version.sendTo.join('、'),
+  }));
+  const { title, text, sendTo } = fields;
+  const setTitle = (title: string) => setFields((f) => ({ ...f, title }));
+  const setText = (text: string) => setFields((f) => ({ ...f, text }));
+  const setSendTo = (sendTo: string) => setFields((f) => ({ ...f, sendTo }));
   const [date, setDate] = useState('');
   const [saved, setSaved] = useState(false);
   const args = () => ({
@@ -34,13 +42,16 @@ function DraftEditor({ version }: { version: MinutesVersion }) {
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    setSaved(await save.run(() => api.invoke('minutes.save', args())));
+    const ok = await save.run(() => api.invoke('minutes.save', args()));
+    if (ok) draft.clear();
+    setSaved(ok);
   };
   const doIssue = async (e: React.FormEvent) => {
     e.preventDefault();
     await issue.run(async () => {
       await api.invoke('minutes.save', args());
       await api.invoke('minutes.issue', { id: version.id, date });
+      draft.clear();
     });
   };
   return (

@@ -12,6 +12,7 @@ import { useApi } from '../../api/client';
 import { Field } from '../../components/form/field';
 import { useQuery } from '../../hooks/use-query';
 import { FormError, noEnterSubmit, useAction } from './use-action';
+import { useFormDraft } from '../../hooks/use-form-draft';
 
 const splitList = (s: string) =>
   s
@@ -22,14 +23,14 @@ const splitList = (s: string) =>
 function SettingsForm({ initial }: { initial: MinutesSettings }) {
   const api = useApi();
   const action = useAction();
-  const [s, setS] = useState({ ...initial, copyTo: initial.copyTo.join('、') });
+  const [s, setS, draft] = useFormDraft('minutes:settings', () => ({ ...initial, copyTo: initial.copyTo.join('、') }));
   const [saved, setSaved] = useState(false);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    setSaved(
-      await action.run(() => api.invoke('minutes.setSettings', { ...s, copyTo: splitList(s.copyTo) })),
-    );
+    const ok = await action.run(() => api.invoke('minutes.setSettings', { ...s, copyTo: splitList(s.copyTo) }));
+    if (ok) draft.clear();
+    setSaved(ok);
   };
   return (
     <form noValidate onSubmit={submit} onKeyDown={noEnterSubmit} aria-label="纪要设置" className="form-grid">

@@ -6,6 +6,7 @@ import { toApiError } from '../../api/api-error';
 import { useApi } from '../../api/client';
 import { Field } from '../../components/form/field';
 import { useQuery } from '../../hooks/use-query';
+import { useFormDraft } from '../../hooks/use-form-draft';
 
 type ListKey = keyof CodeListsView['lists'];
 
@@ -13,7 +14,7 @@ export function CodeListExtensionForm() {
   const api = useApi();
   const { data, error, refetch } = useQuery('codelists.get', {}, { entities: ['codeItem'] });
   const [list, setList] = useState<ListKey>('exitReason');
-  const [label, setLabel] = useState('');
+  const [label, setLabel, draft] = useFormDraft('settings:codeItem', '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -45,7 +46,7 @@ export function CodeListExtensionForm() {
     try {
       const added = await api.invoke('codelists.extend', parsed.data);
       setErrors({});
-      setLabel('');
+      draft.clear('');
       setMessage({ text: `已在「${current.label}」中增补「${added.label}」。`, failed: false });
       await refetch();
     } catch (err) {

@@ -6,6 +6,7 @@ import { toApiError } from '../../api/api-error';
 import { useApi } from '../../api/client';
 import { Field } from '../../components/form/field';
 import { useQuery } from '../../hooks/use-query';
+import { useFormDraft } from '../../hooks/use-form-draft';
 
 /** Empty or non-numeric input reaches the schema as a missing number, so it answers 「请填写走访周期」. */
 const toNumber = (raw: string): number | undefined => {
@@ -16,14 +17,14 @@ const toNumber = (raw: string): number | undefined => {
 export function VisitPeriodForm() {
   const api = useApi();
   const { data, error, refetch } = useQuery('ledger.settings.get', {}, { entities: ['ledgerSettings'] });
-  const [draft, setDraft] = useState<string | null>(null);
+  const [draft, setDraft, form] = useFormDraft<string | null>('settings:visitPeriod', null);
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    if (data) setDraft(String(data.visitPeriodDays));
-  }, [data]);
+    if (data) form.load(String(data.visitPeriodDays));
+  }, [data, form.load]);
 
   if (!data || draft === null) {
     if (!error) return <p role="status">正在读取台账设置……</p>;
@@ -49,6 +50,7 @@ export function VisitPeriodForm() {
     setSaving(true);
     try {
       const saved = await api.invoke('ledger.settings.set', parsed.data);
+      form.clear();
       setFieldError(undefined);
       setMessage({ text: `已保存。超过 ${saved.visitPeriodDays} 天未走访的儿童将列入提醒。`, failed: false });
       await refetch();

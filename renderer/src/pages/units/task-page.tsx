@@ -9,6 +9,7 @@ import { useQuery } from '../../hooks/use-query';
 import type { TaskDetail } from '../../../../electron/contract/schemas/units';
 import { FormError, guardEnter, StatusBadge, todayIso, UnitsNav, useSubmit } from './form-kit';
 import { useCan } from '../../app/session';
+import { useFormDraft } from '../../hooks/use-form-draft';
 
 export function TaskPage() {
   const { id = '' } = useParams();
@@ -95,11 +96,11 @@ export function TaskPage() {
 function ReportForm({ task }: { task: TaskDetail }) {
   const api = useApi();
   const empty = { unitId: '', date: todayIso(), text: '', final: false };
-  const [d, setD] = useState(empty);
+  const [d, setD, draft] = useFormDraft(`task-report:${task.id}`, empty);
   const submit = useSubmit();
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    if (await submit.run(() => api.invoke('tasks.report', { taskId: task.id, ...d }))) setD(empty);
+    if (await submit.run(() => api.invoke('tasks.report', { taskId: task.id, ...d }))) draft.clear(empty);
   };
   return (
     <form noValidate onSubmit={save} onKeyDown={guardEnter} aria-label="报送进展" className="u-card">

@@ -9,6 +9,7 @@ import { useQuery } from '../../hooks/use-query';
 import type { UnitView } from '../../../../electron/contract/schemas/units';
 import { FormError, guardEnter, StatusBadge, UnitsNav, useSubmit } from './form-kit';
 import { useCan } from '../../app/session';
+import { useFormDraft } from '../../hooks/use-form-draft';
 
 const ENTITIES = ['task', 'taskReport', 'unit'];
 
@@ -85,10 +86,12 @@ export function TasksPage() {
   );
 }
 
+const emptyTask = { title: '', kind: 'adhoc' as 'adhoc' | 'duty', dutyItemId: '', leadUnitId: '', coUnitIds: [] as string[], deadline: '' };
+
 function NewTaskForm({ units, onDone }: { units: UnitView[]; onDone: () => void }) {
   const api = useApi();
   const navigate = useNavigate();
-  const [d, setD] = useState({ title: '', kind: 'adhoc' as 'adhoc' | 'duty', dutyItemId: '', leadUnitId: '', coUnitIds: [] as string[], deadline: '' });
+  const [d, setD, draft] = useFormDraft('task:new', emptyTask);
   const submit = useSubmit();
   const lead = units.find((u) => u.id === d.leadUnitId);
   const save = async (e: FormEvent) => {
@@ -105,6 +108,7 @@ function NewTaskForm({ units, onDone }: { units: UnitView[]; onDone: () => void 
       id = t.id;
     });
     if (ok) {
+      draft.clear(emptyTask);
       onDone();
       void navigate(`/units/tasks/${id}`);
     }

@@ -8,6 +8,7 @@ import { useQuery } from '../../hooks/use-query';
 import { roleNames, type TaskRow } from '../../../../electron/contract/schemas/units';
 import { FormError, guardEnter, StatusBadge, todayIso, UnitsNav, useSubmit } from './form-kit';
 import { useCan } from '../../app/session';
+import { useFormDraft } from '../../hooks/use-form-draft';
 
 export function UnitPage() {
   const { unitId = '' } = useParams();
@@ -135,7 +136,7 @@ function LiaisonForm({ unitId }: { unitId: string }) {
   const api = useApi();
   const [open, setOpen] = useState(false);
   const empty = { name: '', post: '', phone: '', from: todayIso() };
-  const [d, setD] = useState(empty);
+  const [d, setD, draft] = useFormDraft(`liaison:${unitId}`, empty);
   const submit = useSubmit();
   if (!open)
     return (
@@ -146,7 +147,7 @@ function LiaisonForm({ unitId }: { unitId: string }) {
   const save = async (e: FormEvent) => {
     e.preventDefault();
     if (await submit.run(() => api.invoke('units.setLiaison', { unitId, ...d }))) {
-      setD(empty);
+      draft.clear(empty);
       setOpen(false);
     }
   };

@@ -10,6 +10,7 @@ import { roleNames, type CompositionView, type PostView, type RoleKey } from '..
 import { FormError, guardEnter, todayIso, UnitsNav, useSubmit } from './form-kit';
 import { SetupPanel } from './setup-panel';
 import { useCan } from '../../app/session';
+import { useFormDraft } from '../../hooks/use-form-draft';
 
 const ENTITIES = ['body', 'unit', 'post', 'liaison'];
 
@@ -145,7 +146,7 @@ function PostRow({ post, unitName }: { post: PostView; unitName: string }) {
   const api = useApi();
   const [open, setOpen] = useState<'replace' | 'end' | null>(null);
   const canChange = useCan('posts.replace');
-  const [draft, setDraft] = useState({ personName: '', title: post.title, from: todayIso() });
+  const [draft, setDraft, saved] = useFormDraft(`post:${post.id}`, () => ({ personName: '', title: post.title, from: todayIso() }));
   const submit = useSubmit();
   const replace = async (e: FormEvent) => {
     e.preventDefault();
@@ -154,7 +155,10 @@ function PostRow({ post, unitName }: { post: PostView; unitName: string }) {
         ? api.invoke('posts.end', { postId: post.id, to: draft.from })
         : api.invoke('posts.replace', { postId: post.id, ...draft }),
     );
-    if (ok) setOpen(null);
+    if (ok) {
+      saved.clear();
+      setOpen(null);
+    }
   };
   return (
     <>
@@ -221,7 +225,7 @@ function AddPost({ units }: { units: { id: string; name: string }[] }) {
   const api = useApi();
   const [open, setOpen] = useState(false);
   const empty = { role: 'member' as RoleKey, personName: '', title: '', unitId: '', from: todayIso() };
-  const [d, setD] = useState(empty);
+  const [d, setD, draft] = useFormDraft('post:new', empty);
   const submit = useSubmit();
   if (!open)
     return (
@@ -233,7 +237,7 @@ function AddPost({ units }: { units: { id: string; name: string }[] }) {
     e.preventDefault();
     const ok = await submit.run(() => api.invoke('posts.add', { ...d, unitId: d.unitId || null }));
     if (ok) {
-      setD(empty);
+      draft.clear(empty);
       setOpen(false);
     }
   };
@@ -286,7 +290,7 @@ function AddUnit() {
   const api = useApi();
   const [open, setOpen] = useState(false);
   const empty = { name: '', duty: '', from: todayIso() };
-  const [d, setD] = useState(empty);
+  const [d, setD, draft] = useFormDraft('unit:new', empty);
   const submit = useSubmit();
   if (!open)
     return (
@@ -298,7 +302,7 @@ function AddUnit() {
     e.preventDefault();
     const ok = await submit.run(() => api.invoke('units.add', { name: d.name, from: d.from, ...(d.duty.trim() ? { duty: d.duty } : {}) }));
     if (ok) {
-      setD(empty);
+      draft.clear(empty);
       setOpen(false);
     }
   };

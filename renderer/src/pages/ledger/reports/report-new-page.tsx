@@ -13,6 +13,7 @@ import { Field } from '../../../components/form/field';
 import { Page } from '../../../components/page';
 import { ChildPicker } from './child-picker';
 import { nowMoment } from './report-format';
+import { useFormDraft } from '../../../hooks/use-form-draft';
 
 type Errors = Record<string, string>;
 
@@ -31,7 +32,7 @@ export function ReportNewPage() {
     presetId ? { id: presetId, name: params.get('name') ?? '' } : null,
   );
   const [unlisted, setUnlisted] = useState(false);
-  const [form, setForm] = useState({
+  const [form, setForm, formDraft] = useFormDraft('report:new', () => ({
     childName: '',
     township: '',
     village: '',
@@ -41,8 +42,8 @@ export function ReportNewPage() {
     reporterPhone: '',
     description: '',
     reportedAt: nowMoment(),
-  });
-  const [situations, setSituations] = useState<string[]>([]);
+  }));
+  const [situations, setSituations, situationsDraft] = useFormDraft<string[]>('report:new:situations', []);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState('');
   const [saving, setSaving] = useState(false);
@@ -66,6 +67,8 @@ export function ReportNewPage() {
     setSaving(true);
     try {
       const created = await api.invoke('reports.create', args);
+      formDraft.clear();
+      situationsDraft.clear();
       navigate(`/ledger/reports/${created.id}`);
     } catch (err) {
       const apiError = toApiError(err);
