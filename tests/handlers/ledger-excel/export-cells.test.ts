@@ -5,6 +5,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { AppContext } from '../../../electron/app/context';
+import { cliFiles } from '../../../electron/files/file-access';
 import { exportColumns } from '../../../electron/domain/ledger-excel/export';
 import { zipParts } from '../../../electron/domain/ledger-excel/zip-entries';
 import { cleanupTempDirs, tempDir } from '../../helpers/temp-dir';
@@ -64,6 +65,7 @@ describe('ledgerExport.xlsx cells', () => {
     fs.writeFileSync(file, Buffer.from(r.contentBase64, 'base64'));
     const { ctx: other } = await ledgerContext();
     try {
+      other.files = cliFiles;
       const p = await call(other, 'ledgerImport.preview', { source: { path: file } });
       expect(p.problems).toEqual([]);
       expect(await call(other, 'ledgerImport.commit', { importId: p.importId })).toMatchObject({ imported: 2, errors: [] });

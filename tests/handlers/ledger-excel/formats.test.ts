@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { AppContext } from '../../../electron/app/context';
+import { cliFiles } from '../../../electron/files/file-access';
 import { FORMAT_ID_NUMBERS, formatLedgerRows } from '../../helpers/format-ledger';
 import { runCli } from '../../../electron/cli/run';
 import { cleanupTempDirs, fixedClock, tempDir } from '../../helpers/temp-dir';
@@ -20,6 +21,7 @@ afterEach(async () => {
 });
 
 async function importFile(file: string) {
+  ctx.files = cliFiles; // a path as the CLI passes it (the desktop passes dialog handles)
   const p = await call(ctx, 'ledgerImport.preview', { source: { path: file } });
   const r = await call(ctx, 'ledgerImport.commit', { importId: p.importId });
   const children = Object.values(ctx.store!.table('child'))
@@ -72,6 +74,7 @@ describe('a character that cannot be read', () => {
     const file = path.join(tempDir('fffd'), '台账.xlsx');
     await wb.xlsx.writeFile(file);
 
+    ctx.files = cliFiles;
     const p = await call(ctx, 'ledgerImport.preview', { source: { path: file } });
     expect(p.problems).toEqual([
       { row: 5, message: expect.stringMatching(/^B列 姓名含有无法识别的字符（\uFFFD），该行未导入/) },
@@ -92,6 +95,7 @@ describe('a character that cannot be read', () => {
     broken[at + 5] = 0x7f;
     const file = path.join(tempDir('gb'), '台账.csv');
     fs.writeFileSync(file, broken);
+    ctx.files = cliFiles;
     const p = await call(ctx, 'ledgerImport.preview', { source: { path: file } });
     expect(p.problems.map((x) => x.row)).toEqual([4]);
     expect(p.problems[0]!.message).toContain('姓名含有无法识别的字符');
