@@ -179,11 +179,11 @@ export async function encryptStore(
 }
 
 /**
- * The whole data folder: the store, then the office's private keys (each step idempotent, so after a crash the
- * same call finishes the job). The public office.json stays as it is.
+ * The whole data folder: the office's private keys, then the store (each step idempotent, so after a crash the
+ * same call finishes the job). Keys first: whoever resumes an interrupted run looks at the store (the slow part,
+ * done last), and a sealed store is then never left beside plaintext keys. The public office.json stays as it is.
  */
 export async function encryptDataFolder(dataDir: string, storeDir: string, office: string, sealer: Sealer): Promise<EncryptResult> {
-  const result = await encryptStore(storeDir, office, sealer);
   encryptIdentity(dataDir, sealer);
-  return result;
+  return encryptStore(storeDir, office, sealer);
 }

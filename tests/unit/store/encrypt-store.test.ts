@@ -178,3 +178,29 @@ test.each(steps)(
     for (const n of Object.values(swapNames(dir))) expect(fs.existsSync(n)).toBe(false);
   },
 );
+
+test('the whole data folder: keys sealed first, so a run stopped before the store finishes on the next run', async () => {
+  const { encryptDataFolder } = await import('../../../electron/store/encrypt-store');
+  const { generateIdentity, identityIsSealed, loadIdentity, saveIdentity } =
+    await import('../../../electron/identity/identity');
+  const dir = await legacy();
+  const dataDir = path.dirname(dir);
+  const id = generateIdentity(
+    { code: OFFICE, name: '揭阳市民政局', level: 'city' },
+    new Date('2026-11-28T00:00:00Z'),
+  );
+  saveIdentity(dataDir, id);
+  const before = await seen(dir);
+  // Stopped after the keys: the store is damaged for a moment, so its encryption fails; the keys are sealed.
+  const journal = storeFiles(dir).journal;
+  const good = fs.readFileSync(journal);
+  fs.writeFileSync(journal, Buffer.concat([Buffer.from('garbage\n'), good]));
+  await expect(encryptDataFolder(dataDir, dir, OFFICE, sealer)).rejects.toMatchObject({
+    code: 'STORE_DAMAGED',
+  });
+  expect(identityIsSealed(dataDir)).toBe(true);
+  fs.writeFileSync(journal, good);
+  await encryptDataFolder(dataDir, dir, OFFICE, sealer);
+  expect(loadIdentity(dataDir, sealer)).toEqual(id);
+  expect(await seen(dir, sealer)).toEqual(before);
+});
