@@ -77,6 +77,7 @@ export function ImportPage() {
     setPreview(null);
     setResult(null);
     setMapping({});
+    setDefaults(undefined);
     try {
       const picked = await pickFile(api, 'open', 'ledgerImport');
       if (!picked) return;
