@@ -78,7 +78,7 @@ test('truncated file, oversize file, newer schema, missing prerequisite', async 
   expect(oversize.code).toBe('BUNDLE_TOO_LARGE');
   expect(oversize.message).toContain('超过数据包允许的上限');
 
-  const identity = loadIdentity(county.dataDir);
+  const identity = loadIdentity(county.dataDir, county.keys?.sealer);
   const newer = encodeBundle({
     manifest: {
       schemaVersion: 99,
