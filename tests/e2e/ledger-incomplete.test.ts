@@ -61,7 +61,7 @@ run('a township sheet with absent columns, in the browser preview', () => {
     await page.goto(`${base}#/ledger/import`);
     await page.reload();
 
-    await page.getByLabel('Excel 文件（.xlsx）').setInputFiles(path.join(work, '仙桥街道花名册.xlsx'));
+    await page.getByLabel('表格文件（Excel、WPS 或 CSV）').setInputFiles(path.join(work, '仙桥街道花名册.xlsx'));
     await page.getByText(/第 3–4 行为表头（两级），第 5 行起为数据/).waitFor();
     expect(await page.getByLabel('H列（监护类型）导入为').inputValue()).toBe('guardianship.guardianKind');
     await page.getByText(/^按列中的值判断为“监护人类型”/).waitFor();

@@ -86,7 +86,7 @@ export async function startPreview(args: string[]): Promise<RunningPreview> {
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`预览未能启动：${err}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`预览未能启动：${err}`)), 60_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);

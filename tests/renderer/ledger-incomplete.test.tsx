@@ -66,7 +66,7 @@ describe('import: values for absent columns and columns chosen by their values',
       'ledgerImport.commit': () => ({ imported: 10, incomplete: 10, updated: 0, skipped: 3, errors: [{ row: 8, message: 'x' }], changes: [] }),
     });
     const { user } = renderApp(fake, '/ledger/import');
-    await user.upload(await screen.findByLabelText('Excel 文件（.xlsx）'), new File([new Uint8Array([0x50, 0x4b])], '仙桥街道花名册.xlsx'));
+    await user.upload(await screen.findByLabelText('表格文件（Excel、WPS 或 CSV）'), new File([new Uint8Array([0x50, 0x4b])], '仙桥街道花名册.xlsx'));
 
     const h = await screen.findByLabelText('H列（监护类型）导入为');
     expect(h).toHaveValue('guardianship.guardianKind');
