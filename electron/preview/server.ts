@@ -42,7 +42,6 @@ export interface PreviewOptions {
   token?: string;
 }
 
-const SESSION_COOKIE = 'guanai_sid';
 
 function cookieOf(req: http.IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -52,7 +51,6 @@ function cookieOf(req: http.IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
-const sessionCookie = (sid: string) => `${SESSION_COOKIE}=${sid}; HttpOnly; SameSite=Strict; Path=/`;
 
 function sameToken(a: string | undefined, b: string): boolean {
   if (typeof a !== 'string' || a.length !== b.length) return false;
@@ -72,6 +70,9 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
   // browser session has a seat behind an HttpOnly, SameSite=Strict cookie; signing in seats a person there, and a
   // new cookie is issued at sign-in so a cookie planted before it is worth nothing.
   const seats = new Map<string, Seat>();
+  // Cookies do not tell ports apart: two previews on 127.0.0.1 (a county and a city side by side) need two names.
+  const cookieName = () => `guanai_sid_${port}`;
+  const sessionCookie = (sid: string) => `${cookieName()}=${sid}; HttpOnly; SameSite=Strict; Path=/`;
   const newSid = () => crypto.randomBytes(24).toString('base64url');
 
   const hostOk = (req: http.IncomingMessage) =>
@@ -127,7 +128,7 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
           sendJson(res, 400, { ok: false, error: { code: 'INVALID_ARGS', message: '请求格式有误。' } });
           return;
         }
-        let sid = cookieOf(req, SESSION_COOKIE);
+        let sid = cookieOf(req, cookieName());
         let seat = sid ? seats.get(sid) : undefined;
         if (!sid || !seat) {
           sid = newSid();
