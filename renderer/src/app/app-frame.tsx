@@ -6,6 +6,7 @@
 // and its page mounted, hidden and inert, under the lock screen: unlocking returns to the page with its unsaved
 // input. 退出登录 and 切换用户 discard the page.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { discardUnsavedForms } from '../hooks/use-form-draft';
 import { Outlet, useNavigate } from 'react-router';
 import type { AppStatus } from '../../../electron/contract/channels';
 import { useApi } from '../api/client';
@@ -110,6 +111,9 @@ export function AppFrame() {
   );
 
   const discard = useCallback(async () => {
+    // Switching person or signing out leaves without saving: the drafts go too (the next person must not find the
+    // last one's input), and the unsaved-form guard has nothing left to hold the navigation for.
+    discardUnsavedForms();
     enter('signedOut', null);
     setGeneration((g) => g + 1);
     await navigate(paths.home, { replace: true });
