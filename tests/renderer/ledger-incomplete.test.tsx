@@ -61,7 +61,7 @@ function preview(defaults: Record<string, unknown> | undefined): ImportPreview {
 describe('import: values for absent columns and columns chosen by their values', () => {
   it('says which field a column was read as and why, lets the clerk set one value for all rows, and shows the dry run', async () => {
     const fake = createFakeApi({
-      'app.status': () => fakeStatus(),
+      'app.status': () => fakeStatus({ shell: 'preview' }), // the browser's upload (the desktop picks through a dialog)
       'ledgerImport.preview': (args) => preview(args.defaults),
       'ledgerImport.commit': () => ({ imported: 10, incomplete: 10, updated: 0, skipped: 3, errors: [{ row: 8, message: 'x' }], changes: [] }),
     });
@@ -114,7 +114,7 @@ function view(over: Partial<ChildView> = {}): ChildView {
 
 function recordApi(v: ChildView) {
   return createFakeApi({
-    'app.status': () => fakeStatus(),
+    'app.status': () => fakeStatus({ shell: 'preview' }), // the browser's upload (the desktop picks through a dialog)
     'codelists.get': () => shippedCodeLists,
     'children.get': () => v,
     'children.reveal': () => v,
@@ -170,7 +170,7 @@ describe('the 信息不完整 filter', () => {
   });
   const listApi = () =>
     createFakeApi({
-      'app.status': () => fakeStatus(),
+      'app.status': () => fakeStatus({ shell: 'preview' }), // the browser's upload (the desktop picks through a dialog)
       'codelists.get': () => shippedCodeLists,
       'children.list': (args): ChildListResult => {
         const all = [row({}), row({ id: 'c2', name: '张小明', incomplete: false })];
