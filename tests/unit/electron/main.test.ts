@@ -38,6 +38,8 @@ async function quit(dataDir: string): Promise<void> {
   await until(() => !fs.existsSync(path.join(dataDir, 'guanai.lock')), 'the lock to be released');
 }
 
+jest.setTimeout(30_000); // a first launch loads the bundled main process: slow on a loaded 2-core machine
+
 describe('main process', () => {
   test('a first launch opens the data folder, registers IPC, installs the menu and opens one hardened window', async () => {
     const dataDir = tempDir();
