@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { openContext } from '../../electron/app/context';
+import { cliFiles } from '../../electron/files/file-access';
 import type { ImportPreview, ImportResult } from '../../electron/contract/schemas/ledger-excel';
 import { birthAndId, chineseName, COUNTIES, mobile, pick, seededRandom, villageName, WORK_PLACES } from '../../electron/demo/synthetic';
 import { dispatch } from '../../electron/dispatch/dispatch';
@@ -58,7 +59,8 @@ export async function xlsxImportBench(rows: number): Promise<void> {
     await writeLedger(file, rows);
     const writeMs = performance.now() - t0;
     readerBench(file);
-    const ctx = await openContext({ dataDir: path.join(work, 'data'), owner: 'cli', clock: () => Date.UTC(2026, 10, 28, 2) });
+    // The file is given by path, as the CLI gives it (a context reads no path unless its shell allows it).
+    const ctx = await openContext({ dataDir: path.join(work, 'data'), owner: 'cli', clock: () => Date.UTC(2026, 10, 28, 2), files: cliFiles });
     await initTestOffice(ctx, { code: '445200', name: '揭阳市民政局', level: 'city' });
     t0 = performance.now();
     const cpu0 = process.cpuUsage();
@@ -73,11 +75,16 @@ export async function xlsxImportBench(rows: number): Promise<void> {
     const commitMs = performance.now() - t1;
     const cpu = process.cpuUsage(cpu0);
     // Export of everything just imported, through the handler (unmasked: the full text of every ID and phone).
-    const t2 = performance.now();
-    const e = await dispatch(ctx, 'ledgerExport.xlsx', { filters: {}, unmasked: true, confirmed: true });
-    if (!e.ok) throw new Error(e.error.message);
-    const exportMs = performance.now() - t2;
-    const exported = e.value as ExportResult;
+    // Twice: the first call also builds the ledger list's index, which the app has built long before an export.
+    const exports: Array<{ ms: number; cpu: number; result: ExportResult }> = [];
+    for (let i = 0; i < 2; i += 1) {
+      const t2 = performance.now();
+      const cpu2 = process.cpuUsage();
+      const e = await dispatch(ctx, 'ledgerExport.xlsx', { filters: {}, unmasked: true, confirmed: true });
+      if (!e.ok) throw new Error(e.error.message);
+      const used = process.cpuUsage(cpu2);
+      exports.push({ ms: performance.now() - t2, cpu: (used.user + used.system) / 1000, result: e.value as ExportResult });
+    }
     await ctx.close();
     const mb = (fs.statSync(file).size / 1e6).toFixed(1);
     console.log(`${'xlsx write (streaming)'.padEnd(34)} ${rows} rows, ${mb} MB in ${(writeMs / 1000).toFixed(1)} s`);
@@ -86,10 +93,13 @@ export async function xlsxImportBench(rows: number): Promise<void> {
         `(preview ${(previewMs / 1000).toFixed(1)} s, commit ${(commitMs / 1000).toFixed(1)} s; goal ≤ 15 s): ` +
         `imported ${result.imported}, rejected ${result.errors.length}; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, load ${os.loadavg()[0]!.toFixed(1)}`,
     );
-    console.log(
-      `${'xlsx export (ledgerExport.xlsx)'.padEnd(34)} ${exported.rows} rows, ${(Buffer.byteLength(exported.contentBase64, 'base64') / 1e6).toFixed(1)} MB ` +
-        `in ${(exportMs / 1000).toFixed(1)} s (goal ≤ 10 s)`,
-    );
+    for (const [i, x] of exports.entries()) {
+      console.log(
+        `${(i === 0 ? 'xlsx export (first, builds index)' : 'xlsx export (ledgerExport.xlsx)').padEnd(34)} ${x.result.rows} rows, ` +
+          `${(Buffer.byteLength(x.result.contentBase64, 'base64') / 1e6).toFixed(1)} MB in ${(x.ms / 1000).toFixed(1)} s (goal ≤ 10 s); ` +
+          `CPU ${(x.cpu / 1000).toFixed(1)} s, load ${os.loadavg()[0]!.toFixed(1)}`,
+      );
+    }
     console.log(`${'peak RSS (xlsx import process)'.padEnd(34)} ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
