@@ -67,8 +67,11 @@ run('the ledger in the browser preview', () => {
     await page.getByRole('link', { name: '返回台账' }).click();
     await page.getByText('共 1 名儿童').waitFor();
     const search = page.getByRole('searchbox', { name: '查找' });
-    await search.fill('lxh');
+    // 'cxh' is nobody's initials; 'lxh' finds the child by the mother 李小红 (parents and guardians are searched too).
+    await search.fill('cxh');
     await page.getByText('共 0 名儿童').waitFor();
+    await search.fill('lxh');
+    await page.getByText('共 1 名儿童').waitFor();
     await search.fill('zxm');
     await page.getByText('共 1 名儿童').waitFor();
     const table = page.getByRole('table', { name: '儿童列表' });
