@@ -83,6 +83,11 @@ export const channels = {
   'app.status': channel<AppStatus>()(none, 'public', false),
   /** First run: the office and its first administrator; the recovery code is shown once. */
   'office.init': channel<AC.InitResult>()(officeInitSchema.extend({ admin: AC.adminInitSchema }).strict(), 'public', false),
+  /**
+   * A data folder from before accounts (status.needsSecuring): its first administrator is named, the data encrypted
+   * and the recovery code shown once. Public because such a folder has nobody to sign in as; refused once secured.
+   */
+  'office.secureLegacy': channel<AC.InitResult>()(AC.adminInitSchema, 'public'),
 
   // ── people and protection (issue 10) ──
   'auth.signIn': channel<AC.SessionView>()(AC.signInSchema, 'public'),

@@ -2,6 +2,7 @@
 import { isLegacyFolder, requireStore, storeDirOf } from '../app/context';
 import { currentSeat } from '../app/session';
 import { initOffice } from '../accounts/init-office';
+import { secureLegacyFolder } from '../accounts/secure-legacy';
 import { readSecurity } from '../accounts/security-settings';
 import { expireIfIdle } from '../accounts/sign-in';
 import { readDemoAccounts } from '../demo/seed';
@@ -38,6 +39,10 @@ export const appHandlers = {
     const { admin, ...office } = args;
     return initOffice(ctx, office, admin);
   },
+  async 'office.secureLegacy'(args, ctx) {
+    const { recoveryCode } = await secureLegacyFolder(ctx, args);
+    return { office: ctx.office!, admin: args.login, recoveryCode };
+  },
   async 'settings.get'(_args, ctx) {
     const store = requireStore(ctx);
     return {
@@ -48,4 +53,4 @@ export const appHandlers = {
       operations: store.counts().operations,
     };
   },
-} satisfies HandlerMap<'app.status' | 'office.init' | 'settings.get'>;
+} satisfies HandlerMap<'app.status' | 'office.init' | 'office.secureLegacy' | 'settings.get'>;

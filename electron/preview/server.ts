@@ -137,7 +137,8 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
         }
         const current = { sid, seat };
         dispatch(opts.ctx, body?.name, body?.args, current.seat).then((result) => {
-          if (body?.name === 'auth.signIn' && result.ok) {
+          // A seat that is given a person gets a fresh cookie (no session fixation).
+          if ((body?.name === 'auth.signIn' || body?.name === 'office.secureLegacy') && result.ok) {
             seats.delete(current.sid);
             current.sid = newSid();
             seats.set(current.sid, current.seat);

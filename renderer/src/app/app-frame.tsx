@@ -18,6 +18,7 @@ import { LockScreen } from '../pages/account/lock-screen';
 import { SignInPage } from '../pages/account/sign-in-page';
 import { RecoveryCodePage } from '../pages/setup/recovery-code-page';
 import { SetupPage } from '../pages/setup/setup-page';
+import { SecureLegacyPage } from '../pages/setup/secure-legacy-page';
 import { AppLayout } from './app-layout';
 import { AppStatusContext, type AppStatusValue } from './app-status';
 import { paths } from './nav-items';
@@ -44,6 +45,8 @@ export function AppFrame() {
   const [pushed, setPushed] = useState<Notice[]>([]);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
   const [recovery, setRecovery] = useState<InitResult | null>(null);
+  /** The recovery code on screen is for an old folder just secured (not a new office). */
+  const [secured, setSecured] = useState(false);
   /** The person whose pages are mounted (kept while locked). */
   const [person, setPerson] = useState<SessionView | null>(null);
   const [mode, setMode] = useState<Mode>('open');
@@ -166,8 +169,17 @@ export function AppFrame() {
   if (!status) {
     return error ? <StartupProblem message={error.message} onRetry={refetch} /> : <StartupProblem loading />;
   }
-  if (recovery) return <RecoveryCodePage result={recovery} onDone={onInitialised} />;
+  if (recovery) return <RecoveryCodePage result={recovery} onDone={onInitialised} secured={secured} />;
   if (!value) return <SetupPage onCreated={setRecovery} />;
+  if (status.needsSecuring) return (
+      <SecureLegacyPage
+        officeName={value.office.name}
+        onSecured={(result) => {
+          setSecured(true);
+          setRecovery(result);
+        }}
+      />
+    );
   if (!shown || !sessionValue) {
     return (
       <SignInPage officeName={value.office.name} demoAccounts={status.demoAccounts} onSignedIn={signedIn} />

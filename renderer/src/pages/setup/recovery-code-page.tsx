@@ -7,14 +7,16 @@ import { AuthCard } from '../../components/auth/auth-card';
 interface Props {
   result: InitResult;
   onDone: () => void | Promise<void>;
+  /** An old folder was secured (not a new office created). */
+  secured?: boolean;
 }
 
-export function RecoveryCodePage({ result, onDone }: Props) {
+export function RecoveryCodePage({ result, onDone, secured = false }: Props) {
   const [kept, setKept] = useState(false);
   return (
     <AuthCard title="请保存恢复码" office={result.office.name}>
       <p className="setup-intro">
-        本单位已创建，系统管理员的用户名是 <strong className="mono">{result.admin}</strong>。
+        {secured ? '数据已加密' : '本单位已创建'}，系统管理员的用户名是 <strong className="mono">{result.admin}</strong>。
       </p>
       <div className="recovery-code" aria-label="恢复码">
         <code>{result.recoveryCode}</code>
