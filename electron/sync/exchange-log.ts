@@ -4,6 +4,7 @@ import type { EntityCounts, ExchangeLogEntry } from '../contract/schemas/exchang
 import type { Change } from '../store/store';
 import type { Store } from '../store/store';
 import type { JsonValue } from '../store/operation';
+import { displayName, PLACEHOLDER_LOGIN } from '../accounts/users';
 import { EXCHANGE_LOG_ENTITY } from './local-entities';
 
 export function logChange(id: string, entry: Omit<ExchangeLogEntry, 'id'>): Change {
@@ -14,7 +15,10 @@ export function logChange(id: string, entry: Omit<ExchangeLogEntry, 'id'>): Chan
 
 export function readLog(store: Store): ExchangeLogEntry[] {
   return Object.entries(store.table(EXCHANGE_LOG_ENTITY))
-    .map(([id, r]) => ({ id, ...(r.v as unknown as Omit<ExchangeLogEntry, 'id'>) }))
+    .map(([id, r]) => {
+      const entry = r.v as unknown as Omit<ExchangeLogEntry, 'id'>;
+      return { id, ...entry, byName: displayName(store, entry.by ?? PLACEHOLDER_LOGIN) };
+    })
     .sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1));
 }
 

@@ -137,6 +137,7 @@ export function recordExport(
         bundleId: built.bundleId,
         operations: built.operations,
         full: opts.full,
+        by: user,
       }),
     ],
     user,

@@ -193,6 +193,7 @@ export function applyBundle(store: Store, self: string, b: InspectedBundle, user
         bundleId: m.bundleId,
         operations: b.toApply.length,
         summary: { new: summary.new, updated: summary.updated, unchanged: summary.unchanged, conflicts: summary.conflicts },
+        by: user,
       }),
     );
   }

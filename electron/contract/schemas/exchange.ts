@@ -154,6 +154,10 @@ export interface ExchangeLogEntry {
   operations: number;
   full?: boolean;
   summary?: EntityCounts;
+  /** Who exported or imported it (login); entries from before accounts have none. */
+  by?: string;
+  /** That person's name as shown (本机用户 for entries from before accounts). */
+  byName?: string;
 }
 
 export interface ConflictValue {

@@ -68,6 +68,10 @@ test('county → city: verify, dry run, import all or nothing, replay changes no
   const log = await call(city, 'exchange.log', {});
   expect(log).toHaveLength(1);
   expect(log[0]).toMatchObject({ direction: 'import', peerCode: '445202', operations: expect.any(Number) });
+  // The exchange log names the person who imported it (issue 10: every operation carries the person).
+  expect(log[0]).toMatchObject({ by: 'admin', byName: '王管理' });
+  const sent = await call(county, 'exchange.log', {});
+  expect(sent[0]).toMatchObject({ direction: 'export', by: 'admin', byName: '王管理' });
 });
 
 test('acknowledgements: the next export leaves out what arrived', async () => {

@@ -18,6 +18,7 @@ export function LogSection({ entries }: { entries: ExchangeLogEntry[] }) {
                 <th scope="col">对方单位</th>
                 <th scope="col">记录数</th>
                 <th scope="col">文件</th>
+                <th scope="col">经办人</th>
               </tr>
             </thead>
             <tbody>
@@ -35,6 +36,7 @@ export function LogSection({ entries }: { entries: ExchangeLogEntry[] }) {
                     )}
                   </td>
                   <td className="x-file">{e.fileName || '—'}</td>
+                  <td className="x-nowrap">{e.byName ?? '—'}</td>
                 </tr>
               ))}
             </tbody>
