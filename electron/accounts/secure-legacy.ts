@@ -3,6 +3,7 @@
 // “本机用户”. The folder stays usable only once this is done.
 import type { AppContext } from '../app/context';
 import crypto from 'node:crypto';
+import { raiseNotice } from '../notices/notices';
 import { isLegacyFolder, keysFrom, reattachStore, requireStore, storeDirOf } from '../app/context';
 import { encryptDataFolder } from '../store/encrypt-store';
 import { currentSeat } from '../app/session';
@@ -29,10 +30,15 @@ export async function secureLegacyFolder(ctx: AppContext, admin: AdminInit): Pro
   audit(ctx, { action: 'migrate', target: '数据文件夹', detail: '旧版本数据：设置首位系统管理员' }, [
     userChange(admin.login, { login: admin.login, name: admin.name, role: 'admin', disabled: false, mustChangePassword: false, createdAt: at, lastSignIn: at }),
   ], admin.login);
-  ctx.notices.push({
-    code: 'MIGRATED',
-    message: `数据文件夹已升级：已设置系统管理员“${admin.name}”，此后每项操作都记录经办人；此前的历史记录显示为“本机用户”。`,
-  });
+  raiseNotice(
+    ctx.dataDir,
+    {
+      key: `secured:${at}`,
+      code: 'MIGRATED',
+      message: `数据文件夹已升级：已设置系统管理员“${admin.name}”，此后每项操作都记录经办人；此前的历史记录显示为“本机用户”。`,
+    },
+    new Date(ctx.clock()),
+  );
   const seat = currentSeat() ?? ctx.seat;
   seat.person = personOf(requireUser(ctx.store!, admin.login));
   seat.lastActive = ctx.clock();

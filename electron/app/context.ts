@@ -22,6 +22,9 @@ import { Sealer } from '../store/sealed';
 import { createKeyring, DEFAULT_LOG_N, keyringExists, subKey } from '../accounts/keyring';
 import { PLACEHOLDER_LOGIN } from '../accounts/users';
 import { currentSeat, newSeat, type Seat } from './session';
+import { openNotices, raiseNotice } from '../notices/notices';
+import { settleRestore } from '../backup/restore';
+import type { DataNotice } from '../contract/schemas/notices';
 
 /** History from before accounts is attributed to this placeholder. */
 export const PLACEHOLDER_USER = PLACEHOLDER_LOGIN;
@@ -57,7 +60,10 @@ export interface AppContext {
   keys: OpenKeys | null;
   /** scrypt cost for new password wraps (lower only in tests). */
   readonly kdfLogN: number;
+  /** This run's store notices; every one is also kept in DATA/notices.json (see noticesOf). */
   notices: StoreNotice[];
+  /** Why the store could not be opened at the last sign-in (damaged or missing): the sign-in page offers a restore. */
+  storeProblem: { code: string; message: string } | null;
   shell?: DesktopShell;
   /** Which files calls may read and write (electron/files): dialogs, the exchange folder, or the CLI's paths. */
   files: FileAccess;
@@ -95,6 +101,7 @@ export async function openContext(opts: OpenOptions): Promise<AppContext> {
     keys: null,
     kdfLogN: opts.kdfLogN ?? DEFAULT_LOG_N,
     notices: [],
+    storeProblem: null,
     files: opts.files ?? noFiles,
     emit: listeners,
     async close() {
@@ -109,6 +116,8 @@ export async function openContext(opts: OpenOptions): Promise<AppContext> {
     },
   };
   try {
+    // A restore switched in part way before a crash is finished before anything is read.
+    settleRestore(dataDir);
     if (identityExists(dataDir)) {
       ctx.office = loadPublicIdentity(dataDir);
       // A folder from before accounts has no keyring: it opens in the clear until an administrator secures it.
@@ -145,11 +154,39 @@ export async function unlockStore(ctx: AppContext, dataKey: Buffer): Promise<voi
     // A folder whose securing was interrupted after the keyring was written: finish encrypting it first.
     const sealing = storeSealing(storeFiles(storeDirOf(ctx.dataDir)));
     if (sealing && !sealing.sealed) await encryptDataFolder(ctx.dataDir, storeDirOf(ctx.dataDir), ctx.office!.code, ctx.keys.sealer);
+    if (!Store.exists(storeDirOf(ctx.dataDir))) {
+      throw new AppError(
+        'STORE_MISSING',
+        '数据文件夹中的数据（store 文件夹）缺失，本单位的台账、会议和任务都无法打开。请由系统管理员从备份恢复（登录页“从备份恢复”或 guanai backup restore）。',
+      );
+    }
     await attachStore(ctx);
+    ctx.storeProblem = null;
   } catch (err) {
     ctx.keys = null;
+    if (err instanceof AppError && (err.code === 'STORE_DAMAGED' || err.code === 'STORE_MISSING')) {
+      ctx.storeProblem = { code: err.code, message: err.message };
+      raiseNotice(ctx.dataDir, { key: `unopened:${err.message}`, code: err.code, message: err.message, standing: true }, new Date(ctx.clock()));
+    }
     throw err;
   }
+}
+
+/** The notices every page and `guanai info` show: those in DATA/notices.json not yet acknowledged. */
+export function noticesOf(ctx: AppContext): DataNotice[] {
+  return openNotices(ctx.dataDir).map((n) => ({ id: n.id, code: n.code, message: n.message, since: n.since }));
+}
+
+/**
+ * Closes the store, lets `change` replace the folder's files (a restore), and opens what is there now with the same
+ * data key. The office identity is read again.
+ */
+export async function reloadFolder(ctx: AppContext, change: () => void): Promise<void> {
+  await ctx.store?.close();
+  ctx.store = null;
+  change();
+  ctx.office = loadPublicIdentity(ctx.dataDir);
+  await attachStore(ctx);
 }
 
 /** A folder from before accounts: data in the clear, no keyring. */
@@ -160,8 +197,13 @@ async function attachStore(ctx: AppContext): Promise<void> {
   const sealer = ctx.keys?.sealer;
   const store = await Store.open(storeDirOf(ctx.dataDir), { office: ctx.office!.code, clock: ctx.clock, ...(sealer ? { sealer } : {}) });
   ctx.store = store;
-  // The same array: a table rebuilt later (when first read) adds its notice here too.
+  // The same array: a table rebuilt later (when first read) adds its notice here too. Each is kept in notices.json
+  // as well, so whichever program opened the folder, the next one (and the clerk) still sees it.
   ctx.notices = store.notices;
+  const keep = (n: StoreNotice) =>
+    raiseNotice(ctx.dataDir, { key: `${n.code}:${ctx.clock()}:${n.message}`, code: n.code, message: n.message, ...(n.standing ? { standing: true } : {}) }, new Date(ctx.clock()));
+  store.notices.forEach(keep);
+  store.onNotice(keep);
   store.onChange((ops) => ctx.emit('store.changed', { entities: [...new Set(ops.map((o) => o.entity))] }));
 }
 

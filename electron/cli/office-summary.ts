@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/context';
-import { requireStore } from '../app/context';
+import { noticesOf, requireStore } from '../app/context';
 import { openConflictCount } from '../sync/conflicts';
 import { countChildren } from '../handlers/ledger';
 
@@ -12,6 +12,6 @@ export function officeSummary(ctx: AppContext) {
     office: { code: o.code, name: o.name, level: o.level, fingerprint: o.fingerprint },
     schemaVersion: store.schemaVersion,
     counts: { operations: counts.operations, ...counts.entities, children: countChildren(store), openConflicts: openConflictCount(store) },
-    notices: ctx.notices,
+    notices: noticesOf(ctx).map((n) => ({ code: n.code, message: n.message, since: n.since })),
   };
 }

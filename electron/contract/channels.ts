@@ -13,10 +13,12 @@ import * as U from './schemas/units';
 import * as M from './schemas/meetings';
 import * as XC from './schemas/exchange';
 import * as D from './schemas/duplicates';
-import type { StoreNotice } from '../store/store';
 import type { Result } from './errors';
 import * as AC from './schemas/accounts';
 import * as F from './schemas/files';
+import * as B from './schemas/backup';
+import type { DataNotice } from './schemas/notices';
+import { noticeAckSchema } from './schemas/notices';
 import type { Access, Role } from './schemas/accounts';
 
 /** A channel: argument schema, phantom result type, who may call it, and whether it needs an initialised office. */
@@ -48,7 +50,12 @@ export interface AppStatus {
   dataDir: string;
   schemaVersion: number;
   demo: boolean;
-  notices: StoreNotice[];
+  /** Notices about the data not yet acknowledged by an administrator (DATA/notices.json), oldest first. */
+  notices: DataNotice[];
+  /** Why the data could not be opened at the last sign-in (damaged or missing): the sign-in page offers a restore. */
+  storeProblem: { code: string; message: string } | null;
+  /** Administrators only: the home-page reminder when no backup has left the PC for too long. */
+  backupReminder?: { due: boolean; passphraseSet: boolean; lastExternalAt: string | null; reminderDays: number };
   counts: { operations: number; entities: Record<string, number> };
   /** 'desktop' in Electron, 'preview' in the browser preview. */
   shell: 'desktop' | 'preview';
@@ -108,6 +115,24 @@ export const channels = {
   /** The filtered audit trail as xlsx (base64); the export is itself audited. */
   'audit.exportXlsx': channel<XL.XlsxFile>()(AC.auditListSchema, ADMIN),
   'settings.get': channel<SettingsView>()(none, ANYONE),
+  /** An administrator has read a notice about the data: it leaves every page (it stays in the file, marked). */
+  'notices.acknowledge': channel<{ acknowledged: true }>()(noticeAckSchema, ADMIN),
+
+  // ── backups and restore (issue 11) ──
+  'backup.status': channel<B.BackupStatusView>()(none, ADMIN),
+  'backup.setPassphrase': channel<B.BackupStatusView>()(B.setPassphraseSchema, ADMIN),
+  'backup.setReminder': channel<B.BackupStatusView>()(B.setReminderSchema, ADMIN),
+  /** Back up now into a chosen folder (a USB stick). */
+  'backup.create': channel<B.BackupMade>()(B.backupCreateSchema, ADMIN),
+  /** Reads a whole backup read-only (tag, content hash) and compares it with the live data. */
+  'backup.verify': channel<B.BackupCheckView>()(B.backupFileSchema, ADMIN),
+  /** Restores into a new folder, checks it in full, and switches to it only when it passes. */
+  'backup.restore': channel<B.BackupRestored>()(B.backupFileSchema, ADMIN),
+  /**
+   * The same when the data cannot be opened (nobody can sign in): the backup passphrase and an administrator's
+   * password in the backed-up data are the authority. Refused while the data opens.
+   */
+  'backup.restoreUnopened': channel<B.BackupRestored>()(B.restoreUnopenedSchema, 'public'),
 
   // ── printing (shared by minutes, bulletins, sign-in sheets, record sheets) ──
   'print.render': channel<{ title: string; html: string }>()(printArgs, ANYONE),
@@ -254,7 +279,7 @@ export type ResultOf<K extends ChannelName> = NonNullable<Channels[K]['result']>
 /** Events pushed from the main process to the renderer. */
 export interface Events {
   'store.changed': { entities: string[] };
-  'app.notice': StoreNotice;
+  'app.notice': DataNotice;
   'ledgerImport.progress': XL.ImportProgress;
 }
 export type EventName = keyof Events;

@@ -1,5 +1,6 @@
 // Handlers for the app frame: status, first-run set-up, settings.
-import { isLegacyFolder, requireStore, storeDirOf } from '../app/context';
+import { isLegacyFolder, noticesOf, requireStore, storeDirOf, type AppContext } from '../app/context';
+import { backupStatus } from '../backup/backup-service';
 import { currentSeat } from '../app/session';
 import { initOffice } from '../accounts/init-office';
 import { secureLegacyFolder } from '../accounts/secure-legacy';
@@ -12,6 +13,11 @@ import type { HandlerMap } from './types';
 
 export const DEMO_ENTITY = 'app';
 export const DEMO_ID = 'demo';
+
+function reminderOf(ctx: AppContext) {
+  const b = backupStatus(ctx);
+  return { due: b.reminderDue, passphraseSet: b.passphraseSet, lastExternalAt: b.lastExternal?.at ?? null, reminderDays: b.reminderDays };
+}
 
 export const appHandlers = {
   async 'app.status'(_args, ctx) {
@@ -26,7 +32,9 @@ export const appHandlers = {
       dataDir: ctx.dataDir,
       schemaVersion: store?.schemaVersion ?? SCHEMA_VERSION,
       demo: Boolean(demoAccounts) || Boolean(store?.get(DEMO_ENTITY, DEMO_ID)?.v.isDemo),
-      notices: ctx.notices,
+      notices: noticesOf(ctx),
+      storeProblem: ctx.storeProblem,
+      ...(signedIn && seat.person?.role === 'admin' ? { backupReminder: reminderOf(ctx) } : {}),
       counts: store && signedIn ? store.counts() : { operations: 0, entities: {} },
       shell: ctx.owner === 'desktop' ? 'desktop' : 'preview',
       session: signedIn ? sessionView(seat) : null,

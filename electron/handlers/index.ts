@@ -5,6 +5,7 @@ import { accountHandlers } from './accounts';
 import { printHandlers } from './print';
 // ── handler imports: one line per area ──
 import { exchangeHandlers } from './exchange';
+import { backupHandlers } from './backup';
 import { filesHandlers } from './files';
 import { meetingHandlers } from './meetings';
 import { minutesHandlers } from './minutes';
@@ -23,6 +24,7 @@ export const handlers = {
   ...printHandlers,
   // ── handler maps: one line per area ──
   ...exchangeHandlers,
+  ...backupHandlers,
   ...filesHandlers,
   ...meetingHandlers,
   ...minutesHandlers,

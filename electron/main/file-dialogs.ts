@@ -15,6 +15,7 @@ export const PURPOSE_DIALOGS: Readonly<Record<FilePurpose, PurposeDialog>> = {
   card: { title: '单位名片', filters: [{ name: '单位名片', extensions: ['json'] }] },
   ledgerImport: { title: 'Excel 台账', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
   ledgerExport: { title: 'Excel 文件', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
+  backup: { title: '备份文件', filters: [{ name: '关爱备份', extensions: ['gbak'] }] },
 };
 
 export function nativePicker(getWindow: () => BrowserWindow | null): NativePicker {

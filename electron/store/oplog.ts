@@ -42,6 +42,21 @@ const MOVED = 'line moved';
 
 export type LogEntry = TailScan['entries'][number];
 
+export interface DamagedLine {
+  offset: number;
+  /** Counted from `firstLineNo` (the line number of the scan's first line; 1 for a scan from the start). */
+  lineNo: number;
+  reason: string;
+}
+
+export interface DamageScan {
+  /** Keep going past damaged lines, reporting each here (whole lines only: a torn tail is not visited). */
+  onDamaged?: (line: DamagedLine) => void;
+  /** Stop at this offset (a slice of a patrol). */
+  end?: number;
+  firstLineNo?: number;
+}
+
 /** Reads lines from `start` to the end of the file, checking each line (its seal, then its hash). */
 export function scanLog(file: string, start: number, sealer?: Sealer): TailScan {
   const entries: TailScan['entries'] = [];
@@ -58,8 +73,9 @@ export function eachLogEntry(
   start: number,
   sealer: Sealer | undefined,
   visit: (entry: LogEntry) => void,
+  opts: DamageScan = {},
 ): Omit<TailScan, 'entries'> {
-  const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
+  const size = Math.min(fs.existsSync(file) ? fs.statSync(file).size : 0, opts.end ?? Infinity);
   if (size <= start) return { goodEnd: Math.min(start, size), size };
   const fd = fs.openSync(file, 'r');
   let pos = start;
@@ -83,6 +99,14 @@ export function eachLogEntry(
         const text = data.toString('utf8', lineStart, nl);
         lineNo++;
         const decoded = openStoredLine(text, offset, sealer);
+        if (opts.onDamaged) {
+          // Past damage: every good line is still visited, every bad one reported (rebuilds, checks, patrols).
+          if (decoded.ok) visit({ offset, op: decoded.op, prev: decoded.prev, line: text });
+          else opts.onDamaged({ offset, lineNo: (opts.firstLineNo ?? 1) - 1 + lineNo, reason: decoded.reason });
+          goodEnd = offset + (nl - lineStart) + 1;
+          lineStart = nl + 1;
+          continue;
+        }
         if (decoded.ok) {
           if (firstBad) return { goodEnd, size, damageAt: firstBad };
           visit({ offset, op: decoded.op, prev: decoded.prev, line: text });

@@ -101,6 +101,7 @@ export function fakeStatus(overrides: Partial<AppStatus> = {}): AppStatus {
     schemaVersion: 1,
     demo: false,
     notices: [],
+    storeProblem: null,
     counts: { operations: 12, entities: {} },
     shell: 'desktop',
     session: { login: 'admin', name: '王管理', role: 'admin', mustChangePassword: false, allowed: Object.keys(channels) },

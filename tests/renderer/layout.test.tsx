@@ -3,10 +3,12 @@ import { createFakeApi, fakeOffice, fakeSettings, fakeStatus } from '../helpers/
 import { renderApp } from './render-app';
 
 const recovered = {
+  id: 'n1',
+  since: '2026-12-01T08:00:00.000Z',
   code: 'SNAPSHOT_RECOVERED' as const,
   message: '上次关闭时数据文件未写完整，已从备份和修改记录恢复，没有数据丢失。',
 };
-const migrated = { code: 'MIGRATED' as const, message: '数据已升级到新的格式（第 2 版）。' };
+const migrated = { id: 'n2', since: '2026-12-01T08:00:00.000Z', code: 'MIGRATED' as const, message: '数据已升级到新的格式（第 2 版）。' };
 
 describe('app layout', () => {
   it('shows the office name above the navigation and every area link', async () => {

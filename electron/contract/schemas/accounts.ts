@@ -153,6 +153,10 @@ export const auditActions = {
   'audit.export': '导出审计日志',
   'migrate': '数据升级加密',
   'forbidden': '越权操作被拒绝',
+  'backup.create': '备份数据',
+  'backup.restore': '从备份恢复',
+  'backup.settings': '修改备份设置',
+  'notice.acknowledge': '确认数据提示',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 export const auditActionLabel = (a: string): string =>

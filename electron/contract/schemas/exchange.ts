@@ -41,6 +41,8 @@ export const exportSchema = z.strictObject({
   folderHandle: fileHandleSchema.optional(),
   folder: z.string().min(1).max(4096).optional(),
   // Without either the file comes back as base64.
+  /** While the journal has damage: send what is intact anyway, the bundle marked as missing what was lost. */
+  allowDamaged: z.boolean().optional(),
 });
 export const resolveSchema = z.strictObject({
   entity: z.string().min(1).max(40),

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 /** What a file is for: decides the dialog's title and filters (in main, not from the renderer). */
-export const filePurposes = ['bundle', 'card', 'ledgerImport', 'ledgerExport'] as const;
+export const filePurposes = ['bundle', 'card', 'ledgerImport', 'ledgerExport', 'backup'] as const;
 export type FilePurpose = (typeof filePurposes)[number];
 const purpose = z.enum(filePurposes, { error: '不支持的文件用途' });
 

@@ -1,0 +1,263 @@
+// Backups as the app and the CLI use them (issue 11): back up now, automatic backups, the reminder, verify against
+// the live data, restore with the integrity check and the switch. Every backup and restore is audited and logged in
+// the local table `backupLog` (never sent in a bundle), which tells when a backup last left the PC.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AppContext } from '../app/context';
+import { reloadFolder, requireStore } from '../app/context';
+import { unlockWithPassword } from '../accounts/keyring';
+import { audit } from '../audit/audit';
+import { AppError } from '../contract/errors';
+import { loadIdentity, loadPublicIdentity } from '../identity/identity';
+import { raiseNotice } from '../notices/notices';
+import { Sealer } from '../store/sealed';
+import type { Change } from '../store/store';
+import { keyFits, keyForFile, readManifest, readBody, type BackupKey, type BackupManifest } from './backup-file';
+import { storedBackupKey } from './backup-key';
+import { backupFileName, backupsDirOf, createBackup, localBackups, pruneBackups } from './backups';
+import type { BackupCheckView, BackupLogEntry, BackupStatusView } from '../contract/schemas/backup';
+import { checkRestored, extractBackup, replacedFolderName, switchTo } from './restore';
+
+export const BACKUP_LOG_ENTITY = 'backupLog';
+export const BACKUP_SETTINGS_ENTITY = 'backupSettings';
+const SETTINGS_ID = 'office';
+export const DEFAULT_REMINDER_DAYS = 7;
+const DAY = 86_400_000;
+
+export function reminderDays(ctx: AppContext): number {
+  const v = ctx.store?.get(BACKUP_SETTINGS_ENTITY, SETTINGS_ID)?.v.reminderDays;
+  return typeof v === 'number' ? v : DEFAULT_REMINDER_DAYS;
+}
+
+export const reminderChange = (days: number): Change => ({ entity: BACKUP_SETTINGS_ENTITY, id: SETTINGS_ID, set: { reminderDays: days } });
+
+export function backupLog(ctx: AppContext): BackupLogEntry[] {
+  return Object.values(requireStore(ctx).table(BACKUP_LOG_ENTITY))
+    .map((r) => r.v as unknown as BackupLogEntry)
+    .sort((a, b) => (a.at < b.at ? 1 : -1));
+}
+
+/** The backup key the app uses for its own backups: the passphrase set in 备份与恢复. */
+export function officeBackupKey(ctx: AppContext): BackupKey {
+  if (!ctx.keys) throw new AppError('NOT_SIGNED_IN', '请先登录。');
+  const bk = storedBackupKey(ctx.dataDir, ctx.keys.sealer);
+  if (!bk) throw new AppError('NO_BACKUP_PASSPHRASE', '尚未设置备份口令。请先在“设置 → 备份与恢复”中设置备份口令。');
+  return bk;
+}
+
+const isInside = (dir: string, file: string) => {
+  const rel = path.relative(dir, file);
+  return !rel.startsWith('..') && !path.isAbsolute(rel);
+};
+
+/** Makes a backup file at `out` and records it (in the same batch as its audit entry). */
+export async function makeBackup(ctx: AppContext, out: string, bk: BackupKey, kind: BackupManifest['kind']): Promise<BackupManifest> {
+  const manifest = await createBackup(ctx, out, bk, kind);
+  const external = !isInside(ctx.dataDir, out);
+  const entry: BackupLogEntry = {
+    at: manifest.createdAt,
+    name: path.basename(out),
+    kind,
+    external,
+    operations: manifest.operations,
+    by: ctx.user,
+  };
+  const log: Change = { entity: BACKUP_LOG_ENTITY, id: crypto.randomUUID(), set: { ...entry } };
+  if (kind === 'daily' || kind === 'quit') requireStore(ctx).commit([log], ctx.user);
+  else audit(ctx, { action: 'backup.create', target: path.basename(out), detail: `${manifest.summary.children} 名儿童，${manifest.operations} 条操作记录` }, [log]);
+  return manifest;
+}
+
+/** Back up now, into a folder the person chose (a USB stick): the file gets the office's backup name. */
+export async function backupToFolder(ctx: AppContext, folder: string): Promise<{ manifest: BackupManifest; fileName: string }> {
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+    throw new AppError('NOT_FOUND', '找不到所选的文件夹，请确认 U 盘已插好。');
+  }
+  const fileName = backupFileName(ctx.office!.code, new Date(ctx.clock()), 'manual');
+  const manifest = await makeBackup(ctx, path.join(folder, fileName), officeBackupKey(ctx), 'manual');
+  return { manifest, fileName };
+}
+
+/**
+ * The automatic backup: once a day (at the first chance after sign-in, and by the app's timer) and on quit, into
+ * DATA/backups, then the old ones pruned. Does nothing without a backup passphrase. Returns the file name, or null.
+ */
+export async function autoBackup(ctx: AppContext, kind: 'daily' | 'quit'): Promise<string | null> {
+  if (!ctx.store || !ctx.keys || !ctx.office) return null;
+  const bk = storedBackupKey(ctx.dataDir, ctx.keys.sealer);
+  if (!bk) return null;
+  const now = new Date(ctx.clock());
+  if (kind === 'daily') {
+    const newest = localBackups(ctx.dataDir).find((b) => b.kind !== 'other');
+    if (newest && now.getTime() - newest.at.getTime() < DAY) return null;
+  }
+  const name = backupFileName(ctx.office.code, now, kind);
+  await makeBackup(ctx, path.join(backupsDirOf(ctx.dataDir), name), bk, kind);
+  pruneBackups(ctx.dataDir);
+  return name;
+}
+
+export function backupStatus(ctx: AppContext): BackupStatusView {
+  requireStore(ctx);
+  let setAt: string | null = null;
+  let set = false;
+  try {
+    const bk = ctx.keys ? storedBackupKey(ctx.dataDir, ctx.keys.sealer) : null;
+    set = Boolean(bk);
+    setAt = bk?.setAt ?? null;
+  } catch {
+    set = false;
+  }
+  const log = backupLog(ctx);
+  const lastExternal = log.find((e) => e.external) ?? null;
+  const days = reminderDays(ctx);
+  const now = ctx.clock();
+  return {
+    passphraseSet: set,
+    passphraseSetAt: setAt,
+    reminderDays: days,
+    lastExternal,
+    lastAny: log[0] ?? null,
+    reminderDue: !lastExternal || now - Date.parse(lastExternal.at) > days * DAY,
+    local: localBackups(ctx.dataDir).map((b) => ({ name: b.name, at: b.at.toISOString(), kind: b.kind })),
+  };
+}
+
+/** A backup file's key: the passphrase typed, else the office's stored one (which opens the app's own backups). */
+export function keyFor(ctx: AppContext, file: string, passphrase: string | undefined): BackupKey {
+  if (passphrase) return keyForFile(file, passphrase);
+  const stored = ctx.keys ? storedBackupKey(ctx.dataDir, ctx.keys.sealer) : null;
+  if (stored && keyFits(file, stored)) return stored;
+  throw new AppError('BACKUP_PASSPHRASE', '该备份不是用本单位当前的备份口令制作的，请输入制作它时的备份口令。');
+}
+
+/** 验证备份: reads the whole file (tag and content hash) without writing anything; compares with the live data. */
+export async function verifyBackup(ctx: AppContext, file: string, passphrase?: string): Promise<BackupCheckView> {
+  const store = requireStore(ctx);
+  const manifest = await readBody(file, keyFor(ctx, file, passphrase));
+  const c = store.counts();
+  return {
+    manifest,
+    live: { children: c.entities.child ?? 0, meetings: c.entities.meeting ?? 0, tasks: c.entities.task ?? 0, operations: c.operations },
+    sameOffice: manifest.office.code === ctx.office!.code,
+  };
+}
+
+function stagingFor(ctx: AppContext, at: Date): { staging: string; replaced: string } {
+  let replaced = path.join(ctx.dataDir, replacedFolderName(at));
+  for (let i = 2; fs.existsSync(replaced); i++) replaced = path.join(ctx.dataDir, `${replacedFolderName(at)}-${i}`);
+  return { staging: path.join(ctx.dataDir, `restoring-${crypto.randomUUID()}`), replaced };
+}
+
+function refuseOtherOffice(ctx: AppContext, manifest: BackupManifest): void {
+  if (ctx.office && manifest.office.code !== ctx.office.code) {
+    throw new AppError('REFUSED', `该备份属于“${manifest.office.name}”（${manifest.office.code}），不是本单位的数据，不能恢复到这里。`);
+  }
+}
+
+/** Extracts and checks a restore in the staging folder; removes it and refuses when the check fails. */
+async function extractChecked(file: string, bk: BackupKey, staging: string, sealerFor: (dir: string) => Sealer) {
+  const manifest = await extractBackup(file, bk, staging);
+  try {
+    const sealer = sealerFor(staging);
+    const check = checkRestored(staging, sealer);
+    if (check.problems.length) {
+      throw new AppError('BACKUP_DAMAGED', `备份中的数据未通过完整性检查，未作恢复：${check.problems.join('；')}`);
+    }
+    loadIdentity(staging, sealer);
+    return { manifest, folded: check.folded! };
+  } catch (err) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+function restoredNotice(ctx: AppContext, manifest: BackupManifest, replaced: string, now: Date): void {
+  raiseNotice(
+    ctx.dataDir,
+    {
+      key: `restored:${path.basename(replaced)}`,
+      code: 'RESTORED',
+      message:
+        `已从备份恢复数据（备份制作于 ${manifest.createdAt.slice(0, 16).replace('T', ' ')}，` +
+        `${manifest.summary.children} 名儿童，${manifest.operations} 条操作记录）。恢复前的数据已原样保存在数据文件夹的“${path.basename(replaced)}”中，未被覆盖。` +
+        '备份之后在本机所做的修改不在恢复的数据中，请核对后补录。',
+    },
+    now,
+  );
+}
+
+/** 从备份恢复, signed in: the backup must open with this office's data key; the person stays signed in. */
+export async function restoreFromBackup(ctx: AppContext, file: string, passphrase?: string): Promise<{ manifest: BackupManifest; replaced: string }> {
+  requireStore(ctx);
+  const bk = keyFor(ctx, file, passphrase);
+  const head = readManifest(file, bk);
+  refuseOtherOffice(ctx, head);
+  const now = new Date(ctx.clock());
+  const { staging, replaced } = stagingFor(ctx, now);
+  const sealer = ctx.keys!.sealer;
+  const { manifest } = await extractChecked(file, bk, staging, () => sealer);
+  audit(ctx, { action: 'backup.restore', target: path.basename(file), detail: `恢复前的数据移至 ${path.basename(replaced)}` });
+  await reloadFolder(ctx, () => switchTo(ctx.dataDir, staging, replaced));
+  restoredNotice(ctx, manifest, replaced, now);
+  audit(ctx, { action: 'backup.restore', target: path.basename(file), detail: `已恢复：备份制作于 ${manifest.createdAt}` });
+  return { manifest, replaced: path.basename(replaced) };
+}
+
+/**
+ * 从备份恢复 when the data cannot be opened at all (the store is damaged or missing, so nobody can sign in): the
+ * backup passphrase opens the file, and an administrator's login and password must open the restored data and be
+ * an administrator's there. Nothing is switched unless both hold and the integrity check passes.
+ */
+export async function restoreUnopened(
+  ctx: AppContext,
+  file: string,
+  passphrase: string,
+  login: string,
+  password: string,
+): Promise<{ manifest: BackupManifest; replaced: string }> {
+  if (ctx.store) throw new AppError('REFUSED', '数据可以正常打开：请登录后在“设置 → 备份与恢复”中恢复。');
+  const bk = keyForFile(file, passphrase);
+  const head = readManifest(file, bk);
+  refuseOtherOffice(ctx, head);
+  const now = new Date(ctx.clock());
+  const { staging, replaced } = stagingFor(ctx, now);
+  const { manifest, folded } = await extractChecked(file, bk, staging, (dir) => {
+    const key = unlockWithPassword(dir, head.office.code, login, password);
+    if (!key) throw new AppError('SIGNIN_FAILED', '用户名或密码错误（按备份中的人员核对）。');
+    return new Sealer(key);
+  });
+  const user = folded.entities.user?.[login.trim().toLowerCase()]?.v;
+  if (!user || user.role !== 'admin' || user.disabled === true) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw new AppError('FORBIDDEN', '无权限：只有系统管理员可以从备份恢复。');
+  }
+  switchTo(ctx.dataDir, staging, replaced);
+  ctx.office = loadPublicIdentity(ctx.dataDir);
+  restoredNotice(ctx, manifest, replaced, now);
+  return { manifest, replaced: path.basename(replaced) };
+}
+
+/** `guanai backup restore FILE --out NEWDIR`: a new folder, checked with the acting person's password. */
+export async function restoreToNewFolder(
+  file: string,
+  passphrase: string,
+  out: string,
+  person: () => Promise<{ login: string; password: string }>,
+): Promise<{ manifest: BackupManifest; problems: string[] }> {
+  const bk = keyForFile(file, passphrase);
+  const manifest = await extractBackup(file, bk, out);
+  const { login, password } = await person();
+  const key = unlockWithPassword(out, manifest.office.code, login, password);
+  if (!key) return { manifest, problems: ['用户名或密码错误（按备份中的人员核对），未能做完整性检查'] };
+  const sealer = new Sealer(key);
+  const problems = checkRestored(out, sealer).problems;
+  try {
+    loadIdentity(out, sealer);
+  } catch (err) {
+    problems.push((err as Error).message);
+  }
+  return { manifest, problems };
+}
+
