@@ -1,5 +1,7 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { AppError } from '../../electron/contract/errors';
 import { createFakeApi, fakeOffice, fakeSettings, fakeStatus } from '../helpers/fake-api';
+import { sessionFor } from '../helpers/fake-accounts';
 import { renderApp } from './render-app';
 
 const recovered = {
@@ -86,35 +88,97 @@ describe('app layout', () => {
     expect(screen.queryByText('演示数据')).not.toBeInTheDocument();
   });
 
-  it('shows store notices until each is acknowledged with 知道了', async () => {
-    const api = createFakeApi({ 'app.status': () => fakeStatus({ notices: [recovered, migrated] }) });
+  it('keeps every notice, with its date, until an administrator acknowledges it on the server', async () => {
+    let open = [recovered, migrated];
+    const api = createFakeApi({
+      'app.status': () => fakeStatus({ notices: open }),
+      'notices.acknowledge': ({ id }) => {
+        open = open.filter((n) => n.id !== id);
+        return { acknowledged: true as const };
+      },
+    });
     const { user } = renderApp(api);
     const notices = await screen.findAllByRole('alert');
     expect(notices.map((n) => n.textContent)).toEqual([
       expect.stringContaining(recovered.message),
       expect.stringContaining(migrated.message),
     ]);
-    await user.click(within(notices[0]!).getByRole('button', { name: '知道了' }));
-    expect(screen.queryByText(recovered.message)).not.toBeInTheDocument();
+    // When it was raised, in the computer's own time (the fixture's instant, formatted here the same way).
+    const since = new Date(recovered.since);
+    const p = (n: number) => String(n).padStart(2, '0');
+    const shown = `${since.getFullYear()}-${p(since.getMonth() + 1)}-${p(since.getDate())} ${p(since.getHours())}:${p(since.getMinutes())}`;
+    expect(notices[0]).toHaveTextContent(`提示时间：${shown}`);
+    expect(screen.queryByRole('button', { name: '知道了' })).not.toBeInTheDocument();
+
+    await user.click(within(notices[0]!).getByRole('button', { name: '确认已知悉' }));
+    await waitFor(() => expect(screen.queryByText(recovered.message)).not.toBeInTheDocument());
+    expect(api.callsTo('notices.acknowledge')).toEqual([{ id: 'n1' }]);
     expect(screen.getByText(migrated.message)).toBeInTheDocument();
 
-    // A later refetch of the status (the store changed) must not bring back what was acknowledged.
+    // It stays away because the server no longer lists it: a refetch (the store changed) does not bring it back.
     act(() => api.emit('store.changed', { entities: ['child'] }));
     await screen.findByText(migrated.message);
-    expect(api.callsTo('app.status').length).toBeGreaterThanOrEqual(2);
     expect(screen.queryByText(recovered.message)).not.toBeInTheDocument();
-
-    await user.click(screen.getByRole('button', { name: '知道了' }));
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
-  it('shows a notice pushed by the main process while the app runs', async () => {
-    const api = createFakeApi({ 'app.status': () => fakeStatus() });
+  it('does not hide a notice the server still lists, even after the button', async () => {
+    let refuse = true;
+    const api = createFakeApi({
+      'app.status': () => fakeStatus({ notices: [recovered] }),
+      // Refused (e.g. the session's role changed meanwhile): the server keeps it open.
+      'notices.acknowledge': () => {
+        if (refuse) throw new AppError('FORBIDDEN', '无权限：只有系统管理员可以确认数据提示。');
+        return { acknowledged: true as const };
+      },
+    });
+    const { user } = renderApp(api);
+    const notice = await screen.findByRole('alert');
+    await user.click(within(notice).getByRole('button', { name: '确认已知悉' }));
+    expect(await within(notice).findByText('无权限：只有系统管理员可以确认数据提示。')).toBeInTheDocument();
+    expect(screen.getByText(recovered.message)).toBeInTheDocument();
+    const before = api.callsTo('app.status').length;
+    act(() => api.emit('store.changed', { entities: ['child'] }));
+    await waitFor(() => expect(api.callsTo('app.status').length).toBeGreaterThan(before));
+    expect(screen.getByText(recovered.message)).toBeInTheDocument();
+
+    // Accepted, but the status read afterwards still lists it: it is still shown (nothing is hidden locally).
+    refuse = false;
+    await user.click(within(screen.getByRole('alert')).getByRole('button', { name: '确认已知悉' }));
+    await waitFor(() => expect(api.callsTo('notices.acknowledge')).toHaveLength(2));
+    await waitFor(() => expect(api.callsTo('app.status').length).toBeGreaterThan(before + 1));
+    expect(screen.getByRole('alert')).toHaveTextContent(recovered.message);
+  });
+
+  it('other roles see every notice but are told an administrator must acknowledge it', async () => {
+    const api = createFakeApi({ 'app.status': () => fakeStatus({ notices: [recovered], session: sessionFor('ledger') }) });
     renderApp(api);
+    const notice = await screen.findByRole('alert');
+    expect(notice).toHaveTextContent(recovered.message);
+    expect(notice).toHaveTextContent('请系统管理员确认');
+    expect(within(notice).queryByRole('button')).not.toBeInTheDocument();
+    act(() => api.emit('store.changed', { entities: ['child'] }));
+    await waitFor(() => expect(api.callsTo('app.status').length).toBeGreaterThanOrEqual(2));
+    expect(screen.getByRole('alert')).toHaveTextContent(recovered.message);
+    expect(api.callsTo('notices.acknowledge')).toHaveLength(0);
+  });
+
+  it('shows a notice pushed by the main process while the app runs, until it is acknowledged', async () => {
+    const api = createFakeApi({
+      'app.status': () => fakeStatus(),
+      'notices.acknowledge': () => ({ acknowledged: true as const }),
+    });
+    const { user } = renderApp(api);
     await screen.findByRole('navigation', { name: '主导航' });
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     act(() => api.emit('app.notice', recovered));
-    expect(await screen.findByRole('alert')).toHaveTextContent(recovered.message);
+    const notice = await screen.findByRole('alert');
+    expect(notice).toHaveTextContent(recovered.message);
+    // The status read because of the push does not list it (yet): it stays.
+    await waitFor(() => expect(api.callsTo('app.status').length).toBeGreaterThanOrEqual(2));
+    expect(screen.getByRole('alert')).toHaveTextContent(recovered.message);
+    await user.click(within(notice).getByRole('button', { name: '确认已知悉' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+    expect(api.callsTo('notices.acknowledge')).toEqual([{ id: 'n1' }]);
   });
 
   it('the home page shows the office name and counts', async () => {

@@ -1,6 +1,6 @@
 // The root route: reads the app's status and shows, in turn, the first-run set-up (and its recovery code), the
-// sign-in page, the first password change, and then the layout with the page of the current route. Store notices
-// (recoveries) stay on screen until the user acknowledges them.
+// sign-in page, the first password change, and then the layout with the page of the current route. Notices about
+// the data (DATA/notices.json) stay on every page until an administrator acknowledges them on the server.
 //
 // Locking (idle time, Ctrl+L, 锁定, or any call refused with NOT_SIGNED_IN) ends the session but keeps the layout
 // and its page mounted, hidden and inert, under the lock screen: unlocking returns to the page with its unsaved
@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { discardUnsavedForms } from '../hooks/use-form-draft';
 import { Outlet, useNavigate } from 'react-router';
 import type { AppStatus } from '../../../electron/contract/channels';
+import { toApiError } from '../api/api-error';
 import { useApi } from '../api/client';
 import type { InitResult, SessionView } from '../api/contract-values';
 import { useIdleLock } from '../hooks/use-idle-lock';
@@ -27,7 +28,6 @@ import { StartupProblem } from './startup-problem';
 import { LeaveGuard } from './leave-guard';
 
 type Notice = AppStatus['notices'][number];
-const noticeKey = (n: Notice) => `${n.code}\u0000${n.message}`;
 
 /** open: the person works; locked: the lock screen over the kept page; signedOut: the sign-in page. */
 type Mode = 'open' | 'locked' | 'signedOut';
@@ -43,7 +43,6 @@ export function AppFrame() {
     refetch,
   } = useQuery('app.status', {}, { refetchOn: ['store.changed', 'app.notice'] });
   const [pushed, setPushed] = useState<Notice[]>([]);
-  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
   const [recovery, setRecovery] = useState<InitResult | null>(null);
   /** The recovery code on screen is for an old folder just secured (not a new office). */
   const [secured, setSecured] = useState(false);
@@ -62,22 +61,36 @@ export function AppFrame() {
     setPerson(p);
   }, []);
 
-  // A notice pushed while the app runs must be shown even if the status does not list it.
+  // A notice pushed while the app runs must be shown even if the status does not list it (yet). Once a status lists
+  // it, the status speaks for it: acknowledged on the server, it leaves with the next status.
   useEffect(() => api.on('app.notice', (notice) => setPushed((list) => [...list, notice])), [api]);
+  useEffect(() => {
+    const listed = new Set(status?.notices.map((n) => n.id));
+    setPushed((list) => (list.some((n) => listed.has(n.id)) ? list.filter((n) => !listed.has(n.id)) : list));
+  }, [status]);
 
   const notices = useMemo(() => {
     const seen = new Set<string>();
     return [...(status?.notices ?? []), ...pushed].filter((n) => {
-      const key = noticeKey(n);
-      if (seen.has(key) || dismissed.has(key)) return false;
-      seen.add(key);
+      if (seen.has(n.id)) return false;
+      seen.add(n.id);
       return true;
     });
-  }, [status, pushed, dismissed]);
+  }, [status, pushed]);
 
-  const dismiss = useCallback(
-    (notice: Notice) => setDismissed((set) => new Set(set).add(noticeKey(notice))),
-    [],
+  // Only the server forgets a notice: nothing is hidden here until the status read afterwards leaves it out.
+  const acknowledge = useCallback(
+    async (notice: Notice) => {
+      try {
+        await api.invoke('notices.acknowledge', { id: notice.id });
+      } catch (err) {
+        // Already acknowledged (or never kept, for a pushed one): the server no longer holds it open.
+        if (toApiError(err).code !== 'NOT_FOUND') throw err;
+      }
+      setPushed((list) => list.filter((n) => n.id !== notice.id));
+      await refetch();
+    },
+    [api, refetch],
   );
 
   // The status names who is signed in: take it up while working (a role change shows at once). When it says nobody
@@ -199,7 +212,7 @@ export function AppFrame() {
             demo={status.demo}
             shell={status.shell}
             notices={notices}
-            onDismiss={dismiss}
+            onAcknowledge={acknowledge}
             person={shown}
             onLock={lock}
             onSignOut={() => void signOut()}

@@ -1,5 +1,5 @@
-// The frame around every page: the navigation on the left (with who is signed in), the demo banner and store
-// notices above the page.
+// The frame around every page: the navigation on the left (with who is signed in), the demo banner and the notices
+// about the data above the page.
 // After each navigation the page heading takes focus, so keyboard and screen-reader users land on the new page.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
@@ -19,7 +19,7 @@ interface Props {
   demo: boolean;
   shell: AppStatus['shell'];
   notices: Notice[];
-  onDismiss: (notice: Notice) => void;
+  onAcknowledge: (notice: Notice) => Promise<void>;
   person: SessionView;
   onLock: () => void;
   onSignOut: () => void;
@@ -27,7 +27,7 @@ interface Props {
 }
 
 export function AppLayout(props: Props) {
-  const { office, demo, shell, notices, onDismiss, person, children } = props;
+  const { office, demo, shell, notices, onAcknowledge, person, children } = props;
   const main = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const firstPath = useRef(pathname);
@@ -63,7 +63,11 @@ export function AppLayout(props: Props) {
       <main ref={main} className="main" tabIndex={-1}>
         <div className="main-inner">
           {demo && <DemoBanner />}
-          <NoticeArea notices={notices} onDismiss={onDismiss} />
+          <NoticeArea
+            notices={notices}
+            canAcknowledge={person.allowed.includes('notices.acknowledge')}
+            onAcknowledge={onAcknowledge}
+          />
           {children}
         </div>
       </main>
