@@ -6,6 +6,8 @@ import type { EventName, Events } from '../contract/channels';
 import {
   generateIdentity,
   identityExists,
+  identityIsSealed,
+  loadIdentity,
   loadPublicIdentity,
   saveIdentity,
   type OfficeInit,
@@ -24,6 +26,7 @@ import { PLACEHOLDER_LOGIN } from '../accounts/users';
 import { currentSeat, newSeat, type Seat } from './session';
 import { openNotices, raiseNotice } from '../notices/notices';
 import { settleRestore } from '../backup/restore';
+import { localBackups } from '../backup/backups';
 import type { DataNotice } from '../contract/schemas/notices';
 
 /** History from before accounts is attributed to this placeholder. */
@@ -68,6 +71,7 @@ export interface AppContext {
   /** Which files calls may read and write (electron/files): dialogs, the exchange folder, or the CLI's paths. */
   files: FileAccess;
   emit<E extends EventName>(event: E, payload: Events[E]): void;
+  onStoreOpen?: (ctx: AppContext) => void;
   close(): Promise<void>;
 }
 
@@ -80,6 +84,8 @@ export interface OpenOptions {
   emit?: <E extends EventName>(event: E, payload: Events[E]) => void;
   /** Tests only: a cheaper scrypt for the many offices they create (never lower than 2^10). */
   kdfLogN?: number;
+  /** Called each time the store opens (the desktop app and the preview start their background checks here). */
+  onStoreOpen?: (ctx: AppContext) => void;
 }
 
 export const storeDirOf = (dataDir: string) => path.join(dataDir, 'store');
@@ -104,6 +110,7 @@ export async function openContext(opts: OpenOptions): Promise<AppContext> {
     storeProblem: null,
     files: opts.files ?? noFiles,
     emit: listeners,
+    ...(opts.onStoreOpen ? { onStoreOpen: opts.onStoreOpen } : {}),
     async close() {
       try {
         await ctx.store?.close();
@@ -121,7 +128,11 @@ export async function openContext(opts: OpenOptions): Promise<AppContext> {
     if (identityExists(dataDir)) {
       ctx.office = loadPublicIdentity(dataDir);
       // A folder from before accounts has no keyring: it opens in the clear until an administrator secures it.
-      if (!keyringExists(dataDir)) await attachStore(ctx);
+      // An encrypted folder whose keyring is gone is not that: it is damage, and must never be "secured" afresh.
+      if (keysMissing(dataDir)) {
+        ctx.storeProblem = { code: 'KEYS_MISSING', message: KEYS_MISSING };
+        raiseNotice(dataDir, { key: 'keys-missing', code: 'KEYS_MISSING', message: KEYS_MISSING, standing: true }, new Date(ctx.clock()));
+      } else if (!keyringExists(dataDir)) await attachStore(ctx);
     } else if (Store.exists(storeDirOf(dataDir))) {
       throw new AppError('IDENTITY_DAMAGED', '数据文件夹中有数据，但本单位身份文件（office.json）缺失。请从备份恢复该文件。');
     }
@@ -174,7 +185,13 @@ export async function unlockStore(ctx: AppContext, dataKey: Buffer): Promise<voi
 
 /** The notices every page and `guanai info` show: those in DATA/notices.json not yet acknowledged. */
 export function noticesOf(ctx: AppContext): DataNotice[] {
-  return openNotices(ctx.dataDir).map((n) => ({ id: n.id, code: n.code, message: n.message, since: n.since }));
+  const backups = localBackups(ctx.dataDir);
+  return openNotices(ctx.dataDir).map((n) => {
+    // Damage offers the newest automatic backup made before it was found.
+    const before = n.standing ? backups.find((b) => b.at.toISOString() < n.since) : undefined;
+    const offer = before ? `最近一份早于此的自动备份：“${before.name}”，可在“设置 → 备份与恢复”中恢复。` : '';
+    return { id: n.id, code: n.code, message: n.message + offer, since: n.since, ...(before ? { backup: before.name } : {}) };
+  });
 }
 
 /**
@@ -189,8 +206,17 @@ export async function reloadFolder(ctx: AppContext, change: () => void): Promise
   await attachStore(ctx);
 }
 
+const KEYS_MISSING =
+  '密钥文件（keys/access.json）缺失：数据已加密，没有它任何人都无法登录和打开数据。请从备份恢复整个数据文件夹（登录页“从备份恢复”或 guanai backup restore）。';
+
+/** The keyring is gone but the data is sealed (a store line or file, or the private keys, is encrypted). */
+function keysMissing(dataDir: string): boolean {
+  if (keyringExists(dataDir)) return false;
+  return storeSealing(storeFiles(storeDirOf(dataDir)))?.sealed === true || identityIsSealed(dataDir) === true;
+}
+
 /** A folder from before accounts: data in the clear, no keyring. */
-export const isLegacyFolder = (ctx: AppContext) => Boolean(ctx.office) && !keyringExists(ctx.dataDir);
+export const isLegacyFolder = (ctx: AppContext) => Boolean(ctx.office) && !keyringExists(ctx.dataDir) && !keysMissing(ctx.dataDir);
 
 async function attachStore(ctx: AppContext): Promise<void> {
   // No keys: a folder from before accounts, still in the clear until an administrator secures it.
@@ -205,6 +231,16 @@ async function attachStore(ctx: AppContext): Promise<void> {
   store.notices.forEach(keep);
   store.onNotice(keep);
   store.onChange((ops) => ctx.emit('store.changed', { entities: [...new Set(ops.map((o) => o.entity))] }));
+  // The private keys are checked now, not at the exchange deadline days later.
+  if (sealer) {
+    try {
+      loadIdentity(ctx.dataDir, sealer);
+    } catch (err) {
+      const message = `${(err as Error).message} 在修复之前无法制作或接收交换包。请从备份恢复（设置 → 备份与恢复）。`;
+      raiseNotice(ctx.dataDir, { key: `identity:${message}`, code: 'IDENTITY_DAMAGED', message, standing: true }, new Date(ctx.clock()));
+    }
+  }
+  ctx.onStoreOpen?.(ctx);
 }
 
 /**

@@ -35,6 +35,11 @@ const contentShape = {
     operations: seqSchema,
     byEntity: z.record(entityNameSchema, seqSchema),
   }),
+  /**
+   * Sent from a journal with damaged lines (--allow-damaged): how many lines, and how many operations travel as
+   * content-free place-holders because they could not be read. The recipient is told the bundle is incomplete.
+   */
+  damaged: z.strictObject({ lines: seqSchema, operations: seqSchema }).optional(),
 };
 
 const bundleIdSchema = z

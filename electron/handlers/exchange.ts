@@ -7,6 +7,7 @@ import { cardToText, makeCard } from '../bundle/office-card';
 import { AppError } from '../contract/errors';
 import { loadIdentity } from '../identity/identity';
 import { writeFileDurably } from '../store/durable-file';
+import { journalRefusal } from '../store/store';
 import { refOf, resolveFile } from '../files/resolve-file';
 import { listConflicts, resolveConflict } from '../sync/conflicts';
 import { dryRun } from '../sync/dry-run';
@@ -73,7 +74,11 @@ export const exchangeHandlers = {
     if (folder !== undefined && (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory())) {
       throw new AppError('NOT_FOUND', '找不到所选的文件夹，请确认 U 盘已插好。', { folder: '文件夹不存在' });
     }
-    const opts = { full: args.full, now: now(ctx) };
+    // A journal with damaged lines would silently send only what lies before the damage: refuse, naming it, unless
+    // the person asked for the intact part (the bundle then says what is missing).
+    const damage = store.checkJournal();
+    if (damage.lines.length && !args.allowDamaged) throw new AppError('JOURNAL_DAMAGED', journalRefusal(damage));
+    const opts = { full: args.full, now: now(ctx), ...(damage.lines.length ? { damaged: damage } : {}) };
     const built = buildBundle(store, loadIdentity(ctx.dataDir, ctx.keys?.sealer), peer, opts);
     let filePath: string | undefined;
     if (folder !== undefined) {
@@ -87,6 +92,7 @@ export const exchangeHandlers = {
       operations: built.operations,
       withheld: built.withheld,
       byEntity: built.byEntity,
+      ...(built.damaged ? { damaged: built.damaged } : {}),
       ...(filePath !== undefined ? { filePath } : { base64: built.bytes.toString('base64') }),
     };
   },

@@ -111,10 +111,10 @@ export function loadPublicIdentity(dataDir: string): OfficePublic {
   try {
     raw = JSON.parse(fs.readFileSync(publicFile, 'utf8'));
   } catch {
-    throw new AppError('IDENTITY_DAMAGED', `本单位身份文件 ${publicFile} 无法读取或已损坏。`);
+    throw new AppError('IDENTITY_DAMAGED', `本单位身份文件 ${publicFile} 无法读取或已损坏。请从备份恢复（guanai backup restore）。`);
   }
   const parsed = officePublicSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('IDENTITY_DAMAGED', `本单位身份文件 ${publicFile} 内容不完整。`);
+  if (!parsed.success) throw new AppError('IDENTITY_DAMAGED', `本单位身份文件 ${publicFile} 内容不完整。请从备份恢复（guanai backup restore）。`);
   if (parsed.data.fingerprint !== fingerprintOf(parsed.data.signingKey, parsed.data.encryptionKey)) {
     throw new AppError('IDENTITY_DAMAGED', '本单位身份文件的指纹与公钥不符，文件可能被改动。');
   }

@@ -6,6 +6,7 @@ import { openContext, type AppContext, type OpenOptions } from '../app/context';
 import { AppError } from '../contract/errors';
 import type { LockOwner } from '../store/lock';
 import { resolveDataDir, type DataDirSources } from './data-dir';
+import { backupOnQuit, startHousekeeping } from '../app/housekeeping';
 
 export const STARTUP_ERROR_TITLE = '“关爱”无法启动';
 
@@ -25,7 +26,7 @@ export async function openDesktopContext(opts: StartupOptions): Promise<AppConte
   let dataDir: string | null = null;
   try {
     dataDir = resolveDataDir(opts);
-    return await openContext({ dataDir, owner: opts.owner ?? 'desktop', emit: opts.emit });
+    return await openContext({ dataDir, owner: opts.owner ?? 'desktop', emit: opts.emit, onStoreOpen: startHousekeeping });
   } catch (err) {
     dialog.showErrorBox(STARTUP_ERROR_TITLE, explain(err, dataDir));
     app.quit();
@@ -42,8 +43,9 @@ export function closeOnQuit(ctx: AppContext): void {
     event.preventDefault();
     if (closing) return;
     closing = true;
-    ctx
-      .close()
+    // The automatic backup on quit (when anything changed), then the store closes.
+    backupOnQuit(ctx)
+      .then(() => ctx.close())
       .catch(() => process.stderr.write('[guanai] 关闭数据文件夹时出错\n'))
       .finally(() => {
         closed = true;

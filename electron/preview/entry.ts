@@ -11,6 +11,7 @@ import type { EventName, Events } from '../contract/channels';
 import { seedDemo } from '../demo/seed';
 import { folderFiles } from '../files/folder-files';
 import { startPreviewServer, type PreviewServer } from './server';
+import { backupOnQuit, startHousekeeping } from '../app/housekeeping';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   let server: PreviewServer | null = null;
   const emit = <E extends EventName>(event: E, payload: Events[E]) => server?.broadcast(event, payload);
   const files = folderFiles(values.exchange ? path.resolve(values.exchange) : path.join(dataDir, 'exchange'));
-  const ctx: AppContext = await openContext({ dataDir, owner: 'preview', emit, files });
+  const ctx: AppContext = await openContext({ dataDir, owner: 'preview', emit, files, onStoreOpen: startHousekeeping });
   if (values.demo) {
     if (!ctx.office) {
       const { accounts } = await seedDemo(ctx);
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await server?.close();
+    await backupOnQuit(ctx);
     await ctx.close();
     if (values.demo && !values.data) fs.rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);

@@ -17,6 +17,7 @@ import { logChange } from './exchange-log';
 import { PEER_ENTITY, WITHHELD_ENTITY } from './local-entities';
 import { maxVector, type PeerRecord } from './peers';
 import { routeFilter } from './routing';
+import type { JournalDamage } from '../store/journal-check';
 
 export const PAYLOAD_FORMAT = 'guanai-operations';
 export const WITHHELD_USER = 'system';
@@ -46,13 +47,14 @@ export interface BuiltBundle {
   byEntity: Record<string, number>;
   /** Per origin, the last sequence carried. */
   upTo: Vector;
+  damaged?: { lines: number; operations: number };
 }
 
 export function buildBundle(
   store: Store,
   identity: OfficeIdentity,
   peer: PeerRecord,
-  opts: { full: boolean; now: Date },
+  opts: { full: boolean; now: Date; damaged?: JournalDamage },
 ): BuiltBundle {
   const self = identity.public;
   const held = store.versionVector();
@@ -61,8 +63,11 @@ export function buildBundle(
   known[peer.code] = Math.max(known[peer.code] ?? 0, held[peer.code] ?? 0);
   const route = routeFilter(store, { self, peer, full: opts.full });
 
-  const candidates = store.operationsSince(known);
-  const wanted = candidates.map(route);
+  // From a damaged journal (allowed by the person): the readable operations, and a place-holder for each lost one so
+  // every origin's sequence still reaches the recipient without a gap.
+  const lost = new Set<Operation>();
+  const candidates = opts.damaged ? withPlaceholders(store.operationsSince(known, undefined, { skipDamaged: true }), known, lost) : store.operationsSince(known);
+  const wanted = candidates.map((op) => !lost.has(op) && route(op));
   const lastWanted: Vector = {};
   candidates.forEach((op, i) => {
     if (wanted[i]) lastWanted[op.office] = op.seq;
@@ -71,11 +76,14 @@ export function buildBundle(
   const ops: Operation[] = [];
   const byEntity: Record<string, number> = {};
   let withheldCount = 0;
+  let lostSent = 0;
   candidates.forEach((op, i) => {
     const last = lastWanted[op.office];
     if (last === undefined || op.seq > last) return;
-    const out = wanted[i] ? op : withheld(op);
-    if (!wanted[i]) withheldCount++;
+    // A lost operation is already its own place-holder.
+    const out = wanted[i] ? op : lost.has(op) ? op : withheld(op);
+    if (lost.has(op)) lostSent++;
+    if (!wanted[i] && !lost.has(op)) withheldCount++;
     ops.push(out);
     byEntity[out.entity] = (byEntity[out.entity] ?? 0) + 1;
   });
@@ -95,6 +103,7 @@ export function buildBundle(
     presumes,
     acks: held,
     counts: { operations: ops.length, byEntity },
+    ...(opts.damaged ? { damaged: { lines: opts.damaged.lines.length, operations: lostSent } } : {}),
   };
   const payload: BundlePayload = { format: PAYLOAD_FORMAT, ops };
   const bytes = encodeBundle({ manifest, payload, sender: identity, recipient: peer });
@@ -105,7 +114,32 @@ export function buildBundle(
     ranges,
     counts: manifest.counts,
   });
-  return { bytes, fileName, bundleId, operations: ops.length, withheld: withheldCount, byEntity, upTo: lastWanted };
+  return {
+    bytes,
+    fileName,
+    bundleId,
+    operations: ops.length,
+    withheld: withheldCount,
+    byEntity,
+    upTo: lastWanted,
+    ...(manifest.damaged ? { damaged: manifest.damaged } : {}),
+  };
+}
+
+/** Fills each origin's gaps (operations lost to journal damage) with place-holders, recorded in `lost`. */
+function withPlaceholders(ops: Operation[], known: Vector, lost: Set<Operation>): Operation[] {
+  const last: Record<string, number> = { ...known };
+  const out: Operation[] = [];
+  for (const op of ops) {
+    for (let seq = (last[op.office] ?? 0) + 1; seq < op.seq; seq++) {
+      const hole = withheld({ ...op, seq });
+      lost.add(hole);
+      out.push(hole);
+    }
+    last[op.office] = Math.max(last[op.office] ?? 0, op.seq);
+    out.push(op);
+  }
+  return out;
 }
 
 /** After the file is written: the peer's counters and the log, one local batch. */

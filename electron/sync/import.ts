@@ -150,6 +150,7 @@ export function bundleCheck(b: InspectedBundle): BundleCheck {
     alreadyApplied: b.toApply.length === 0,
   };
   if (b.fileName !== undefined) check.fileName = b.fileName;
+  if (m.damaged) check.damaged = m.damaged;
   return check;
 }
 

@@ -21,6 +21,8 @@ export const LOCAL_ONLY_ENTITIES: ReadonlySet<string> = new Set([
   'ledgerSettings',
   'reportSettings',
   'setting', // minutes settings: this office's issuing authority and numbering
+  'backupLog', // this office's backups (BACKUP_LOG_ENTITY): when one last left this PC
+  'backupSettings', // the backup reminder
 ]);
 
 export const isLocalOnly = (entity: string) => LOCAL_ONLY_ENTITIES.has(entity);

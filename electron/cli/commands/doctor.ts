@@ -6,8 +6,12 @@ import { storeDirOf } from '../../app/context';
 import { keyringExists, keyringProblems, subKey, unlockWithPassword } from '../../accounts/keyring';
 import { AUDIT_ENTITY, AUDIT_HEAD_ENTITY, AUDIT_HEAD_ID, verifyChain, type AuditEntry } from '../../audit/audit-trail';
 import { AppError } from '../../contract/errors';
-import { identityExists, loadPublicIdentity } from '../../identity/identity';
+import { identityExists, identityIsSealed, loadPublicIdentity } from '../../identity/identity';
 import { checkIntegrity } from '../../store/integrity';
+import fs from 'node:fs';
+import { folderProblems } from '../folder-check';
+import { storeSealing } from '../../store/seal-check';
+import { storeFiles } from '../../store/store';
 import { acquireLock } from '../../store/lock';
 import { Sealer } from '../../store/sealed';
 import type { State } from '../../store/state';
@@ -44,6 +48,14 @@ export const doctorCommand: Command = {
       }
       let sealer: Sealer | undefined;
       let auditKey: Buffer | undefined;
+      const sealedData = storeSealing(storeFiles(storeDirOf(dataDir)))?.sealed === true || identityIsSealed(dataDir) === true;
+      if (!keyringExists(dataDir) && sealedData) {
+        // Encrypted data without its keyring: nobody can open it. Said plainly, never "passed".
+        problems.push('密钥文件 keys/access.json 缺失：数据已加密，无法解开。请从备份恢复');
+        io.err(`发现问题：\n  · ${problems.join('\n  · ')}\n`);
+        if (args.values.json) printJson(io, { ok: false, problems, operations: 0, origins: {} });
+        return 3;
+      }
       if (keyringExists(dataDir)) {
         problems.push(...keyringProblems(dataDir));
         const passwords = passwordsOf(io);
@@ -52,9 +64,11 @@ export const doctorCommand: Command = {
         if (!key) throw new AppError('SIGNIN_FAILED', '用户名或密码错误。');
         sealer = new Sealer(key);
         auditKey = subKey(key, 'audit');
+        problems.push(...folderProblems(dataDir, sealer));
       } else {
         problems.push('数据文件夹尚未设置系统管理员，数据未加密（旧版本）：请由管理员登录一次完成升级');
       }
+      if (!fs.existsSync(storeDirOf(dataDir))) problems.push('数据（store 文件夹）缺失：台账、会议和任务都无法打开。请从备份恢复');
       const report = checkIntegrity(storeDirOf(dataDir), sealer);
       problems.push(...report.problems);
       if (auditKey && report.folded) problems.push(...auditProblems(report.folded, auditKey));

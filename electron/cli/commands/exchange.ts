@@ -68,19 +68,33 @@ export const officeTrustCommand: Command = {
 
 export const bundleExportCommand: Command = {
   name: 'bundle export',
-  usage: 'bundle export --data DIR --to CODE --out FILE [--full]',
+  usage: 'bundle export --data DIR --to CODE --out FILE [--full] [--allow-damaged]',
   summary: '为一个已信任的单位导出加密数据包',
-  options: { ...dataOption, ...jsonOption, to: { type: 'string' }, out: { type: 'string' }, full: { type: 'boolean' } },
+  options: { ...dataOption, ...jsonOption, to: { type: 'string' }, out: { type: 'string' }, full: { type: 'boolean' }, 'allow-damaged': { type: 'boolean' } },
   async run(args, io) {
     const dataDir = requireData(args, this);
     const to = stringOption(args, 'to', this);
     const out = path.resolve(stringOption(args, 'out', this));
     if (!fs.existsSync(path.dirname(out))) throw new AppError('NOT_FOUND', `文件夹 ${path.dirname(out)} 不存在。`);
-    const r = await withContext(dataDir, io, (ctx) => call(ctx, 'exchange.export', { to, full: Boolean(args.values.full) }));
+    const allowDamaged = Boolean(args.values['allow-damaged']);
+    const r = await withContext(dataDir, io, (ctx) =>
+      call(ctx, 'exchange.export', { to, full: Boolean(args.values.full), ...(allowDamaged ? { allowDamaged } : {}) }),
+    );
     writeFileDurably(out, Buffer.from(r.base64!, 'base64'), 0o600);
-    const summary = { file: out, suggestedName: r.fileName, bytes: r.bytes, operations: r.operations, withheld: r.withheld, byEntity: r.byEntity };
+    const summary = {
+      file: out,
+      suggestedName: r.fileName,
+      bytes: r.bytes,
+      operations: r.operations,
+      withheld: r.withheld,
+      byEntity: r.byEntity,
+      ...(r.damaged ? { damaged: r.damaged } : {}),
+    };
     if (args.values.json) printJson(io, summary);
-    else io.out(`已导出数据包：${out}\n（建议文件名：${r.fileName}）\n共 ${r.operations} 条记录，其中占位 ${r.withheld} 条。\n`);
+    else {
+      io.out(`已导出数据包：${out}\n（建议文件名：${r.fileName}）\n共 ${r.operations} 条记录，其中占位 ${r.withheld} 条。\n`);
+      if (r.damaged) io.err(`注意：操作日志有 ${r.damaged.lines} 行损坏，其中 ${r.damaged.operations} 条操作无法读取，未包含在此数据包中（数据包已注明）。\n`);
+    }
     return 0;
   },
 };

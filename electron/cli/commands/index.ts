@@ -8,6 +8,7 @@ import { auditListCommand, auditVerifyCommand } from './audit';
 import { userAddCommand, userDisableCommand, userListCommand, userPasswdCommand, userResetPasswordCommand } from './users';
 import { bundleExportCommand, bundleImportCommand, bundleVerifyCommand, officeCardCommand, officeTrustCommand } from './exchange';
 import { ledgerListCommand } from './ledger-list';
+import { backupCreateCommand, backupRestoreCommand, backupVerifyCommand } from './backup';
 import { ledgerExportCommand, ledgerImportCommand } from './ledger-excel';
 import { meetingsListCommand, minutesHtmlCommand } from './meetings';
 import { tasksListCommand, unitsFromTemplateCommand, unitsListCommand } from './units';
@@ -31,6 +32,9 @@ export const commands: Command[] = [
   bundleExportCommand,
   bundleVerifyCommand,
   bundleImportCommand,
+  backupCreateCommand,
+  backupVerifyCommand,
+  backupRestoreCommand,
   ledgerListCommand,
   ledgerImportCommand,
   ledgerExportCommand,

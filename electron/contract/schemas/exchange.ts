@@ -123,6 +123,8 @@ export interface BundleCheck {
   operations: number;
   byEntity: Record<string, number>;
   alreadyApplied: boolean;
+  /** The sender's journal was damaged: this many operations could not be read and are missing from the bundle. */
+  damaged?: { lines: number; operations: number };
 }
 
 export interface ImportResult extends DryRunSummary {
@@ -143,6 +145,8 @@ export interface ExportResult {
   operations: number;
   withheld: number;
   byEntity: Record<string, number>;
+  /** Sent with --allow-damaged from a damaged journal: what is missing from it. */
+  damaged?: { lines: number; operations: number };
 }
 
 export interface ExchangeLogEntry {

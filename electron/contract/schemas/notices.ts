@@ -7,6 +7,8 @@ export interface DataNotice {
   message: string;
   /** When it was first raised (ISO time). */
   since: string;
+  /** Damage: the newest automatic backup (in DATA/backups) made before it, offered for a restore. */
+  backup?: string;
 }
 
 export const noticeAckSchema = z.strictObject({ id: z.string().min(1).max(80) });
