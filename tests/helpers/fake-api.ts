@@ -13,6 +13,7 @@ import type {
 } from '../../electron/contract/channels';
 import { toErrorData, type Result } from '../../electron/contract/errors';
 import { channels } from '../../electron/contract/channels';
+import type { BackupManifest, BackupStatusView } from '../../electron/contract/schemas/backup';
 
 export type FakeHandlers = { [K in ChannelName]?: (args: ArgsOf<K>) => ResultOf<K> | Promise<ResultOf<K>> };
 
@@ -121,6 +122,43 @@ export function fakeSettings(overrides: Partial<SettingsView> = {}): SettingsVie
     storeDir: 'C:\\关爱数据\\store',
     schemaVersion: 1,
     operations: 12,
+    ...overrides,
+  };
+}
+
+// ---- backups (issue 11) ----
+
+export function fakeBackupStatus(overrides: Partial<BackupStatusView> = {}): BackupStatusView {
+  return {
+    passphraseSet: true,
+    passphraseSetAt: '2026-03-02T02:00:00.000Z',
+    reminderDays: 7,
+    lastExternal: null,
+    lastAny: null,
+    reminderDue: true,
+    local: [
+      { name: '关爱备份-445200-20261207-183000-退出.gbak', at: '2026-12-07T10:30:00.000Z', kind: 'quit' },
+      { name: '关爱备份-445200-20261207-090000-每日.gbak', at: '2026-12-07T01:00:00.000Z', kind: 'daily' },
+    ],
+    ...overrides,
+  };
+}
+
+export function fakeBackupManifest(overrides: Partial<BackupManifest> = {}): BackupManifest {
+  return {
+    format: 'guanai-backup-manifest',
+    version: 1,
+    office: { code: '445200', name: fakeOffice().name, level: 'city', fingerprint: fakeOffice().fingerprint },
+    createdAt: '2026-12-05T06:20:00.000Z',
+    createdBy: 'admin',
+    createdByName: '王管理',
+    kind: 'manual',
+    operations: 812,
+    tables: { child: 31, meeting: 4, task: 9 },
+    summary: { children: 31, meetings: 4, tasks: 9 },
+    files: [],
+    contentBytes: 120_000,
+    contentHash: '0'.repeat(64),
     ...overrides,
   };
 }

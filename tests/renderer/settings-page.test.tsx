@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { AppError } from '../../electron/contract/errors';
-import { createFakeApi, fakeOffice, fakeSettings, fakeStatus } from '../helpers/fake-api';
+import { createFakeApi, fakeBackupStatus, fakeOffice, fakeSettings, fakeStatus } from '../helpers/fake-api';
 import { renderApp } from './render-app';
 
 describe('settings page', () => {
@@ -15,6 +15,7 @@ describe('settings page', () => {
       'app.status': () => fakeStatus({ office }),
       'settings.get': () =>
         fakeSettings({ office, dataDir: 'D:\\关爱\\数据', schemaVersion: 3, operations: 4821 }),
+      'backup.status': () => fakeBackupStatus(),
     });
     renderApp(api, '/settings');
 
@@ -39,10 +40,12 @@ describe('settings page', () => {
     expect(data.getByText('数据格式版本').nextElementSibling).toHaveTextContent('3');
     expect(data.getByText('修改记录').nextElementSibling).toHaveTextContent('4821 条');
 
-    const backup = screen.getByRole('region', { name: '如何备份' });
-    expect(backup).toHaveTextContent('先关闭本程序');
+    // Backing up is done in the app (the section's own tests: settings-backup.test.tsx), not by copying the folder.
+    const backup = screen.getByRole('region', { name: '备份与恢复' });
     expect(backup).toHaveTextContent('加密');
     expect(backup).toHaveTextContent('切勿通过电子邮件');
+    expect(backup).not.toHaveTextContent('先关闭本程序');
+    expect(await within(backup).findByRole('region', { name: '立即备份' })).toBeInTheDocument();
     expect(document.title).toBe('设置 - 关爱');
   });
 
@@ -54,6 +57,7 @@ describe('settings page', () => {
         if (fail) throw new AppError('STORE_DAMAGED', '数据文件损坏，无法读取。');
         return fakeSettings();
       },
+      'backup.status': () => fakeBackupStatus(),
     });
     const { user } = renderApp(api, '/settings');
     expect(await screen.findByRole('alert')).toHaveTextContent('数据文件损坏，无法读取。');

@@ -1,10 +1,12 @@
-// 设置: who this office is, its fingerprint, where its data lives, how to back it up, and the ledger's settings.
+// 设置: who this office is, its fingerprint, where its data lives, security, the ledger's settings, and (for
+// administrators) 备份与恢复.
 import { officeLevelNames } from '../../api/contract-values';
 import { Fingerprint } from '../../components/fingerprint';
 import { Page } from '../../components/page';
 import { useCan } from '../../app/session';
 import { useQuery } from '../../hooks/use-query';
 import { CodeListExtensionForm } from './code-list-extension-form';
+import { BackupSection } from './backup/backup-section';
 import { formatDate } from './format-date';
 import { SecurityForm } from './security-form';
 import { VisitPeriodForm } from './visit-period-form';
@@ -14,6 +16,7 @@ export function SettingsPage() {
   const canSetLedger = useCan('ledger.settings.set');
   const canExtendCodes = useCan('codelists.extend');
   const canSetSecurity = useCan('security.set');
+  const canBackUp = useCan('backup.status');
   return (
     <Page title="设置">
       {!data && !error && <p role="status">正在读取……</p>}
@@ -91,14 +94,18 @@ export function SettingsPage() {
             </section>
           )}
 
-          <section aria-labelledby="settings-backup">
-            <h2 id="settings-backup">如何备份</h2>
-            <p className="explain">
-              先关闭本程序，再把上面的整个数据文件夹复制到加密的移动硬盘或 U
-              盘，妥善保管。数据文件夹中有儿童和家庭的个人信息以及本单位的密钥，切勿通过电子邮件、微信或 QQ
-              发送，也不要上传到网盘。
-            </p>
-          </section>
+          {canBackUp ? (
+            <BackupSection onDataReplaced={refetch} />
+          ) : (
+            <section aria-labelledby="settings-backup-note">
+              <h2 id="settings-backup-note">备份</h2>
+              <p className="explain">
+                本单位的数据由系统管理员在本页“备份与恢复”中加密备份到 U
+                盘。数据文件夹中有儿童和家庭的个人信息以及本单位的密钥，切勿通过电子邮件、微信或 QQ
+                发送，也不要上传到网盘。
+              </p>
+            </section>
+          )}
         </>
       )}
     </Page>
