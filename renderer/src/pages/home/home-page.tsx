@@ -1,8 +1,9 @@
-// 首页: which office this is, what needs attention (ledger alerts, overdue mandatory reports, task reminders) and
-// how much it holds.
+// 首页: which office this is, what needs attention (a backup overdue, ledger alerts, overdue mandatory reports, task
+// reminders) and how much it holds.
 import { useAppStatus } from '../../app/app-status';
 import { Page } from '../../components/page';
 import { entityLabels } from './entity-labels';
+import { BackupReminder } from './backup-reminder';
 import { HomeAlerts } from './home-alerts';
 import { DuplicateReminder } from './duplicate-reminder';
 import { TaskReminders } from '../units/task-reminders';
@@ -16,6 +17,7 @@ export function HomePage() {
     .map(([type, { label, unit }]) => ({ type, label, value: `${status.counts.entities[type]} ${unit}` }));
   return (
     <Page title={office.name} windowTitle="首页">
+      <BackupReminder />
       <HomeAlerts />
       {status.initialised && <DuplicateReminder />}
       {status.initialised && <OverdueReports />}
