@@ -195,7 +195,14 @@ export function AppFrame() {
     );
   if (!shown || !sessionValue) {
     return (
-      <SignInPage officeName={value.office.name} demoAccounts={status.demoAccounts} onSignedIn={signedIn} />
+      <SignInPage
+        officeName={value.office.name}
+        demoAccounts={status.demoAccounts}
+        storeProblem={status.storeProblem}
+        shell={status.shell}
+        onSignedIn={signedIn}
+        onStatusChanged={refetch}
+      />
     );
   }
   if (shown.mustChangePassword) {

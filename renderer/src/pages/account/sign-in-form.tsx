@@ -1,7 +1,7 @@
 // 用户名 and 密码 (or 密码 alone, for the person of the lock screen), sent to auth.signIn. The server's words are
 // shown as they come: 用户名或密码错误, or how long to wait after repeated failures.
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { toApiError } from '../../api/api-error';
+import { toApiError, type ApiError } from '../../api/api-error';
 import { useApi } from '../../api/client';
 import type { SessionView } from '../../api/contract-values';
 import { Field } from '../../components/form/field';
@@ -13,9 +13,11 @@ interface Props {
   onSignedIn: (session: SessionView) => void | Promise<void>;
   /** More buttons beside the submit button (切换用户). */
   actions?: ReactNode;
+  /** Told of every refusal (the sign-in page looks again at the status when the data could not be opened). */
+  onRefused?: (error: ApiError) => void;
 }
 
-export function SignInForm({ login: fixedLogin, submitLabel, onSignedIn, actions }: Props) {
+export function SignInForm({ login: fixedLogin, submitLabel, onSignedIn, actions, onRefused }: Props) {
   const api = useApi();
   const [login, setLogin] = useState(fixedLogin ?? '');
   const [password, setPassword] = useState('');
@@ -43,10 +45,12 @@ export function SignInForm({ login: fixedLogin, submitLabel, onSignedIn, actions
     try {
       session = await api.invoke('auth.signIn', { login: login.trim(), password });
     } catch (err) {
-      setError(toApiError(err).message);
+      const refused = toApiError(err);
+      setError(refused.message);
       setPassword('');
       setBusy(false);
       passwordBox.current?.focus();
+      onRefused?.(refused);
       return;
     }
     setPassword('');
