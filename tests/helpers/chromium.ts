@@ -9,6 +9,13 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.GUANAI_CHROMIUM ?? '/usr/bin/chromium';
 
+/**
+ * The time zone of the office PC the tests stand for. The browser runs in it, and so does every preview server the
+ * tests start (preview.ts): on a real PC the page and the server read one clock in one zone, so a form's default date
+ * (today, in the browser) is never a day ahead of the server's today, which refuses later dates as 不能晚于今天.
+ */
+export const OFFICE_TIME_ZONE = 'Asia/Shanghai';
+
 /** Flags that keep Chromium quiet and offline apart from what the test itself opens. */
 export const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
@@ -48,7 +55,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
       args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
       viewport: options.viewport ?? { width: 1280, height: 800 },
       locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
+      timezoneId: OFFICE_TIME_ZONE,
       timeout: options.timeout ?? 30_000,
     });
   } catch (err) {

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROMIUM_PATH } from './chromium';
+import { CHROMIUM_PATH, OFFICE_TIME_ZONE } from './chromium';
 
 const root = path.resolve(__dirname, '..', '..');
 export const PREVIEW_BUNDLE = path.join(root, 'dist', 'electron', 'preview.cjs');
@@ -77,7 +77,14 @@ export interface RunningPreview {
 }
 
 export async function startPreview(args: string[]): Promise<RunningPreview> {
-  const env = { ...process.env, GUANAI_USER: E2E_ADMIN.login, GUANAI_PASSWORD: E2E_ADMIN.password };
+  // TZ: the server's today must be the browser's today. Left to the machine's zone (UTC on CI), the server was a day
+  // behind the browser from 16:00 to 24:00 UTC, and every form that defaults to today was refused as 晚于今天.
+  const env = {
+    ...process.env,
+    TZ: OFFICE_TIME_ZONE,
+    GUANAI_USER: E2E_ADMIN.login,
+    GUANAI_PASSWORD: E2E_ADMIN.password,
+  };
   const child = spawn(process.execPath, [PREVIEW_BUNDLE, '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
