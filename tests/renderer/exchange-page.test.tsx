@@ -289,6 +289,70 @@ describe('data exchange in the desktop shell', () => {
     expect(api.callsTo('exchange.export')).toEqual([{ to: '445224', full: false, folderHandle: 'h-folder-0123456789abcdef' }]);
   });
 
+  it('while the journal is damaged: shows the refusal as it comes and offers 仍然导出完好部分', async () => {
+    const refusal =
+      '操作日志中有 1 行已损坏（第 57 行：儿童信息 1 条），导出的交换包会缺少这些修改，已拒绝导出。请先从损坏之前的备份恢复；确需先发送完好的部分时，可使用“仍然导出完好部分”（命令行 --allow-damaged），交换包将注明缺失。';
+    const api = exchangeApi(
+      {
+        'exchange.peers': () => [peer],
+        'files.pickFolder': () => ({ handle: 'h-folder-0123456789abcdef', name: 'U盘' }),
+        'exchange.export': ({ allowDamaged }) => {
+          if (!allowDamaged) throw new AppError('JOURNAL_DAMAGED', refusal);
+          return {
+            fileName: 'a.guanai',
+            bytes: 10,
+            operations: 3,
+            withheld: 0,
+            byEntity: { child: 3 },
+            filePath: 'E:\\a.guanai',
+            damaged: { lines: 1, operations: 1 },
+          };
+        },
+      },
+      'desktop',
+    );
+    const { user } = renderApp(api, '/exchange');
+    const section = within(await screen.findByRole('region', { name: '导出数据包' }));
+    await user.selectOptions(section.getByLabelText('接收单位'), '445224');
+    await user.click(section.getByRole('checkbox', { name: /完整副本/ }));
+    await user.click(await section.findByRole('button', { name: '选择文件夹…' }));
+    await section.findByText('已选择：U盘');
+    await user.click(section.getByRole('button', { name: '导出数据包' }));
+    const alert = await section.findByRole('alert');
+    expect(alert).toHaveTextContent(refusal);
+    expect(section.queryByText(/已导出/)).not.toBeInTheDocument();
+
+    await user.click(within(alert).getByRole('button', { name: '仍然导出完好部分' }));
+    expect(await section.findByText(/已导出/)).toBeInTheDocument();
+    expect(section.getByText(/操作日志有 1 行损坏/)).toHaveTextContent('其中 1 条修改无法读取');
+    expect(section.queryByRole('alert')).not.toBeInTheDocument();
+    expect(api.callsTo('exchange.export')).toEqual([
+      { to: '445224', full: true, folderHandle: 'h-folder-0123456789abcdef' },
+      { to: '445224', full: true, folderHandle: 'h-folder-0123456789abcdef', allowDamaged: true },
+    ]);
+  });
+
+  it('offers no damaged export for other refusals', async () => {
+    const api = exchangeApi(
+      {
+        'exchange.peers': () => [peer],
+        'files.pickFolder': () => ({ handle: 'h-folder-0123456789abcdef', name: 'U盘' }),
+        'exchange.export': () => {
+          throw new AppError('NOT_FOUND', '找不到所选的文件夹，请确认 U 盘已插好。');
+        },
+      },
+      'desktop',
+    );
+    const { user } = renderApp(api, '/exchange');
+    const section = within(await screen.findByRole('region', { name: '导出数据包' }));
+    await user.selectOptions(section.getByLabelText('接收单位'), '445224');
+    await user.click(await section.findByRole('button', { name: '选择文件夹…' }));
+    await section.findByText('已选择：U盘');
+    await user.click(section.getByRole('button', { name: '导出数据包' }));
+    expect(await section.findByRole('alert')).toHaveTextContent('找不到所选的文件夹');
+    expect(section.queryByRole('button', { name: '仍然导出完好部分' })).not.toBeInTheDocument();
+  });
+
   it('verifies, dry-runs and imports a bundle picked in the dialog, by handle', async () => {
     const api = exchangeApi(
       {

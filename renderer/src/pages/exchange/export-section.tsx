@@ -1,5 +1,6 @@
 // 导出数据包: choose a trusted office; the file holds what it should receive and has not confirmed.
 import { useState, type FormEvent } from 'react';
+import type { ArgsOf } from '../../../../electron/contract/channels';
 import type { ExportResult, PeerView } from '../../../../electron/contract/schemas/exchange';
 import { entityLabel } from '../../../../electron/contract/schemas/exchange';
 import { ApiError, useApi } from '../../api/client';
@@ -7,6 +8,10 @@ import { Field } from '../../components/form/field';
 import { PickField } from '../../components/form/pick-field';
 import { downloadBase64 } from './files';
 import { pickFile, type Picked } from '../../api/picked-files';
+
+type ExportArgs = ArgsOf<'exchange.export'>;
+/** The refusal of an export while the journal has unrecovered damage. */
+const JOURNAL_DAMAGED = 'JOURNAL_DAMAGED';
 
 export function ExportSection({ peers, desktop }: { peers: PeerView[]; desktop: boolean }) {
   const api = useApi();
@@ -18,6 +23,9 @@ export function ExportSection({ peers, desktop }: { peers: PeerView[]; desktop: 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [result, setResult] = useState<ExportResult | null>(null);
   const [busy, setBusy] = useState(false);
+  // The journal has damage nobody recovered: the export was refused (JOURNAL_DAMAGED, its message names the damage)
+  // and the person may still send what is intact; these are the arguments the refused export had.
+  const [damagedRefusal, setDamagedRefusal] = useState<ExportArgs | null>(null);
 
   const chooseFolder = async () => {
     try {
@@ -28,22 +36,29 @@ export function ExportSection({ peers, desktop }: { peers: PeerView[]; desktop: 
     }
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setResult(null);
-    if (!to) return setErrors({ to: '请选择接收单位' });
-    if (desktop && !folder) return setErrors({ folder: '请选择保存数据包的文件夹（如 U 盘）' });
+  const exportBundle = async (args: ExportArgs) => {
     setErrors({});
+    setDamagedRefusal(null);
     setBusy(true);
     try {
-      const r = await api.invoke('exchange.export', { to, full, ...(desktop && folder ? { folderHandle: folder.handle } : {}) });
+      const r = await api.invoke('exchange.export', args);
       if (r.base64) downloadBase64(r.base64, r.fileName);
       setResult(r);
     } catch (err) {
       setErrors(err instanceof ApiError ? { ...(err.fields ?? {}), _: err.message } : { _: '导出失败。' });
+      if (err instanceof ApiError && err.code === JOURNAL_DAMAGED && !args.allowDamaged) setDamagedRefusal(args);
     } finally {
       setBusy(false);
     }
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setResult(null);
+    setDamagedRefusal(null);
+    if (!to) return setErrors({ to: '请选择接收单位' });
+    if (desktop && !folder) return setErrors({ folder: '请选择保存数据包的文件夹（如 U 盘）' });
+    await exportBundle({ to, full, ...(desktop && folder ? { folderHandle: folder.handle } : {}) });
   };
 
   return (
@@ -79,6 +94,19 @@ export function ExportSection({ peers, desktop }: { peers: PeerView[]; desktop: 
         {errors._ && (
           <div className="form-error" role="alert">
             <p>{errors._}</p>
+            {damagedRefusal && (
+              <>
+                <p>损坏的修改无法读取，不会在数据包中；其余完好的记录照常导出，数据包注明缺失，接收单位导入时可以看到。</p>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={busy}
+                  onClick={() => void exportBundle({ ...damagedRefusal, allowDamaged: true })}
+                >
+                  仍然导出完好部分
+                </button>
+              </>
+            )}
           </div>
         )}
         <div className="form-actions">
@@ -94,6 +122,11 @@ export function ExportSection({ peers, desktop }: { peers: PeerView[]; desktop: 
             {result.filePath ? `，保存在 ${result.filePath}` : '，浏览器已开始下载'}。共 {result.operations} 条记录
             {result.withheld ? `（其中 ${result.withheld} 条为不发送给对方的记录占位）` : ''}。
           </p>
+          {result.damaged && (
+            <p className="x-warn">
+              本单位操作日志有 {result.damaged.lines} 行损坏：其中 {result.damaged.operations} 条修改无法读取，数据包中只以缺失标记代替，接收单位导入时可以看到。
+            </p>
+          )}
           <p className="x-muted">
             {Object.entries(result.byEntity)
               .filter(([e]) => e !== 'withheld')
