@@ -1,5 +1,6 @@
 import type { AppContext } from '../app/context';
 import { noticesOf, requireStore } from '../app/context';
+import { clockWarning } from '../app/clock-check';
 import { openConflictCount } from '../sync/conflicts';
 import { countChildren } from '../handlers/ledger';
 
@@ -12,6 +13,7 @@ export function officeSummary(ctx: AppContext) {
     office: { code: o.code, name: o.name, level: o.level, fingerprint: o.fingerprint },
     schemaVersion: store.schemaVersion,
     counts: { operations: counts.operations, ...counts.entities, children: countChildren(store), openConflicts: openConflictCount(store) },
+    clockWarning: clockWarning(ctx),
     notices: noticesOf(ctx).map((n) => ({ code: n.code, message: n.message, since: n.since })),
   };
 }

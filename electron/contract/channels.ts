@@ -54,6 +54,8 @@ export interface AppStatus {
   notices: DataNotice[];
   /** Why the data could not be opened at the last sign-in (damaged or missing): the sign-in page offers a restore. */
   storeProblem: { code: string; message: string } | null;
+  /** The PC's clock is behind the newest record: a warning shown on every page (null when the clock is sane). */
+  clockWarning: string | null;
   /** Administrators only: the home-page reminder when no backup has left the PC for too long. */
   backupReminder?: { due: boolean; passphraseSet: boolean; lastExternalAt: string | null; reminderDays: number };
   counts: { operations: number; entities: Record<string, number> };

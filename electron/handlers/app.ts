@@ -1,6 +1,7 @@
 // Handlers for the app frame: status, first-run set-up, settings.
 import { isLegacyFolder, noticesOf, requireStore, storeDirOf, type AppContext } from '../app/context';
 import { backupStatus } from '../backup/backup-service';
+import { clockWarning } from '../app/clock-check';
 import { currentSeat } from '../app/session';
 import { initOffice } from '../accounts/init-office';
 import { secureLegacyFolder } from '../accounts/secure-legacy';
@@ -34,6 +35,7 @@ export const appHandlers = {
       demo: Boolean(demoAccounts) || Boolean(store?.get(DEMO_ENTITY, DEMO_ID)?.v.isDemo),
       notices: noticesOf(ctx),
       storeProblem: ctx.storeProblem,
+      clockWarning: signedIn ? clockWarning(ctx) : null,
       ...(signedIn && seat.person?.role === 'admin' ? { backupReminder: reminderOf(ctx) } : {}),
       counts: store && signedIn ? store.counts() : { operations: 0, entities: {} },
       shell: ctx.owner === 'desktop' ? 'desktop' : 'preview',

@@ -8,6 +8,8 @@ import { AppError } from '../contract/errors';
 import { loadIdentity } from '../identity/identity';
 import { writeFileDurably } from '../store/durable-file';
 import { journalRefusal } from '../store/store';
+import { bundleClockWarning } from '../app/clock-check';
+import { raiseNotice } from '../notices/notices';
 import { refOf, resolveFile } from '../files/resolve-file';
 import { listConflicts, resolveConflict } from '../sync/conflicts';
 import { dryRun } from '../sync/dry-run';
@@ -104,6 +106,8 @@ export const exchangeHandlers = {
   },
   async 'exchange.import'(args, ctx) {
     const b = inspect(ctx, args, 'exchange.import');
+    const warning = bundleClockWarning(ctx, b.manifest.createdAt);
+    if (warning) raiseNotice(ctx.dataDir, { key: `clock:${b.manifest.bundleId}`, code: 'CLOCK_BEHIND', message: warning }, now(ctx));
     return applyBundle(requireStore(ctx), ctx.office!.code, b, ctx.user, now(ctx));
   },
   async 'exchange.log'(_args, ctx) {

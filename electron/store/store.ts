@@ -350,6 +350,11 @@ export class Store {
     return this.doc.schemaVersion;
   }
 
+  /** The newest timestamp this store has written or received (the hybrid logical clock). */
+  get newestStamp(): string {
+    return this.clock.current();
+  }
+
   /** Records changes as operations. Returns once they are on disk; several changes are one all-or-nothing batch. */
   commit(changes: Change[], user: string): Operation[] {
     if (this.closed) throw new AppError('INTERNAL', '数据存储已关闭。');

@@ -103,6 +103,7 @@ export function fakeStatus(overrides: Partial<AppStatus> = {}): AppStatus {
     demo: false,
     notices: [],
     storeProblem: null,
+    clockWarning: null,
     counts: { operations: 12, entities: {} },
     shell: 'desktop',
     session: { login: 'admin', name: '王管理', role: 'admin', mustChangePassword: false, allowed: Object.keys(channels) },

@@ -40,6 +40,7 @@ export const infoCommand: Command = {
           .filter(([k]) => k !== 'operations' && k !== 'children')
           .map(([k, n]) => `  ${k}：${n}`),
         `留守儿童：共 ${info.counts.children.total} 人（在册 ${info.counts.children.active}，已退出 ${info.counts.children.exited}，已转出 ${info.counts.children.transferred}）`,
+        ...(info.clockWarning ? [`注意：${info.clockWarning}`] : []),
         ...info.notices.map((n) => `提示：${n.message}`),
         '',
       ].join('\n'),
