@@ -110,6 +110,14 @@ const DAY = 86_400_000;
  * of the last `weekly` weeks before those. Everything else is removed. Backups made by hand are never removed.
  */
 export function pruneBackups(dataDir: string, daily = 7, weekly = 4): string[] {
+  // Staging folders of backups cut off by a crash (never those of a backup under way: an hour is ample).
+  const dir = backupsDirOf(dataDir);
+  if (fs.existsSync(dir)) {
+    for (const f of fs.readdirSync(dir)) {
+      const p = path.join(dir, f);
+      if (f.startsWith('.staging-') && Date.now() - fs.statSync(p).mtimeMs > 3_600_000) fs.rmSync(p, { recursive: true, force: true });
+    }
+  }
   const autos = localBackups(dataDir).filter((b) => b.kind !== 'other');
   const keep = new Set<string>();
   const days = new Set<string>();

@@ -62,7 +62,13 @@ export function switchTo(dataDir: string, staging: string, replaced: string): vo
 /** Finishes a switch a crash interrupted (called at every start, before the folder is read). */
 export function settleRestore(dataDir: string): void {
   const file = swapFile(dataDir);
-  if (!fs.existsSync(file)) return;
+  if (!fs.existsSync(file)) {
+    // A restore cut off while it was still writing its new folder left that folder behind: nothing uses it.
+    if (fs.existsSync(dataDir)) {
+      for (const f of fs.readdirSync(dataDir)) if (f.startsWith('restoring-')) fs.rmSync(path.join(dataDir, f), { recursive: true, force: true });
+    }
+    return;
+  }
   const plan = JSON.parse(fs.readFileSync(file, 'utf8')) as SwapPlan;
   const staging = path.join(dataDir, plan.staging);
   const replaced = path.join(dataDir, plan.replaced);

@@ -621,6 +621,13 @@ export class Store {
   async atRest<T>(take: (point: { manifest: string; tables: string[]; journal: string; journalBytes: number }) => T): Promise<T> {
     while (this.snapshotting) await this.snapshotting;
     const files = storeFiles(this.dir);
+    // A table rebuilt since the last snapshot has no file yet (its damaged one was set aside): write one first, or
+    // the backup would name a file it does not hold and never pass the restore's integrity check.
+    const missing = Object.values(this.doc.tables ?? {}).some((ref) => !fs.existsSync(path.join(files.dir, 'tables', ref.file)));
+    if (missing) {
+      await this.snapshot();
+      while (this.snapshotting) await this.snapshotting;
+    }
     return take({
       manifest: files.snapshot,
       tables: Object.values(this.doc.tables ?? {}).map((ref) => path.join(files.dir, 'tables', ref.file)),

@@ -222,3 +222,26 @@ test('the reminder: due with no backup off the PC, gone after one, due again aft
   await call(ctx, 'auth.signIn', { login: 'admin', password: TEST_ADMIN.password });
   expect((await call(ctx, 'backup.status', {})).reminderDue).toBe(true);
 });
+
+test('a backup made after a table was rebuilt (before any snapshot) restores and passes the integrity check', async () => {
+  await call(ctx, 'backup.setPassphrase', { passphrase: PASS });
+  const dataDir = ctx.dataDir;
+  await ctx.close();
+  const tables = path.join(dataDir, 'store', 'tables');
+  fs.writeFileSync(path.join(tables, fs.readdirSync(tables).find((f) => f.startsWith('child-'))!), 'garbage');
+  ctx = await openSignedIn({ dataDir, owner: 'test', clock, files: cliFiles });
+  expect(names(ctx)).toEqual(['张小明', '李小红']);
+  const file = await backupNow();
+  child(ctx, 'k3', '王小刚');
+  await call(ctx, 'backup.restore', { path: file });
+  expect(names(ctx)).toEqual(['张小明', '李小红']);
+});
+
+test('a restore cut off while writing its new folder leaves nothing behind at the next start', async () => {
+  const dataDir = ctx.dataDir;
+  await ctx.close();
+  fs.mkdirSync(path.join(dataDir, 'restoring-x', 'store'), { recursive: true });
+  ctx = await openSignedIn({ dataDir, owner: 'test', clock, files: cliFiles });
+  expect(fs.existsSync(path.join(dataDir, 'restoring-x'))).toBe(false);
+  expect(names(ctx)).toEqual(['张小明', '李小红']);
+});
