@@ -5,7 +5,7 @@ import { requireStore } from '../app/context';
 import { AppError } from '../contract/errors';
 import { isoDateOf } from '../domain/ledger/dates';
 import { approvalChanges } from '../domain/meetings/approval';
-import { attendanceId } from '../domain/meetings/attendance';
+import { attendanceId, findSeat, rosterOf } from '../domain/meetings/attendance';
 import { listMeetings, meetingDetail, requireMeeting } from '../domain/meetings/meeting-view';
 import {
   ATTENDANCE_ENTITY,
@@ -119,9 +119,17 @@ export const meetingHandlers = {
   async 'attendance.mark'(args, ctx) {
     const store = requireStore(ctx);
     const meeting = requireMeeting(store, args.meetingId);
-    if (!compositionOn(store, meeting.date).posts.some((p) => p.id === args.postId))
-      throw new AppError('VALIDATION', '此人在会议当天不是联席会议组成人员。');
-    const id = attendanceId(meeting.id, args.postId);
+    // One record per person expected (a person holding two posts is one seat), by the meeting's kind.
+    const seat = findSeat(rosterOf(meeting.kind, compositionOn(store, meeting.date)), args.postId);
+    if (!seat)
+      throw new AppError(
+        'VALIDATION',
+        meeting.kind === 'liaison'
+          ? '此人在会议当天不是成员单位的联络员。'
+          : '此人在会议当天不是联席会议组成人员。',
+      );
+    const id = attendanceId(meeting.id, seat.seatId);
+    const absent = args.status === 'absent';
     store.commit(
       [
         {
@@ -130,9 +138,10 @@ export const meetingHandlers = {
           set: {
             meetingId: meeting.id,
             kind: 'member',
-            postId: args.postId,
+            postId: seat.seatId,
             status: args.status,
-            reason: args.status === 'absent' ? (args.reason ?? '') : '',
+            reason: absent ? (args.reason ?? '') : '',
+            substitute: absent ? (args.substitute ?? '') : '',
           },
         },
       ],

@@ -3,7 +3,7 @@
 // page, so no grid layout is needed.
 import { z } from 'zod';
 import { AppError } from '../contract/errors';
-import { formatChineseDate, isIsoDate } from './chinese-date';
+import { formatChineseDate, formatMeetingTime, isIsoDate } from './chinese-date';
 import { escapeHtml } from './escape';
 import { FONT_FANGSONG, FONT_HEITI, FONT_XIAOBIAOSONG } from './fonts';
 import { SMALL_PT, TEXT_WIDTH_MM, TITLE_PT, mm } from './geometry';
@@ -19,7 +19,7 @@ export const signInSheetSchema = z.object({
   date: z
     .string({ message: '请填写会议日期' })
     .refine(isIsoDate, { message: '会议日期应为“2025-03-20”形式的日期' }),
-  /** Free text after the date, e.g. 上午9:30. */
+  /** Free text after the date, e.g. 上午9:30 (printed 上午9时30分). */
   time: field('会议时间').optional(),
   place: field('会议地点'),
   rows: z
@@ -67,7 +67,9 @@ export function renderSignInSheet(input: SignInSheet): string {
   }
   const sheet = parsed.data;
   const title = normalizeText(sheet.title);
-  const when = [formatChineseDate(sheet.date), normalizeText(sheet.time ?? '')].filter(Boolean).join(' ');
+  const when = [formatChineseDate(sheet.date), formatMeetingTime(normalizeText(sheet.time ?? ''))]
+    .filter(Boolean)
+    .join(' ');
   const place = normalizeText(sheet.place);
   const cols = COLUMNS.map(([, w]) => `<col style="width:${mm(w)}">`).join('');
   const head = COLUMNS.map(([label]) => `<th scope="col">${label}</th>`).join('');

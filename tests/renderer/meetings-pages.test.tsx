@@ -57,6 +57,7 @@ function detail(over: Partial<MeetingDetail> = {}): MeetingDetail {
         unitName: '',
         status: 'present',
         reason: '',
+        substitute: '',
       },
       {
         postId: 'b',
@@ -67,6 +68,7 @@ function detail(over: Partial<MeetingDetail> = {}): MeetingDetail {
         unitName: '市民政局',
         status: 'unmarked',
         reason: '',
+        substitute: '',
       },
     ],
     attending: [],

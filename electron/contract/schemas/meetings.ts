@@ -173,11 +173,15 @@ export const attendanceMarkSchema = z
     postId: id,
     status: z.enum(presenceStates, { message: '请选择出席或请假' }),
     reason: optionalText('请假事由', 60),
+    /** 请假: who attends instead (代为出席), printed 「王某某（李某某代）」. */
+    substitute: optionalText('代为出席人员', 20),
   })
   .strict()
   .superRefine((a, ctx) => {
     if (a.status === 'absent' && !a.reason)
       ctx.addIssue({ code: 'custom', path: ['reason'], message: '请假的请填写事由' });
+    if (a.status === 'present' && a.substitute)
+      ctx.addIssue({ code: 'custom', path: ['substitute'], message: '本人出席的，不填代为出席人员' });
   });
 export const attendingAddSchema = z
   .object({ meetingId: id, name: text('姓名', 20), unit: text('单位', 40), title: optionalText('职务', 40) })
@@ -277,14 +281,19 @@ export type AgendaItem =
     };
 
 export interface AttendanceRow {
+  /** What attendance is recorded under: the person's first post, or at a liaison meeting `liaison.<unitId>`. */
   postId: string;
+  /** The first of the person's roles (召集人 before 成员 before 办公室主任; 联络员 at a liaison meeting). */
   role: string;
+  /** Every role the person holds: 「成员、办公室主任」. */
   roleName: string;
   personName: string;
   title: string;
   unitName: string;
   status: PresenceState | 'unmarked';
   reason: string;
+  /** 请假: who attended instead (代为出席), '' when nobody did. */
+  substitute: string;
 }
 
 export interface AttendingView {

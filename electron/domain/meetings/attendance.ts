@@ -1,21 +1,104 @@
-// Attendance starts from the composition as it stood on the meeting's date: everyone in post that day is listed,
-// and the office marks each 出席 or 请假. 列席 attendees are added by hand. A person who left the post later still
-// shows here; one who joined later does not.
-import type { AttendanceRow, AttendingView } from '../../contract/schemas/meetings';
+// Who is expected at a meeting, by its kind, as things stood on the meeting's date:
+// - a joint meeting (全体会议, 临时会议): the composition that day — each person once, with every role they hold
+//   (the office head who is also a member is one row: 成员、办公室主任);
+// - a liaison meeting (联络员会议): the liaison (联络员) of each member unit that day.
+// The office marks each 出席 or 请假; a 请假 may name who attends instead (代为出席), printed 「王某某（李某某代）」 as
+// local practice has it. 列席 attendees are added by hand. A person who left the post later still shows here; one who
+// joined later does not.
+import type { AttendanceRow, AttendingView, MeetingKind } from '../../contract/schemas/meetings';
 import type { Attendance } from '../../print/document-model';
 import type { CompositionOn, CompositionRole } from '../composition/composition-on';
+import { normalisePersonName } from '../composition/person-name';
 import type { AttendanceRecord } from './records';
 
-export const roleNames: Record<CompositionRole, string> = {
+export type RosterRole = CompositionRole | 'liaison';
+
+export const roleNames: Record<RosterRole, string> = {
   convener: '召集人',
   deputyConvener: '副召集人',
   member: '成员',
   officeHead: '办公室主任',
+  liaison: '联络员',
 };
 
-export const attendanceId = (meetingId: string, postId: string) => `${meetingId}.${postId}`;
+export const attendanceId = (meetingId: string, seatId: string) => `${meetingId}.${seatId}`;
+
+/** A liaison meeting's seat: the unit's liaison on that day (whoever it is). */
+export const liaisonSeatId = (unitId: string) => `liaison.${unitId}`;
+
+/** One person expected at the meeting. `seatId` is what attendance is recorded under; `ids` every id that names it. */
+export interface RosterSeat {
+  seatId: string;
+  ids: string[];
+  roles: RosterRole[];
+  personName: string;
+  title: string;
+  unitName: string;
+}
+
+const OFFICE_HEAD_TITLE = '联席会议办公室主任';
+
+/** The people expected at a meeting of `kind`, in the notice's order. */
+export function rosterOf(kind: MeetingKind, composition: CompositionOn): RosterSeat[] {
+  const unitNames = new Map(composition.units.map((u) => [u.id, u.name]));
+  if (kind === 'liaison') {
+    return composition.units.flatMap((u) =>
+      u.liaison && u.liaison.name.trim()
+        ? [
+            {
+              seatId: liaisonSeatId(u.id),
+              ids: [liaisonSeatId(u.id)],
+              roles: ['liaison' as const],
+              personName: u.liaison.name,
+              title: `${u.name}${u.liaison.post}`,
+              unitName: u.name,
+            },
+          ]
+        : [],
+    );
+  }
+  const seats: (RosterSeat & { titles: string[] })[] = [];
+  const byPerson = new Map<string, RosterSeat & { titles: string[] }>();
+  // Posts come ranked (召集人, 副召集人, 成员, 办公室主任): a person's row stands where their first post does.
+  for (const p of composition.posts) {
+    const key = normalisePersonName(p.personName);
+    const seen = key ? byPerson.get(key) : undefined;
+    if (seen) {
+      seen.ids.push(p.id);
+      if (!seen.roles.includes(p.role)) seen.roles.push(p.role);
+      if (p.title && !seen.titles.includes(p.title)) seen.titles.push(p.title);
+      if (!seen.unitName && p.unitId) seen.unitName = unitNames.get(p.unitId) ?? '';
+      continue;
+    }
+    const seat = {
+      seatId: p.id,
+      ids: [p.id],
+      roles: [p.role] as RosterRole[],
+      personName: p.personName,
+      title: '',
+      titles: p.title ? [p.title] : [],
+      unitName: p.unitId ? (unitNames.get(p.unitId) ?? '') : '',
+    };
+    seats.push(seat);
+    if (key) byPerson.set(key, seat);
+  }
+  return seats.map(({ titles, ...seat }) => {
+    // The office head's post is a role of its own: 「市民政局副局长、联席会议办公室主任」.
+    const extra =
+      seat.roles.includes('officeHead') && !titles.some((t) => t.includes('办公室主任'))
+        ? [OFFICE_HEAD_TITLE]
+        : [];
+    return { ...seat, title: [...titles, ...extra].join('、') };
+  });
+}
+
+/** The seat a caller's id names (a post of the person, or the liaison seat), or undefined when not expected. */
+export function findSeat(roster: readonly RosterSeat[], id: string): RosterSeat | undefined {
+  return roster.find((s) => s.ids.includes(id));
+}
 
 export function attendanceRows(
+  kind: MeetingKind,
   composition: CompositionOn,
   records: readonly AttendanceRecord[],
   meetingId: string,
@@ -23,18 +106,20 @@ export function attendanceRows(
   const marks = new Map(
     records.filter((r) => r.meetingId === meetingId && r.kind === 'member').map((r) => [r.postId, r]),
   );
-  const unitNames = new Map(composition.units.map((u) => [u.id, u.name]));
-  return composition.posts.map((p) => {
-    const mark = marks.get(p.id);
+  return rosterOf(kind, composition).map((seat) => {
+    // Marks are kept under the seat; one made under another of the person's posts (before rows were merged) counts.
+    const mark = seat.ids.map((id) => marks.get(id)).find((m) => m !== undefined);
+    const absent = mark?.status === 'absent';
     return {
-      postId: p.id,
-      role: p.role,
-      roleName: roleNames[p.role],
-      personName: p.personName,
-      title: p.title,
-      unitName: p.unitId ? (unitNames.get(p.unitId) ?? '') : '',
+      postId: seat.seatId,
+      role: seat.roles[0]!,
+      roleName: seat.roles.map((r) => roleNames[r]).join('、'),
+      personName: seat.personName,
+      title: seat.title,
+      unitName: seat.unitName,
       status: mark ? mark.status : 'unmarked',
-      reason: mark?.status === 'absent' ? mark.reason : '',
+      reason: absent ? mark.reason : '',
+      substitute: absent ? mark.substitute : '',
     };
   });
 }
@@ -46,16 +131,25 @@ export function attendingList(records: readonly AttendanceRecord[], meetingId: s
     .map((r) => ({ id: r.id, name: r.name, unit: r.unit, title: r.title }));
 }
 
-/** The 出席/请假/列席 blocks of the minutes: 「张三（市民政局局长）」, 「李四（市教育局副局长，出差）」. */
+/** 「王某某（李某某代）」: a person on the list and who attended in their place. */
+export const withSubstitute = (name: string, substitute: string) =>
+  substitute ? `${name}（${substitute}代）` : name;
+
+/**
+ * The 出席/请假/列席 blocks of the minutes: 「张三（市民政局局长）」, 「李四（市教育局副局长，出差）」. Someone on leave
+ * who sent a substitute is printed among those present, 「王五（市财政局副局长）（赵六代）」, and not as 请假.
+ */
 export function printedAttendance(
   rows: readonly AttendanceRow[],
   attending: readonly AttendingView[],
 ): Attendance {
   const who = (name: string, title: string) => (title ? `${name}（${title}）` : name);
   return {
-    present: rows.filter((r) => r.status === 'present').map((r) => who(r.personName, r.title)),
+    present: rows
+      .filter((r) => r.status === 'present' || (r.status === 'absent' && r.substitute))
+      .map((r) => withSubstitute(who(r.personName, r.title), r.status === 'absent' ? r.substitute : '')),
     absent: rows
-      .filter((r) => r.status === 'absent')
+      .filter((r) => r.status === 'absent' && !r.substitute)
       .map((r) => ({ name: r.personName, reason: [r.title, r.reason].filter(Boolean).join('，') })),
     attending: attending.map((a) => who(a.name, `${a.unit}${a.title}`)),
   };

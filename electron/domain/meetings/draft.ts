@@ -1,13 +1,14 @@
 // The first draft of the minutes, written from what the meeting recorded: an opening paragraph (when, where, who
 // chaired, what was studied), the open tasks reviewed, then the decided items numbered 一、二、… with who leads,
-// who cooperates and by when. The office then edits it as text.
+// who cooperates and by when. The office then edits it as text, so the draft must already read as minutes worth
+// signing: each heading a whole sentence, nothing said twice, quotations nested “「」”, times as 下午3时.
 import {
   chineseNumeral,
   type AgendaItem,
   type DecisionView,
   type MinutesBlock,
 } from '../../contract/schemas/meetings';
-import { formatChineseDate } from '../../print/chinese-date';
+import { formatChineseDate, formatMeetingTime } from '../../print/chinese-date';
 
 export interface DraftInput {
   bodyName: string;
@@ -21,64 +22,111 @@ export interface DraftInput {
   decisions: readonly DecisionView[];
 }
 
+const OPENING = '（《“‘「『【〔([{';
+const CLOSING = '）》”’」』】〕)]}';
+const SENTENCE_END = '。！？；!?;';
+
 /**
- * Splits an item into its heading (the first clause: 「会议同意……」, at most 40 characters, two heading lines) and
- * the rest, which follows as a paragraph, so the item reads on without repeating itself.
+ * The first whole sentence of `text` (up to 。！？ or ； outside brackets and quotes, the mark itself left off) and
+ * what follows it. A comma never ends it: 「会议同意由市教育局牵头，……」 is one sentence.
  */
-function splitItem(text: string): { heading: string; rest: string } {
+export function firstSentence(text: string): { sentence: string; rest: string } {
   const t = text.trim();
-  const m = /^[^，。；]+/.exec(t);
-  const clause = m ? m[0] : t;
-  if ([...clause].length <= 40) {
-    const rest = t
-      .slice(clause.length)
-      .replace(/^[，。；]/, '')
-      .trim();
-    return { heading: clause, rest };
+  const chars = [...t];
+  let depth = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (OPENING.includes(c)) depth++;
+    else if (CLOSING.includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && SENTENCE_END.includes(c)) {
+      let end = i;
+      while (end + 1 < chars.length && SENTENCE_END.includes(chars[end + 1]!)) end++;
+      return { sentence: chars.slice(0, i).join('').trim(), rest: chars.slice(end + 1).join('').trim() };
+    }
   }
-  return { heading: [...clause].slice(0, 38).join('') + '……', rest: t };
+  return { sentence: t.replace(/[，、：,:]+$/, ''), rest: '' };
 }
 
-const listed = (items: string[]) => items.map((t) => `“${t}”`).join('、');
+/**
+ * A title quoted in running text: “…”, with the quotation marks inside it turned one level down (“” → 「」, 「」 →
+ * 『』), and without the full stop a decided item ends with.
+ */
+export function quoted(text: string): string {
+  let open = true;
+  const inner = text
+    .trim()
+    .replace(/[。；，、！？.;,!?]+$/, '')
+    .replace(/「/g, '『')
+    .replace(/」/g, '』')
+    .replace(/“/g, '「')
+    .replace(/”/g, '」')
+    .replace(/"/g, () => {
+      const q = open ? '「' : '」';
+      open = !open;
+      return q;
+    });
+  return `“${inner}”`;
+}
+
+/** Ends a piece of running text with exactly one full stop. */
+const sentenceEnd = (text: string) => text.replace(/[。；，、：,;:]*$/, '。');
+
+/**
+ * Who leads, who helps, by when — only what the item does not already say: 「由市公安局会同有关单位制定……」 names
+ * its lead, so the sentence adds the cooperating units and the deadline, not 「由市公安局牵头」 again.
+ */
+function assignment(d: DecisionView, text: string): string {
+  const lead = d.leadUnitName;
+  const leadNamed = [`由${lead}`, `${lead}牵头`, `${lead}会同`, `${lead}负责`].some((p) => text.includes(p));
+  const co = d.coUnitNames.filter((u) => !text.includes(u));
+  const parts: string[] = [];
+  if (!leadNamed) parts.push(`由${lead}牵头`);
+  if (co.length > 0) parts.push(`${co.join('、')}配合`);
+  const deadline = formatChineseDate(d.deadline);
+  if (!text.includes(deadline)) parts.push(`${deadline}前完成`);
+  return parts.length > 0 ? `${parts.join('，')}。` : '';
+}
+
+function approvalSentence(d: DecisionView): string {
+  if (!d.major) return '';
+  if (d.approval === 'approved')
+    return `该事项为重大事项，已报经批准（${formatChineseDate(d.approvalDate!)}）。`;
+  if (d.approval === 'rejected') return '该事项为重大事项，报批未获批准，暂不实施。';
+  return '该事项为重大事项，报经批准后实施。';
+}
+
+const listed = (items: string[]) => items.map(quoted).join('、');
 
 export function draftMinutes(input: DraftInput): { title: string; blocks: MinutesBlock[] } {
   const topics = input.agenda.filter((a) => a.kind === 'topic');
   const carried = input.agenda.filter((a) => a.kind === 'carried');
   const chair = [input.chairTitle, input.chairName].filter(Boolean).join('');
-  const when = `${formatChineseDate(input.date)}${input.time ? input.time : ''}`;
+  const when = `${formatChineseDate(input.date)}${formatMeetingTime(input.time, { words: true })}`;
   let opening = `${when}，${chair ? `${chair}在` : '在'}${input.place}主持召开${input.bodyName}${input.meetingName}`;
   const studied: string[] = [];
   if (topics.length > 0) studied.push(`研究了${listed(topics.map((t) => t.title))}等${topics.length}项议题`);
-  if (carried.length > 0) studied.push(`听取了此前会议议定事项落实情况的汇报`);
+  if (carried.length > 0) studied.push('听取了此前会议议定事项落实情况的汇报');
   opening += studied.length > 0 ? `，${studied.join('，')}。` : '。';
   opening += input.decisions.length > 0 ? '现将会议议定事项纪要如下：' : '现纪要如下：';
 
   const blocks: MinutesBlock[] = [{ type: 'paragraph', text: opening }];
   if (carried.length > 0) {
-    const items = carried.map((c) => `${c.leadUnitName}牵头的“${c.title}”（${c.status}）`);
+    // The opening has said the report was heard; this says what is still open and what is asked of it.
+    const items = carried.map(
+      (c) => `${c.leadUnitName}牵头的${quoted(firstSentence(c.title).sentence)}（${c.status}）`,
+    );
     blocks.push({
       type: 'paragraph',
       text:
-        `会议听取了${items.join('、')}等${carried.length}项事项的落实情况汇报，` +
-        '要求各牵头单位对照完成时限抓紧推进，尚未办结的继续列入督办，按时报送进展情况。',
+        `截至会议召开时，${items.join('、')}等${carried.length}项事项尚未办结。` +
+        '会议要求各牵头单位对照完成时限抓紧推进，继续列入督办，按时报送进展情况。',
     });
   }
   input.decisions.forEach((d, i) => {
-    const { heading, rest } = splitItem(d.text);
-    blocks.push({ type: 'heading1', text: `${chineseNumeral(i + 1)}、${heading}` });
-    const body = rest ? rest.replace(/[。；，]?$/, '。') : '';
-    const who =
-      `由${d.leadUnitName}牵头` +
-      (d.coUnitNames.length > 0 ? `，${d.coUnitNames.join('、')}配合` : '') +
-      `，${formatChineseDate(d.deadline)}前完成。`;
-    const approval = d.major
-      ? d.approval === 'approved'
-        ? `该事项为重大事项，已报经批准（${formatChineseDate(d.approvalDate!)}）。`
-        : d.approval === 'rejected'
-          ? '该事项为重大事项，报批未获批准，暂不实施。'
-          : '该事项为重大事项，报经批准后实施。'
-      : '';
-    blocks.push({ type: 'paragraph', text: `${body}${who}${approval}` });
+    const { sentence, rest } = firstSentence(d.text);
+    blocks.push({ type: 'heading1', text: `${chineseNumeral(i + 1)}、${sentence}` });
+    const body = `${rest ? sentenceEnd(rest) : ''}${assignment(d, d.text)}${approvalSentence(d)}`;
+    if (body) blocks.push({ type: 'paragraph', text: body });
   });
   return { title: `${input.meetingName}纪要`, blocks };
 }

@@ -10,7 +10,7 @@ import {
   type MinutesVersion,
 } from '../../contract/schemas/meetings';
 import type { Store } from '../../store/store';
-import { compositionOn } from '../composition/composition-on';
+import { compositionOn, type CompositionOn } from '../composition/composition-on';
 import { readTaskFacts, reportsByTask, taskStatus, TASK_ENTITY } from '../tasks/task-service';
 import { buildAgenda, type AgendaTask } from './agenda';
 import { attendanceRows, attendingList } from './attendance';
@@ -25,6 +25,12 @@ import {
   type MeetingRecord,
   type MinutesRecord,
 } from './records';
+
+/** The office head on a date, as the chair of a liaison meeting: 「联席会议办公室主任」. */
+function officeHeadChair(composition: CompositionOn): { personName: string; title: string } | undefined {
+  const head = composition.posts.find((p) => p.role === 'officeHead');
+  return head ? { personName: head.personName, title: '联席会议办公室主任' } : undefined;
+}
 
 export function minutesState(versions: readonly MinutesRecord[]): MinutesState {
   if (versions.length === 0) return 'none';
@@ -129,15 +135,19 @@ export function meetingDetail(store: Store, id: string, today: string): MeetingD
       taskStatus: taskStates.get(d.taskId) ?? null,
     }));
   const records = allAttendance(store);
-  const convener = composition.posts.find((p) => p.role === 'convener');
+  // The default chair: the convener at a joint meeting; at a liaison meeting, the office head of the day, who runs it.
+  const defaultChair =
+    meeting.kind === 'liaison'
+      ? officeHeadChair(composition)
+      : composition.posts.find((p) => p.role === 'convener');
   const prepares = meeting.preparesId ? meetings.find((m) => m.id === meeting.preparesId) : undefined;
   return {
     ...summary(store, meeting, name),
     chairKind: meeting.chairKind,
     chairName:
-      meeting.chairKind === 'convener' ? meeting.chairName || convener?.personName || '' : meeting.chairName,
+      meeting.chairKind === 'convener' ? meeting.chairName || defaultChair?.personName || '' : meeting.chairName,
     chairTitle:
-      meeting.chairKind === 'convener' ? meeting.chairTitle || convener?.title || '' : meeting.chairTitle,
+      meeting.chairKind === 'convener' ? meeting.chairTitle || defaultChair?.title || '' : meeting.chairTitle,
     requestedBy: meeting.requestedBy,
     preparesId: meeting.preparesId,
     preparesName: prepares ? name(prepares) : null,
@@ -165,7 +175,7 @@ export function meetingDetail(store: Store, id: string, today: string): MeetingD
       unitName,
       meetingName: name,
     }),
-    attendance: attendanceRows(composition, records, id),
+    attendance: attendanceRows(meeting.kind, composition, records, id),
     attending: attendingList(records, id),
     decisions,
     minutes: minutesOf(store, id).map(versionView),

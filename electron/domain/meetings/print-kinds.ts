@@ -9,6 +9,7 @@ import { renderOfficialDocument } from '../../print/official-document';
 import type { PrintArgs, PrintedDocument } from '../../print/renderers';
 import { renderSignInSheet } from '../../print/sign-in-sheet';
 import { isoDateOf } from '../ledger/dates';
+import { withSubstitute } from './attendance';
 import { meetingDetail } from './meeting-view';
 import { minutesDocument } from './minutes-document';
 import { bodyName, readMinutesSettings } from './settings';
@@ -44,7 +45,12 @@ export async function renderSignInSheetPrint(ctx: AppContext, args: PrintArgs): 
   const meeting = meetingDetail(store, requireId(args), isoDateOf(new Date(ctx.clock())));
   const title = `${bodyName(store, ctx.office!)}${meeting.name}签到表`;
   const rows = [
-    ...meeting.attendance.map((a) => ({ unit: a.unitName, name: a.personName, post: a.title || a.roleName })),
+    ...meeting.attendance.map((a) => ({
+      unit: a.unitName,
+      // 请假 with a substitute: the substitute signs in the person's row, 「王某某（李某某代）」.
+      name: withSubstitute(a.personName, a.status === 'absent' ? a.substitute : ''),
+      post: a.title || a.roleName,
+    })),
     ...meeting.attending.map((a) => ({ unit: a.unit, name: a.name, post: a.title })),
   ];
   const sheet = { title, date: meeting.date, place: meeting.place, rows, blankRows: 3, demo: isDemo(ctx) };

@@ -89,6 +89,8 @@ export interface AttendanceRecord {
   postId: string;
   status: PresenceState;
   reason: string;
+  /** 请假 with someone attending instead (代为出席): their name, printed 「王某某（李某某代）」. */
+  substitute: string;
   name: string;
   unit: string;
   title: string;
@@ -105,6 +107,7 @@ export function readAttendance(id: string, rec: EntityRecord): AttendanceRecord 
     postId: str(v.postId),
     status: oneOf(v.status, ['present', 'absent'] as const, 'present'),
     reason: str(v.reason),
+    substitute: str(v.substitute),
     name: str(v.name),
     unit: str(v.unit),
     title: str(v.title),

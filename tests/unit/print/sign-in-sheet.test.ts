@@ -36,7 +36,7 @@ describe('renderSignInSheet: the HTML', () => {
     );
     expect(html.match(/<tr><td class="n">/g)).toHaveLength(5);
     expect(html).toContain('<tr><td class="n">5</td><td></td><td></td><td></td><td class="s"></td></tr>');
-    expect(html).toContain('<span>时间：2025年3月18日 上午9:00</span><span>地点：市政府第一会议室</span>');
+    expect(html).toContain('<span>时间：2025年3月18日 上午9时</span><span>地点：市政府第一会议室</span>');
     expect(html).toContain('size: 210mm 297mm;');
   });
 
