@@ -41,7 +41,13 @@ export function firstSentence(text: string): { sentence: string; rest: string } 
     else if (depth === 0 && SENTENCE_END.includes(c)) {
       let end = i;
       while (end + 1 < chars.length && SENTENCE_END.includes(chars[end + 1]!)) end++;
-      return { sentence: chars.slice(0, i).join('').trim(), rest: chars.slice(end + 1).join('').trim() };
+      return {
+        sentence: chars.slice(0, i).join('').trim(),
+        rest: chars
+          .slice(end + 1)
+          .join('')
+          .trim(),
+      };
     }
   }
   return { sentence: t.replace(/[，、：,:]+$/, ''), rest: '' };

@@ -1,4 +1,6 @@
-// 出席情况: everyone in post on the meeting's date, each marked 出席 or 请假 (with the reason), and 列席 attendees.
+// 出席情况: who the meeting expects on its date — the composition for a joint meeting, the member units' liaisons
+// for a liaison meeting — each marked 出席 or 请假 (with the reason and, if someone attends instead, who: 代为出席),
+// and 列席 attendees.
 import { useState } from 'react';
 import {
   presenceNames,
@@ -13,13 +15,14 @@ function PersonRow({ meetingId, row }: { meetingId: string; row: AttendanceRow }
   const api = useApi();
   const action = useAction();
   const [reason, setReason] = useState(row.reason);
+  const [substitute, setSubstitute] = useState(row.substitute);
   const [leave, setLeave] = useState(row.status === 'absent');
   const mark = (status: 'present' | 'absent') =>
     action.run(() =>
       api.invoke(
         'attendance.mark',
         status === 'absent'
-          ? { meetingId, postId: row.postId, status, reason }
+          ? { meetingId, postId: row.postId, status, reason, ...(substitute.trim() ? { substitute } : {}) }
           : { meetingId, postId: row.postId, status },
       ),
     );
@@ -30,6 +33,7 @@ function PersonRow({ meetingId, row }: { meetingId: string; row: AttendanceRow }
       <td className={`presence presence-${row.status}`}>
         {presenceNames[row.status]}
         {row.status === 'absent' && row.reason ? `（${row.reason}）` : ''}
+        {row.status === 'absent' && row.substitute ? `，${row.substitute}代为出席` : ''}
       </td>
       <td>
         <button
@@ -60,6 +64,14 @@ function PersonRow({ meetingId, row }: { meetingId: string; row: AttendanceRow }
               value={reason}
               onChange={(e) => setReason(e.target.value)}
             />
+            <input
+              className="input"
+              aria-label={`${row.personName}代为出席人员`}
+              placeholder="代为出席人员（可不填）"
+              aria-invalid={action.errors.substitute ? true : undefined}
+              value={substitute}
+              onChange={(e) => setSubstitute(e.target.value)}
+            />
             <button
               type="button"
               className="button small"
@@ -70,8 +82,10 @@ function PersonRow({ meetingId, row }: { meetingId: string; row: AttendanceRow }
             </button>
           </span>
         )}
-        {(action.errors.reason || action.message) && (
-          <div className="field-error">{action.errors.reason ?? action.message}</div>
+        {(action.errors.reason || action.errors.substitute || action.message) && (
+          <div className="field-error">
+            {action.errors.reason ?? action.errors.substitute ?? action.message}
+          </div>
         )}
       </td>
     </tr>
@@ -109,8 +123,11 @@ export function AttendanceSection({ meeting, onPrint }: { meeting: MeetingDetail
     <section aria-labelledby="meeting-attendance">
       <h2 id="meeting-attendance">出席情况</h2>
       <p className="explain">
-        名单按会议当天（{meeting.date}）的联席会议组成人员生成。出席 {present} 人，请假 {absent} 人，未登记{' '}
-        {unmarked.length} 人。
+        {meeting.kind === 'liaison'
+          ? `名单按会议当天（${meeting.date}）各成员单位的联络员生成。`
+          : `名单按会议当天（${meeting.date}）的联席会议组成人员生成，一人兼任多职的只列一次。`}
+        出席 {present} 人，请假 {absent} 人，未登记 {unmarked.length}{' '}
+        人。请假的可填写代为出席人员，纪要和签到表印作“某某（某某代）”。
       </p>
       <div className="form-actions">
         <button
@@ -137,7 +154,11 @@ export function AttendanceSection({ meeting, onPrint }: { meeting: MeetingDetail
         </thead>
         <tbody>
           {meeting.attendance.map((row) => (
-            <PersonRow key={`${row.postId}:${row.status}:${row.reason}`} meetingId={meeting.id} row={row} />
+            <PersonRow
+              key={`${row.postId}:${row.status}:${row.reason}:${row.substitute}`}
+              meetingId={meeting.id}
+              row={row}
+            />
           ))}
         </tbody>
       </table>
