@@ -6,7 +6,8 @@ import { AppError } from '../contract/errors';
 import { isoDateOf } from '../domain/ledger/dates';
 import { approvalChanges } from '../domain/meetings/approval';
 import { attendanceId, findSeat, rosterOf } from '../domain/meetings/attendance';
-import { listMeetings, meetingDetail, requireMeeting } from '../domain/meetings/meeting-view';
+import { listMeetings, meetingDetail, requireMeeting, requireUnlocked } from '../domain/meetings/meeting-view';
+import { meetingNameWith } from '../domain/meetings/meeting-name';
 import {
   ATTENDANCE_ENTITY,
   DECISION_ENTITY,
@@ -73,6 +74,11 @@ export const meetingHandlers = {
     const store = requireStore(ctx);
     const meeting = requireMeeting(store, id);
     if (fields.kind !== meeting.kind) throw new AppError('REFUSED', '会议类型创建后不能更改。');
+    requireUnlocked(store, id, '会议情况');
+    if (meeting.ordinal && fields.date.slice(0, 4) !== meeting.date.slice(0, 4))
+      throw new AppError('REFUSED', `该会议的纪要已作为“${meetingNameWith(meeting, meeting.ordinal)}”印发，会议日期不能改到其他年份。`, {
+        date: '不能改到其他年份',
+      });
     store.commit([{ entity: MEETING_ENTITY, id, set: meetingFields(ctx, fields, id) }], ctx.user);
     return { id };
   },
@@ -80,6 +86,7 @@ export const meetingHandlers = {
   async 'topics.propose'(args, ctx) {
     const store = requireStore(ctx);
     const meeting = requireMeeting(store, args.meetingId);
+    requireUnlocked(store, meeting.id, '议题');
     if (!compositionOn(store, meeting.date).units.some((u) => u.id === args.unitId))
       throw new AppError('VALIDATION', '提出单位不是当时的成员单位。', { unitId: '请选择成员单位' });
     const id = randomUUID();
@@ -105,6 +112,7 @@ export const meetingHandlers = {
     const store = requireStore(ctx);
     const topic = allTopics(store).find((t) => t.id === args.id);
     if (!topic) throw new AppError('NOT_FOUND', '找不到该议题。');
+    requireUnlocked(store, topic.meetingId, '议题');
     if (requireMeeting(store, topic.meetingId).kind !== 'liaison')
       throw new AppError('REFUSED', '议题由联络员会议研究确定是否提交联席会议。');
     if ((args.outcome === 'deferred' || args.outcome === 'dropped') && !args.note)
@@ -119,6 +127,7 @@ export const meetingHandlers = {
   async 'attendance.mark'(args, ctx) {
     const store = requireStore(ctx);
     const meeting = requireMeeting(store, args.meetingId);
+    requireUnlocked(store, meeting.id, '出席情况');
     // One record per person expected (a person holding two posts is one seat), by the meeting's kind.
     const seat = findSeat(rosterOf(meeting.kind, compositionOn(store, meeting.date)), args.postId);
     if (!seat)
@@ -152,6 +161,7 @@ export const meetingHandlers = {
   async 'attendance.addAttending'(args, ctx) {
     const store = requireStore(ctx);
     requireMeeting(store, args.meetingId);
+    requireUnlocked(store, args.meetingId, '出席情况');
     const id = randomUUID();
     store.commit(
       [
@@ -175,6 +185,7 @@ export const meetingHandlers = {
   async 'attendance.removeAttending'(args, ctx) {
     const rec = allAttendance(requireStore(ctx)).find((a) => a.id === args.id && a.kind === 'attending');
     if (!rec) throw new AppError('NOT_FOUND', '找不到该列席人员。');
+    requireUnlocked(requireStore(ctx), rec.meetingId, '出席情况');
     requireStore(ctx).commit([{ entity: ATTENDANCE_ENTITY, id: args.id, set: { removed: true } }], ctx.user);
     return { id: args.id };
   },
@@ -182,6 +193,7 @@ export const meetingHandlers = {
   async 'decisions.create'(args, ctx) {
     const store = requireStore(ctx);
     const meeting = requireMeeting(store, args.meetingId);
+    requireUnlocked(store, meeting.id, '议定事项');
     if (meeting.kind === 'liaison')
       throw new AppError('REFUSED', '联络员会议研究议题，议定事项由联席会议（全体会议或临时会议）作出。');
     const units = new Set(compositionOn(store, meeting.date).units.map((u) => u.id));

@@ -5,15 +5,21 @@ import type { AppContext } from '../app/context';
 import { requireStore } from '../app/context';
 import { AppError } from '../contract/errors';
 import { textToBlocks } from '../contract/schemas/meetings';
+import { freezeChange, isFrozen } from '../domain/issued/issued-documents';
 import { draftMinutes } from '../domain/meetings/draft';
-import { meetingDetail, requireMeeting } from '../domain/meetings/meeting-view';
+import { meetingNamer, meetingNameWith, meetingOrdinals } from '../domain/meetings/meeting-name';
+import { meetingDetail, renamed, requireMeeting, versionView } from '../domain/meetings/meeting-view';
 import { issueChanges } from '../domain/meetings/numbering';
+import { layOutMinutes, layOutSignInSheet } from '../domain/meetings/print-kinds';
 import {
+  MEETING_ENTITY,
   MINUTES_ENTITY,
   MINUTES_SETTINGS_ID,
   SETTING_ENTITY,
+  allMeetings,
   allMinutes,
   minutesOf,
+  type MeetingRecord,
 } from '../domain/meetings/records';
 import { bodyName, readMinutesSettings } from '../domain/meetings/settings';
 import { todayIn } from './meetings';
@@ -26,6 +32,35 @@ function requireVersion(ctx: AppContext, id: string) {
 }
 
 const nowIso = (ctx: AppContext) => new Date(ctx.clock()).toISOString();
+
+const liveName = (ctx: AppContext, meeting: MeetingRecord) => meetingNamer(allMeetings(requireStore(ctx)))(meeting);
+
+/**
+ * 第N次 as the minutes will be issued with it: fixed already (an earlier issue), given by hand, or counted now. A
+ * number another issued meeting of the same kind and year holds is refused.
+ */
+function ordinalToIssue(ctx: AppContext, meeting: MeetingRecord, wanted: number | undefined): number {
+  const meetings = allMeetings(requireStore(ctx));
+  if (meeting.ordinal) {
+    if (wanted !== undefined && wanted !== meeting.ordinal)
+      throw new AppError('REFUSED', `该会议的次数已在纪要印发时确定为“${meetingNameWith(meeting, meeting.ordinal)}”，不能更改。`, {
+        ordinal: '会议次数已确定',
+      });
+    return meeting.ordinal;
+  }
+  if (wanted === undefined) return meetingOrdinals(meetings).get(meeting.id)!;
+  const holder = meetings.find(
+    (m) =>
+      m.id !== meeting.id && m.ordinal === wanted && m.kind === meeting.kind && m.date.slice(0, 4) === meeting.date.slice(0, 4),
+  );
+  if (holder) {
+    const name = meetingNameWith(meeting, wanted);
+    throw new AppError('CONFLICT', `“${name}”已有印发的纪要（${holder.date}召开），会议次数不能重复，请另选。`, {
+      ordinal: `${name}已被使用`,
+    });
+  }
+  return wanted;
+}
 
 export const minutesHandlers = {
   async 'minutes.getSettings'(_args, ctx) {
@@ -73,6 +108,7 @@ export const minutesHandlers = {
             title,
             blocks: blocks.map((b) => ({ ...b })),
             sendTo,
+            meetingName: meeting.name,
             createdAt: nowIso(ctx),
           },
         },
@@ -86,12 +122,14 @@ export const minutesHandlers = {
     if (version.status !== 'draft')
       throw new AppError('LOCKED', '该纪要已经印发，不能修改。如需修改，请使用“更正”另起新版本。');
     const blocks = textToBlocks(args.text);
+    // The text was shown with the meeting's name as it is now: that is the name it is written with.
+    const meetingName = liveName(ctx, requireMeeting(requireStore(ctx), version.meetingId));
     requireStore(ctx).commit(
       [
         {
           entity: MINUTES_ENTITY,
           id: args.id,
-          set: { title: args.title, blocks: blocks.map((b) => ({ ...b })), sendTo: args.sendTo },
+          set: { title: args.title, blocks: blocks.map((b) => ({ ...b })), sendTo: args.sendTo, meetingName },
         },
       ],
       ctx.user,
@@ -107,9 +145,55 @@ export const minutesHandlers = {
     if (args.date > todayIn(ctx))
       throw new AppError('VALIDATION', '印发日期不能晚于今天。', { date: '印发日期不能晚于今天' });
     const settings = readMinutesSettings(store, ctx.office!);
-    const changes = issueChanges(allMinutes(store), version, args.date, settings.numberStyle);
-    store.commit(changes, ctx.user);
-    return { id: args.id, number: String(changes[changes.length - 1]!.set.number) };
+    // 第N次 is fixed now: the title and text say the name the minutes are issued with.
+    const ordinal = ordinalToIssue(ctx, meeting, args.ordinal);
+    const name = meetingNameWith(meeting, ordinal);
+    const text = renamed(version, name);
+    const all = allMinutes(store);
+    const changes = issueChanges(all, version, args.date, settings.numberStyle, {
+      seq: args.seq,
+      fields: { title: text.title, blocks: text.blocks.map((b) => ({ ...b })), meetingName: name },
+    });
+    const set = changes[changes.length - 1]!.set;
+    const number = String(set.number);
+    // The document is laid out now, from the data as it stands at 印发, and kept with its hash: every later print
+    // is this page.
+    const detail = meetingDetail(store, meeting.id, todayIn(ctx));
+    const issued = versionView({
+      ...version,
+      ...text,
+      status: 'issued',
+      number,
+      issuedDate: args.date,
+      corrects: typeof set.corrects === 'string' ? set.corrects : null,
+    });
+    const others = detail.minutes.filter((v) => v.id !== version.id);
+    const asIssued = { ...detail, name, minutesNumber: number, minutesStatus: 'issued' as const, minutes: [...others, issued] };
+    const minutesDoc = layOutMinutes(ctx, asIssued, issued);
+    const kept = [
+      freezeChange(store, {
+        kind: 'minutes',
+        of: version.id,
+        title: minutesDoc.title,
+        html: minutesDoc.html,
+        data: { document: minutesDoc.data, meetingName: name, attendance: detail.attendance, attending: detail.attending },
+        issuedDate: args.date,
+      }),
+    ];
+    // The sign-in sheet printed for the meeting is kept with its first minutes.
+    if (!isFrozen(store, 'signInSheet', meeting.id)) {
+      const sheet = layOutSignInSheet(ctx, asIssued);
+      kept.push(freezeChange(store, { kind: 'signInSheet', of: meeting.id, ...sheet, issuedDate: args.date }));
+    }
+    store.commit(
+      [
+        ...changes,
+        ...(meeting.ordinal ? [] : [{ entity: MEETING_ENTITY, id: meeting.id, set: { ordinal } }]),
+        ...kept,
+      ],
+      ctx.user,
+    );
+    return { id: args.id, number };
   },
   async 'minutes.correct'(args, ctx) {
     const store = requireStore(ctx);
@@ -133,6 +217,7 @@ export const minutesHandlers = {
             blocks: version.blocks.map((b) => ({ ...b })),
             sendTo: version.sendTo,
             correctionOf: version.id,
+            meetingName: version.meetingName ?? liveName(ctx, requireMeeting(store, version.meetingId)),
             createdAt: nowIso(ctx),
           },
         },

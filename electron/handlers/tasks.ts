@@ -12,6 +12,8 @@ import {
   nextBulletinNumber,
   readBulletin,
 } from '../domain/bulletins/bulletin';
+import { freezeChange } from '../domain/issued/issued-documents';
+import { layOutBulletin } from '../print/bulletin-print';
 import { UNIT_ENTITY } from '../domain/composition/composition-on';
 import { closeTaskChanges, isOpenStatus, newTaskChanges, taskReportChanges } from '../domain/tasks/task-service';
 import { allTaskRows, taskDetail } from '../domain/tasks/task-views';
@@ -92,21 +94,21 @@ export const tasksHandlers = {
     const number = nextBulletinNumber(store, year);
     const id = crypto.randomUUID();
     const content = bulletinContent(store, args.from, args.to);
+    const set = {
+      year,
+      number,
+      date,
+      from: args.from,
+      to: args.to,
+      title: bulletinTitle(args.from, args.to),
+      content: content as unknown as JsonValue,
+    };
+    // Issued: the page is laid out now and kept with its hash, so every reprint is the bulletin that was sent.
+    const page = layOutBulletin(store, bulletinOf(id, set));
     store.commit(
       [
-        {
-          entity: BULLETIN_ENTITY,
-          id,
-          set: {
-            year,
-            number,
-            date,
-            from: args.from,
-            to: args.to,
-            title: bulletinTitle(args.from, args.to),
-            content: content as unknown as JsonValue,
-          },
-        },
+        { entity: BULLETIN_ENTITY, id, set },
+        freezeChange(store, { kind: 'bulletin', of: id, ...page, issuedDate: date }),
       ],
       ctx.user,
     );

@@ -32,6 +32,7 @@ const travelling = {
   decision: 'downward',
   minutes: 'downward',
   bulletin: 'downward',
+  issuedDocument: 'downward', // issued minutes, bulletins and sign-in sheets as printed: travel with them
 } as const satisfies Record<string, Exclude<RouteClass, 'local'>>;
 
 export const ROUTING_TABLE: Readonly<Record<string, RouteClass>> = {

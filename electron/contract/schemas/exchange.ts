@@ -218,6 +218,7 @@ export const entityLabels: Record<string, string> = {
   decision: '议定事项',
   minutes: '会议纪要',
   bulletin: '工作通报',
+  issuedDocument: '印发文件存档',
   withheld: '未发送记录占位',
 };
 // Own properties only: an entity name from a bundle or a caller must not find Object.prototype's members.

@@ -237,7 +237,26 @@ export const minutesSaveSchema = z
     sendTo: z.array(text('印发单位', 40)).max(80),
   })
   .strict();
-export const minutesIssueSchema = z.object({ id, date: isoDate('印发日期') }).strict();
+export const minutesIssueSchema = z
+  .object({
+    id,
+    date: isoDate('印发日期'),
+    /** The number given by hand (to continue a paper series); refused when that year already used it. */
+    seq: z
+      .number({ message: '纪要编号应为数字' })
+      .int({ message: '纪要编号应为整数' })
+      .min(1, { message: '纪要编号应从1开始' })
+      .max(9999, { message: '纪要编号不能超过9999' })
+      .optional(),
+    /** 第N次 given by hand; refused when another meeting of that kind and year was issued with it. */
+    ordinal: z
+      .number({ message: '会议次数应为数字' })
+      .int({ message: '会议次数应为整数' })
+      .min(1, { message: '会议次数应从1开始' })
+      .max(99, { message: '会议次数不能超过99' })
+      .optional(),
+  })
+  .strict();
 
 // ---- results ----
 
@@ -331,6 +350,8 @@ export interface MinutesVersion {
   number: string | null;
   issuedDate: string | null;
   createdAt: string;
+  /** A correction: the number of the minutes it corrects (printed in it). */
+  corrects?: string | null;
 }
 
 export interface MeetingDetail extends MeetingSummary {

@@ -4,6 +4,8 @@ import { AppError } from '../../contract/errors';
 import {
   blocksToText,
   type DecisionView,
+  type AttendanceRow,
+  type AttendingView,
   type MeetingDetail,
   type MeetingSummary,
   type MinutesState,
@@ -11,6 +13,7 @@ import {
 } from '../../contract/schemas/meetings';
 import type { Store } from '../../store/store';
 import { compositionOn, type CompositionOn } from '../composition/composition-on';
+import { issuedData } from '../issued/issued-documents';
 import { readTaskFacts, reportsByTask, taskStatus, TASK_ENTITY } from '../tasks/task-service';
 import { buildAgenda, type AgendaTask } from './agenda';
 import { attendanceRows, attendingList } from './attendance';
@@ -86,19 +89,68 @@ function tasksAsOf(store: Store, date: string): AgendaTask[] {
   });
 }
 
-export function versionView(v: MinutesRecord): MinutesVersion {
+const NAME_IN_TITLE = /^\d{4}年第[一二三四五六七八九十百]+次(?:全体会议|临时会议|联络员会议)/;
+
+/** The meeting's name a draft was written with (drafts from before it was kept: the name its title begins with). */
+export function draftedName(v: MinutesRecord): string | null {
+  return v.meetingName ?? NAME_IN_TITLE.exec(v.title)?.[0] ?? null;
+}
+
+/** Title and text with the name they were written with replaced by `name` (a draft follows its meeting's 第N次). */
+export function renamed(v: MinutesRecord, name: string): { title: string; blocks: MinutesRecord['blocks'] } {
+  const was = draftedName(v);
+  if (!was || was === name) return { title: v.title, blocks: v.blocks };
+  const swap = (t: string) => t.split(was).join(name);
+  return { title: swap(v.title), blocks: v.blocks.map((b) => ({ ...b, text: swap(b.text) })) };
+}
+
+/**
+ * One version as the pages show it. A draft shows the meeting's name as it is now (第N次 is fixed only when the
+ * minutes are issued); an issued version is shown as it was issued.
+ */
+export function versionView(
+  v: MinutesRecord,
+  live?: { meetingName: string; versions: readonly MinutesRecord[] },
+): MinutesVersion {
+  const { title, blocks } = v.status === 'draft' && live ? renamed(v, live.meetingName) : v;
+  const corrected = v.correctionOf ? live?.versions.find((x) => x.id === v.correctionOf) : undefined;
   return {
     id: v.id,
     version: v.version,
     status: v.status,
-    title: v.title,
-    text: blocksToText(v.blocks),
-    blocks: v.blocks,
+    title,
+    text: blocksToText(blocks),
+    blocks,
     sendTo: v.sendTo,
     number: v.number,
     issuedDate: v.issuedDate,
     createdAt: v.createdAt,
+    corrects: v.status === 'draft' ? (corrected?.number ?? null) : (v.corrects ?? null),
   };
+}
+
+/** The meeting's minutes are issued and no correction is open: attendance, topics and decisions are read-only. */
+export const minutesLocked = (store: Store, meetingId: string) =>
+  minutesState(minutesOf(store, meetingId)) === 'issued';
+
+/** Refuses a change to `what` (出席情况, 议定事项, 议题, 会议情况) of a meeting whose minutes are issued. */
+export function requireUnlocked(store: Store, meetingId: string, what: string): void {
+  if (minutesLocked(store, meetingId))
+    throw new AppError(
+      'LOCKED',
+      `该会议的纪要已印发，${what}不能再修改。如确需修改，请在会议纪要页面“更正”，另起新版本。`,
+    );
+}
+
+/** The attendance an issued meeting's minutes were printed with, as kept at 印发 (null: none kept). */
+function issuedAttendance(store: Store, versions: readonly MinutesRecord[]) {
+  const inForce = versions.find((v) => v.status === 'issued');
+  if (!inForce) return null;
+  const data = issuedData(store, 'minutes', inForce.id);
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
+  const { attendance, attending } = data as { attendance?: unknown; attending?: unknown };
+  if (!Array.isArray(attendance) || !Array.isArray(attending)) return null;
+  return { attendance: attendance as AttendanceRow[], attending: attending as AttendingView[] };
 }
 
 /** The whole meeting. Attendance comes from the composition on the meeting's date; task states as of `today`. */
@@ -135,6 +187,10 @@ export function meetingDetail(store: Store, id: string, today: string): MeetingD
       taskStatus: taskStates.get(d.taskId) ?? null,
     }));
   const records = allAttendance(store);
+  const versions = minutesOf(store, id);
+  // Once the minutes are issued the meeting shows who attended as the minutes say, whatever the composition
+  // (a successor dated back, a unit renamed) says now.
+  const kept = minutesState(versions) === 'issued' ? issuedAttendance(store, versions) : null;
   // The default chair: the convener at a joint meeting; at a liaison meeting, the office head of the day, who runs it.
   const defaultChair =
     meeting.kind === 'liaison'
@@ -175,10 +231,10 @@ export function meetingDetail(store: Store, id: string, today: string): MeetingD
       unitName,
       meetingName: name,
     }),
-    attendance: attendanceRows(meeting.kind, composition, records, id),
-    attending: attendingList(records, id),
+    attendance: kept?.attendance ?? attendanceRows(meeting.kind, composition, records, id),
+    attending: kept?.attending ?? attendingList(records, id),
     decisions,
-    minutes: minutesOf(store, id).map(versionView),
+    minutes: versions.map((v) => versionView(v, { meetingName: name(meeting), versions })),
     jointMeetings: meetings
       .filter((m) => m.kind !== 'liaison')
       .sort((a, b) => b.date.localeCompare(a.date))

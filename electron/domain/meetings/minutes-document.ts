@@ -23,7 +23,10 @@ export function minutesDocument(
     issuer: settings.issuer,
     date,
     title: version.title,
-    blocks: version.blocks,
+    // A correction is a document of its own that names what it replaces.
+    blocks: version.corrects
+      ? [{ type: 'paragraph', text: `本纪要系对${version.corrects}纪要的更正，原纪要同时作废。` }, ...version.blocks]
+      : version.blocks,
     attendance: printedAttendance(meeting.attendance, meeting.attending),
     distribution: { label: settings.copyLabel, to: settings.copyTo },
     issuingLine: { office: settings.issuer, date },

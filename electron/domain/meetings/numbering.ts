@@ -1,6 +1,7 @@
 // Minutes are numbered per year in the order they are issued; the office chooses 第N期 or 〔YYYY〕N号 and the number
-// is fixed when the minutes are issued. A correction is a new version of the same minutes and keeps their number;
-// the version it replaces stays, marked superseded.
+// is fixed when the minutes are issued. A number may also be given by hand (to continue a paper series), never one
+// already used that year. A correction is a new document with a number of its own that names the number it
+// corrects; the version it replaces stays, as issued, marked superseded.
 import { AppError } from '../../contract/errors';
 import { formatMinutesNumber, type NumberStyle } from '../../contract/schemas/meetings';
 import type { Change } from '../../store/store';
@@ -14,44 +15,69 @@ export function nextMinutesSeq(all: readonly MinutesRecord[], year: number): num
   return max + 1;
 }
 
-/** Issues draft `target`: numbers it (or keeps the number of the version it corrects) and locks it. */
+/** The issued minutes that already carry number `seq` of `year`, if any. */
+export const holderOf = (all: readonly MinutesRecord[], year: number, seq: number) =>
+  all.find((m) => m.status !== 'draft' && m.year === year && m.seq === seq);
+
+/** The issued version a draft would replace: the one it corrects, else the meeting's version in force. */
+export function replacedBy(all: readonly MinutesRecord[], target: MinutesRecord): MinutesRecord | undefined {
+  return all
+    .filter((m) => m.meetingId === target.meetingId && m.status === 'issued' && m.id !== target.id)
+    .sort((a, b) => b.version - a.version)[0];
+}
+
+/**
+ * Issues draft `target`: numbers it (the next number of the issue year, or `seq` when given by hand) and locks it;
+ * the version it corrects, if any, is superseded. `fields` are written with it (the title and text as issued).
+ */
 export function issueChanges(
   all: readonly MinutesRecord[],
   target: MinutesRecord,
   date: string,
   style: NumberStyle,
+  options: { seq?: number | undefined; fields?: Change['set'] } = {},
 ): Change[] {
   if (target.status !== 'draft')
     throw new AppError('LOCKED', '该纪要已经印发，不能再次印发。如需修改，请另起更正版本。');
   if (target.blocks.length === 0)
     throw new AppError('VALIDATION', '纪要正文为空，不能印发。', { text: '请先填写纪要正文' });
-  const previous = all
-    .filter((m) => m.meetingId === target.meetingId && m.status === 'issued' && m.id !== target.id)
-    .sort((a, b) => b.version - a.version)[0];
+  const previous = replacedBy(all, target);
   if (previous?.issuedDate && date < previous.issuedDate)
     throw new AppError('VALIDATION', '更正版本的印发日期不能早于原纪要。', {
       date: '不能早于原纪要的印发日期',
     });
+  const year = Number(date.slice(0, 4));
+  let seq = nextMinutesSeq(all, year);
+  if (options.seq !== undefined) {
+    const holder = holderOf(all, year, options.seq);
+    if (holder) {
+      const used = formatMinutesNumber(style, year, options.seq);
+      throw new AppError('CONFLICT', `编号${used}已被使用（${holder.title || '另一份纪要'}），编号不能重复，请另选编号。`, {
+        seq: `${used}已被使用`,
+      });
+    }
+    seq = options.seq;
+  }
   const changes: Change[] = [];
-  let year: number;
-  let seq: number;
-  let number: string;
-  if (previous && previous.year !== null && previous.seq !== null && previous.number) {
-    ({ year, seq, number } = { year: previous.year, seq: previous.seq, number: previous.number });
+  if (previous) {
     changes.push({
       entity: MINUTES_ENTITY,
       id: previous.id,
       set: { status: 'superseded', supersededBy: target.id },
     });
-  } else {
-    year = Number(date.slice(0, 4));
-    seq = nextMinutesSeq(all, year);
-    number = formatMinutesNumber(style, year, seq);
   }
   changes.push({
     entity: MINUTES_ENTITY,
     id: target.id,
-    set: { status: 'issued', issuedDate: date, year, seq, number },
+    set: {
+      ...(options.fields ?? {}),
+      status: 'issued',
+      issuedDate: date,
+      year,
+      seq,
+      number: formatMinutesNumber(style, year, seq),
+      ...(previous ? { correctionOf: previous.id, corrects: previous.number ?? '' } : {}),
+    },
   });
   return changes;
 }

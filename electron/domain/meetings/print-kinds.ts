@@ -1,13 +1,19 @@
 // The printable kinds of this area: `minutes` (a meeting's minutes; id = the meeting, options.version picks a
 // version, else the one in force) and `signInSheet` (id = the meeting). The CLI's `minutes html` calls the very same
 // function, so what it writes is byte for byte what the app prints.
+//
+// An issued version prints the page kept when it was issued (electron/domain/issued), byte for byte, whatever has
+// changed since; so does the sign-in sheet of a meeting whose minutes are issued. Drafts are laid out from the data.
 import type { AppContext } from '../../app/context';
 import { requireStore } from '../../app/context';
 import { AppError } from '../../contract/errors';
+import type { MeetingDetail, MinutesVersion } from '../../contract/schemas/meetings';
 import { DEMO_ENTITY, DEMO_ID } from '../../handlers/app';
+import type { OfficialDocument } from '../../print/document-model';
 import { renderOfficialDocument } from '../../print/official-document';
 import type { PrintArgs, PrintedDocument } from '../../print/renderers';
-import { renderSignInSheet } from '../../print/sign-in-sheet';
+import { renderSignInSheet, type SignInSheet } from '../../print/sign-in-sheet';
+import { readIssuedDocument } from '../issued/issued-documents';
 import { isoDateOf } from '../ledger/dates';
 import { withSubstitute } from './attendance';
 import { meetingDetail } from './meeting-view';
@@ -19,30 +25,33 @@ function requireId(args: PrintArgs): string {
   return args.id;
 }
 
-const isDemo = (ctx: AppContext) => Boolean(requireStore(ctx).get(DEMO_ENTITY, DEMO_ID)?.v.isDemo);
+export const isDemo = (ctx: AppContext) => Boolean(requireStore(ctx).get(DEMO_ENTITY, DEMO_ID)?.v.isDemo);
 
-export async function renderMinutesPrint(ctx: AppContext, args: PrintArgs): Promise<PrintedDocument> {
+/** A laid-out document and what it was laid out from. */
+export interface LaidOut<T> extends PrintedDocument {
+  data: T;
+}
+
+/** One version of the minutes laid out from the meeting as given (the live data, or the data being issued). */
+export function layOutMinutes(
+  ctx: AppContext,
+  meeting: MeetingDetail,
+  version: MinutesVersion,
+): LaidOut<OfficialDocument> {
   const store = requireStore(ctx);
   const today = isoDateOf(new Date(ctx.clock()));
-  const meeting = meetingDetail(store, requireId(args), today);
-  const wanted = args.options?.version;
-  const versions = meeting.minutes;
-  const version =
-    typeof wanted === 'number'
-      ? versions.find((v) => v.version === wanted)
-      : ([...versions].reverse().find((v) => v.status === 'issued') ?? versions[versions.length - 1]);
-  if (!version) throw new AppError('NOT_FOUND', '该会议还没有纪要。');
   const settings = readMinutesSettings(store, ctx.office!);
   const doc = minutesDocument(meeting, version, settings, { today, demo: isDemo(ctx) });
   return {
     title: version.number ? `${version.title}（${version.number}）` : version.title,
     html: renderOfficialDocument(doc),
+    data: doc,
   };
 }
 
-export async function renderSignInSheetPrint(ctx: AppContext, args: PrintArgs): Promise<PrintedDocument> {
+/** The sign-in sheet of a meeting as given. */
+export function layOutSignInSheet(ctx: AppContext, meeting: MeetingDetail): LaidOut<SignInSheet> {
   const store = requireStore(ctx);
-  const meeting = meetingDetail(store, requireId(args), isoDateOf(new Date(ctx.clock())));
   const title = `${bodyName(store, ctx.office!)}${meeting.name}签到表`;
   const rows = [
     ...meeting.attendance.map((a) => ({
@@ -53,7 +62,34 @@ export async function renderSignInSheetPrint(ctx: AppContext, args: PrintArgs): 
     })),
     ...meeting.attending.map((a) => ({ unit: a.unit, name: a.name, post: a.title })),
   ];
-  const sheet = { title, date: meeting.date, place: meeting.place, rows, blankRows: 3, demo: isDemo(ctx) };
-  const html = renderSignInSheet(meeting.time ? { ...sheet, time: meeting.time } : sheet);
+  const base = { title, date: meeting.date, place: meeting.place, rows, blankRows: 3, demo: isDemo(ctx) };
+  const sheet: SignInSheet = meeting.time ? { ...base, time: meeting.time } : base;
+  return { title, html: renderSignInSheet(sheet), data: sheet };
+}
+
+export async function renderMinutesPrint(ctx: AppContext, args: PrintArgs): Promise<PrintedDocument> {
+  const store = requireStore(ctx);
+  const meeting = meetingDetail(store, requireId(args), isoDateOf(new Date(ctx.clock())));
+  const wanted = args.options?.version;
+  const versions = meeting.minutes;
+  const version =
+    typeof wanted === 'number'
+      ? versions.find((v) => v.version === wanted)
+      : ([...versions].reverse().find((v) => v.status === 'issued') ?? versions[versions.length - 1]);
+  if (!version) throw new AppError('NOT_FOUND', '该会议还没有纪要。');
+  if (version.status !== 'draft') {
+    const kept = readIssuedDocument(store, 'minutes', version.id);
+    if (kept) return { title: kept.title, html: kept.html };
+  }
+  const { title, html } = layOutMinutes(ctx, meeting, version);
+  return { title, html };
+}
+
+export async function renderSignInSheetPrint(ctx: AppContext, args: PrintArgs): Promise<PrintedDocument> {
+  const store = requireStore(ctx);
+  const id = requireId(args);
+  const kept = readIssuedDocument(store, 'signInSheet', id);
+  if (kept) return { title: kept.title, html: kept.html };
+  const { title, html } = layOutSignInSheet(ctx, meetingDetail(store, id, isoDateOf(new Date(ctx.clock()))));
   return { title, html };
 }

@@ -39,6 +39,8 @@ export interface MeetingRecord {
   chairTitle: string;
   requestedBy: string;
   preparesId: string | null;
+  /** 第N次, fixed when its minutes are issued (null: counted live among the meetings of its kind and year). */
+  ordinal?: number | null;
   created: string;
 }
 
@@ -55,6 +57,7 @@ export function readMeeting(id: string, rec: EntityRecord): MeetingRecord {
     chairTitle: str(v.chairTitle),
     requestedBy: str(v.requestedBy),
     preparesId: optStr(v.preparesId),
+    ordinal: typeof v.ordinal === 'number' && Number.isInteger(v.ordinal) && v.ordinal > 0 ? v.ordinal : null,
     created: createdHlc(rec),
   };
 }
@@ -163,6 +166,15 @@ export interface MinutesRecord {
   number: string | null;
   issuedDate: string | null;
   createdAt: string;
+  /** A correction: the version it corrects (that version's number is named in it when it is issued). */
+  correctionOf?: string | null;
+  /** Issued correction: the number of the minutes it corrects, printed in it. */
+  corrects?: string | null;
+  /**
+   * The meeting's name as the draft's title and text were written with it (第N次 is live until the minutes are
+   * issued: a draft shows the name as it is now). Issued: the name printed, fixed.
+   */
+  meetingName?: string | null;
 }
 
 function readBlocks(v: JsonValue | undefined): MinutesBlock[] {
@@ -194,6 +206,9 @@ export function readMinutes(id: string, rec: EntityRecord): MinutesRecord {
     number: optStr(v.number),
     issuedDate: optStr(v.issuedDate),
     createdAt: str(v.createdAt),
+    correctionOf: optStr(v.correctionOf),
+    corrects: optStr(v.corrects),
+    meetingName: optStr(v.meetingName),
   };
 }
 

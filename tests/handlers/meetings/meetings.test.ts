@@ -359,10 +359,15 @@ describe('meetings', () => {
     detail = await call('meetings.get', { id: plenary.id });
     expect(detail.minutes.map((m) => [m.version, m.status, m.number])).toEqual([
       [1, 'superseded', '〔2025〕1号'],
-      [2, 'issued', '〔2025〕1号'],
+      [2, 'issued', '〔2025〕2号'],
     ]);
+    // The correction is a document of its own, numbered, naming what it corrects; the corrected one still prints
+    // exactly as it was issued.
+    const corrected = (await call('print.render', { kind: 'minutes', id: plenary.id })).html;
+    expect(textOf(corrected)).toContain('〔2025〕2号');
+    expect(textOf(corrected)).toContain('本纪要系对〔2025〕1号纪要的更正，原纪要同时作废。');
     const old = await call('print.render', { kind: 'minutes', id: plenary.id, options: { version: 1 } });
-    expect(textOf(old.html)).toContain('已更正');
+    expect(old.html).toBe(html1);
 
     const signIn = await call('print.render', { kind: 'signInSheet', id: plenary.id });
     expect(textOf(signIn.html)).toContain('2025年第一次全体会议签到表');

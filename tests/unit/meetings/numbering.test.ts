@@ -53,7 +53,7 @@ describe('minutes numbers', () => {
     expect(issueChanges(all, draft, '2026-01-02', 'qi')[0]!.set.number).toBe('第1期');
   });
 
-  it('keeps the number for a correction and supersedes the old version', () => {
+  it('numbers a correction anew, naming the number it corrects, and supersedes the old version', () => {
     const issued = minutes({
       id: 'v1',
       status: 'issued',
@@ -69,9 +69,44 @@ describe('minutes numbers', () => {
       {
         entity: 'minutes',
         id: 'v2',
-        set: { status: 'issued', issuedDate: '2026-02-01', year: 2025, seq: 2, number: '第2期' },
+        set: {
+          status: 'issued',
+          issuedDate: '2026-02-01',
+          year: 2026,
+          seq: 1,
+          number: '〔2026〕1号',
+          correctionOf: 'v1',
+          corrects: '第2期',
+        },
       },
     ]);
+  });
+
+  it('takes a number given by hand (continuing a paper series) and refuses one already used that year', () => {
+    const all = [
+      minutes({ id: 'a', meetingId: 'old', status: 'issued', year: 2025, seq: 4, number: '第4期', title: '甲纪要' }),
+      minutes({ id: 'b', meetingId: 'older', status: 'superseded', year: 2025, seq: 2, number: '第2期' }),
+      minutes({ id: 'c', meetingId: 'x', status: 'draft', year: 2025, seq: 7 }),
+    ];
+    const draft = minutes({ id: 'n', meetingId: 'new' });
+    expect(issueChanges([...all, draft], draft, '2025-05-06', 'qi', { seq: 7 })[0]!.set.number).toBe('第7期');
+    expect(issueChanges([...all, draft], draft, '2025-05-06', 'qi', { seq: 3 })[0]!.set.seq).toBe(3);
+    for (const used of [4, 2]) {
+      let error: unknown;
+      try {
+        issueChanges([...all, draft], draft, '2025-05-06', 'qi', { seq: used });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ code: 'CONFLICT', fields: { seq: `第${used}期已被使用` } });
+      expect((error as Error).message).toMatch(/编号不能重复/);
+    }
+    // Used in another year only: free.
+    expect(issueChanges([...all, draft], draft, '2026-01-06', 'qi', { seq: 4 })[0]!.set.number).toBe('第4期');
+    // After a number set by hand the series continues from it.
+    const issued7 = minutes({ id: 'n', meetingId: 'new', status: 'issued', year: 2025, seq: 7, number: '第7期' });
+    expect(nextMinutesSeq([...all, issued7], 2025)).toBe(8);
   });
 
   it('refuses to issue twice or to issue an empty text', () => {

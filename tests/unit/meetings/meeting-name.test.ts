@@ -1,0 +1,58 @@
+// 第N次: counted live by date among the meetings of one kind and year, except a meeting whose minutes are issued,
+// which keeps the ordinal it was issued with. Whatever is registered later, no two meetings share a name.
+import { meetingNamer, meetingOrdinals } from '../../../electron/domain/meetings/meeting-name';
+import type { MeetingRecord } from '../../../electron/domain/meetings/records';
+
+const meeting = (id: string, date: string, ordinal: number | null = null, kind: MeetingRecord['kind'] = 'plenary'): MeetingRecord => ({
+  id,
+  kind,
+  date,
+  time: '',
+  place: '会议室',
+  chairKind: 'convener',
+  chairName: '',
+  chairTitle: '',
+  requestedBy: '',
+  preparesId: null,
+  ordinal,
+  created: `${date}-${id}`,
+});
+
+const names = (ms: MeetingRecord[]) => {
+  const name = meetingNamer(ms);
+  return Object.fromEntries(ms.map((m) => [m.id, name(m)]));
+};
+
+describe('meeting ordinals', () => {
+  it('counts by date within a kind and a year', () => {
+    const ms = [meeting('b', '2025-06-01'), meeting('a', '2025-03-01'), meeting('c', '2026-01-05'), meeting('l', '2025-02-01', null, 'liaison')];
+    expect(names(ms)).toEqual({
+      a: '2025年第一次全体会议',
+      b: '2025年第二次全体会议',
+      c: '2026年第一次全体会议',
+      l: '2025年第一次联络员会议',
+    });
+  });
+
+  it('keeps issued ordinals; the others take the free ones in date order', () => {
+    // A was issued as 第一次; B is registered later with an earlier date; C is a draft after both.
+    const ms = [meeting('a', '2025-03-01', 1), meeting('b', '2025-02-01'), meeting('c', '2025-04-01')];
+    expect(names(ms)).toEqual({
+      a: '2025年第一次全体会议',
+      b: '2025年第二次全体会议',
+      c: '2025年第三次全体会议',
+    });
+    // Two issued meetings (the second numbered by hand as 第五次) and live ones around them.
+    const more = [
+      meeting('x', '2025-01-10'),
+      meeting('p', '2025-02-01', 1),
+      meeting('y', '2025-03-01'),
+      meeting('q', '2025-04-01', 5),
+      meeting('z', '2025-05-01'),
+      meeting('w', '2025-06-01'),
+    ];
+    const ord = meetingOrdinals(more);
+    expect(more.map((m) => ord.get(m.id))).toEqual([2, 1, 3, 5, 4, 6]);
+    expect(new Set(ord.values()).size).toBe(more.length);
+  });
+});
