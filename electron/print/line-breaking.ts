@@ -46,8 +46,24 @@ interface Group {
   space: boolean;
 }
 
-/** Unbreakable pieces: a run of ASCII non-space characters, a space, ——, ……, or one grapheme. */
-function atoms(text: string): string[] {
+/** A date as official text writes it (2025年3月20日, 2025年3月, 3月20日): a title never breaks inside one. */
+export const DATE_PATTERN = /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}/g;
+
+/**
+ * Unbreakable pieces: a run of ASCII non-space characters, a space, ——, ……, or one grapheme; with `keep`, every
+ * match of it is one piece too (a date in a title).
+ */
+function atoms(text: string, keep?: RegExp): string[] {
+  if (keep) {
+    const out: string[] = [];
+    let last = 0;
+    for (const m of text.matchAll(new RegExp(keep.source, 'g'))) {
+      if (m[0] === '') continue;
+      out.push(...atoms(text.slice(last, m.index)), m[0]);
+      last = m.index + m[0].length;
+    }
+    return [...out, ...atoms(text.slice(last))];
+  }
   const out: string[] = [];
   const gs = graphemes(text);
   for (let i = 0; i < gs.length; i++) {
@@ -61,10 +77,10 @@ function atoms(text: string): string[] {
   return out;
 }
 
-function groups(text: string, metrics: TextMetrics): Group[] {
+function groups(text: string, metrics: TextMetrics, keep?: RegExp): Group[] {
   const out: Group[] = [];
   let lastAtom = '';
-  for (const atom of atoms(text)) {
+  for (const atom of atoms(text, keep)) {
     const space = atom === ' ';
     const width = widthMm(atom, metrics);
     const prev = out[out.length - 1];
@@ -95,8 +111,9 @@ export function breakLines(
   metrics: TextMetrics,
   firstWidthMm: number,
   restWidthMm = firstWidthMm,
+  keep?: RegExp,
 ): string[] {
-  return fill(groups(text, metrics), metrics, firstWidthMm, restWidthMm);
+  return fill(groups(text, metrics, keep), metrics, firstWidthMm, restWidthMm);
 }
 
 /**
@@ -162,17 +179,17 @@ function fill(input: Group[], metrics: TextMetrics, firstWidthMm: number, restWi
 
 /**
  * Like breakLines with one width, but evens out the lines (titles are set as a balanced block, not a long line and
- * a stub): the narrowest width that still needs no more lines than the greedy break.
+ * a stub): the narrowest width that still needs no more lines than the greedy break. `keep` as in breakLines.
  */
-export function balanceLines(text: string, metrics: TextMetrics, widthMm_: number): string[] {
-  const greedy = breakLines(text, metrics, widthMm_);
+export function balanceLines(text: string, metrics: TextMetrics, widthMm_: number, keep?: RegExp): string[] {
+  const greedy = breakLines(text, metrics, widthMm_, widthMm_, keep);
   if (greedy.length <= 1) return greedy;
   let lo = widthMm(text, metrics) / greedy.length;
   let hi = widthMm_;
   let best = greedy;
   for (let i = 0; i < 20 && hi - lo > 0.05; i++) {
     const mid = (lo + hi) / 2;
-    const attempt = breakLines(text, metrics, mid);
+    const attempt = breakLines(text, metrics, mid, mid, keep);
     if (attempt.length <= greedy.length) {
       best = attempt;
       hi = mid;

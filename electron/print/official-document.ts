@@ -31,6 +31,7 @@ import {
   px,
 } from './geometry';
 import {
+  DATE_PATTERN,
   balanceLines,
   breakLines,
   breakList,
@@ -207,7 +208,8 @@ function headerBlocks(doc: OfficialDocument): Block[] {
 }
 
 function titleBlock(title: string): Block {
-  const rows = balanceLines(title, TITLE, TEXT_WIDTH_MM).map((line) => ({
+  // A title never breaks inside a date: 「关于2025年1月1日至3月31日……」 breaks before or after 2025年1月1日, not in it.
+  const rows = balanceLines(title, TITLE, TEXT_WIDTH_MM, DATE_PATTERN).map((line) => ({
     html: inline(line),
     classes: ['r', 'c'],
   }));
