@@ -1,6 +1,8 @@
 // Demonstration meetings: last year's plenary (one of its tasks still open, so it is carried forward), this year's
 // liaison meeting and the plenary it prepared, with attendance, decided items (one major matter, approved) and
 // issued minutes that run over more than one page. Everything goes through the handlers, like a clerk would.
+// The demo must not contradict itself: the years its texts name follow the plenary's date (a plenary reviews the
+// year's or the past year's work), and the liaison meeting is chaired by the composition's office head that day.
 import type { AppContext } from '../app/context';
 import { requireStore } from '../app/context';
 import { AppError } from '../contract/errors';
@@ -44,13 +46,13 @@ export async function seedMeetingsDemo(ctx: AppContext): Promise<void> {
   const earlier = await must(ctx, 'meetings.create', {
     kind: 'plenary',
     date: lastYear,
-    time: '上午9:00',
+    time: '上午9时',
     place: '市政府第一会议室',
     chairKind: 'convener',
   });
   await must(ctx, 'decisions.create', {
     meetingId: earlier.id,
-    text: '建立农村留守儿童信息台账季度更新机制，各县（市、区）每季度末前报送更新情况。',
+    text: '会议同意建立农村留守儿童信息台账季度更新机制。各县（市、区）每季度末前报送更新情况。',
     leadUnitId: civil,
     coUnitIds: [education],
     deadline: addDays(lastYear, 120),
@@ -58,7 +60,7 @@ export async function seedMeetingsDemo(ctx: AppContext): Promise<void> {
   });
   await must(ctx, 'decisions.create', {
     meetingId: earlier.id,
-    text: '在全市中小学推行农村留守儿童“代理家长”结对帮扶制度。',
+    text: '会议同意在全市中小学推行农村留守儿童“代理家长”结对帮扶制度。',
     leadUnitId: education,
     coUnitIds: [women],
     deadline: addDays(today, 60),
@@ -68,25 +70,31 @@ export async function seedMeetingsDemo(ctx: AppContext): Promise<void> {
   await must(ctx, 'minutes.issue', { id: earlierMinutes.id, date: addDays(lastYear, 5) });
 
   const plenaryDate = addDays(today, -38);
+  // The year whose work the plenary reviews: the past year in the first half, the current one from July.
+  const plenaryYear = Number(plenaryDate.slice(0, 4));
+  const reviewed = Number(plenaryDate.slice(5, 7)) <= 6 ? plenaryYear - 1 : plenaryYear;
   const plenary = await must(ctx, 'meetings.create', {
     kind: 'plenary',
     date: plenaryDate,
-    time: '下午3:00',
+    time: '下午3时',
     place: '市政府第一会议室',
     chairKind: 'convener',
   });
+  const liaisonDate = addDays(plenaryDate, -7);
+  // The office head runs the liaison meeting: whoever holds that post on the day.
+  const head = compositionOn(store, liaisonDate).posts.find((p) => p.role === 'officeHead');
   const liaison = await must(ctx, 'meetings.create', {
     kind: 'liaison',
-    date: addDays(plenaryDate, -7),
-    time: '上午9:30',
+    date: liaisonDate,
+    time: '上午9时30分',
     place: '市民政局三楼会议室',
     chairKind: 'delegate',
-    chairName: '陈志远',
+    chairName: head?.personName ?? '',
     chairTitle: '联席会议办公室主任',
     preparesId: plenary.id,
   });
   const topics: [string, string, 'accepted' | 'deferred' | 'dropped', string][] = [
-    ['2024年全市农村留守儿童关爱保护工作情况及下一步工作安排', civil, 'accepted', '提交全体会议审议'],
+    [`${reviewed}年全市农村留守儿童关爱保护工作情况及下一步工作安排`, civil, 'accepted', '提交全体会议审议'],
     ['关于建立农村留守儿童强制报告和应急处置联动机制的意见', police, 'accepted', '提交全体会议审议'],
     ['关于将农村留守儿童关爱服务经费纳入财政预算的建议', finance, 'accepted', '作为重大事项报市政府审批'],
     ['农村留守儿童心理健康服务进校园试点方案', health, 'deferred', '待试点县确定后再提交'],
@@ -97,20 +105,33 @@ export async function seedMeetingsDemo(ctx: AppContext): Promise<void> {
     await must(ctx, 'topics.decide', { id: t.id, outcome, note });
   }
 
-  const posts = compositionOn(store, plenaryDate).posts;
-  const absent = new Map([
-    [posts[3]?.id, '公务出差'],
-    [posts[8]?.id, '参加省里会议'],
-    [posts[15]?.id, '病假'],
-  ]);
-  for (const p of posts) {
-    const reason = absent.get(p.id);
+  // The liaisons attend the liaison meeting; one on leave sends a colleague (代为出席).
+  const liaisonRows = (await must(ctx, 'meetings.get', { id: liaison.id })).attendance;
+  for (const [i, row] of liaisonRows.entries()) {
     await must(
       ctx,
       'attendance.mark',
-      reason
-        ? { meetingId: plenary.id, postId: p.id, status: 'absent', reason }
-        : { meetingId: plenary.id, postId: p.id, status: 'present' },
+      i === 4
+        ? { meetingId: liaison.id, postId: row.postId, status: 'absent', reason: '外出培训', substitute: '许文静' }
+        : { meetingId: liaison.id, postId: row.postId, status: 'present' },
+    );
+  }
+
+  // The plenary's list: each person once, whatever posts they hold.
+  const rows = (await must(ctx, 'meetings.get', { id: plenary.id })).attendance;
+  const absent = new Map<string | undefined, { reason: string; substitute?: string }>([
+    [rows[3]?.postId, { reason: '公务出差' }],
+    [rows[8]?.postId, { reason: '参加省里会议', substitute: '郑锦涛' }],
+    [rows[15]?.postId, { reason: '病假' }],
+  ]);
+  for (const row of rows) {
+    const leave = absent.get(row.postId);
+    await must(
+      ctx,
+      'attendance.mark',
+      leave
+        ? { meetingId: plenary.id, postId: row.postId, status: 'absent', ...leave }
+        : { meetingId: plenary.id, postId: row.postId, status: 'present' },
     );
   }
   await must(ctx, 'attendance.addAttending', {
@@ -128,28 +149,28 @@ export async function seedMeetingsDemo(ctx: AppContext): Promise<void> {
 
   const decisions: [string, string, string[], number, boolean][] = [
     [
-      '会议原则同意市民政局关于2024年全市农村留守儿童关爱保护工作情况的报告，要求各成员单位对照职责分工，认真抓好2025年重点工作落实，每季度末向联席会议办公室报送工作进展情况。',
+      `会议原则同意市民政局关于${reviewed}年全市农村留守儿童关爱保护工作情况的报告。各成员单位要对照职责分工，认真抓好${reviewed + 1}年重点工作落实，每季度末向联席会议办公室报送工作进展情况。`,
       civil,
       [education, police],
       90,
       false,
     ],
     [
-      '会议同意建立农村留守儿童强制报告和应急处置联动机制，由市公安局会同有关单位制定具体工作规程，明确报告主体、报告时限、处置流程和部门职责，于规定时限内印发实施。',
+      '会议同意建立农村留守儿童强制报告和应急处置联动机制。由市公安局会同有关单位制定具体工作规程，明确报告主体、报告时限、处置流程和部门职责，按时印发实施。',
       police,
       [civil, education, health],
       60,
       false,
     ],
     [
-      '会议同意将农村留守儿童关爱服务经费纳入市级财政预算，按照每名农村留守儿童每年不低于200元的标准安排关爱服务经费，重点保障走访排查、心理疏导和应急救助。',
+      '会议同意将农村留守儿童关爱服务经费纳入市级财政预算。按照每名农村留守儿童每年不低于200元的标准安排关爱服务经费，重点保障走访排查、心理疏导和应急救助。',
       finance,
       [civil],
       120,
       true,
     ],
     [
-      '会议要求各县（市、区）于两个月内完成新一轮农村留守儿童摸底排查，做到不漏一户、不落一人，排查结果录入信息台账，并对无人监护、监护不力的儿童逐一落实帮扶措施。',
+      '会议要求各县（市、区）于两个月内完成新一轮农村留守儿童摸底排查。排查要做到不漏一户、不落一人，结果录入信息台账，对无人监护、监护不力的儿童逐一落实帮扶措施。',
       civil,
       [education, women],
       75,

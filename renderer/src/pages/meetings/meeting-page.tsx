@@ -80,7 +80,7 @@ export function MeetingPage() {
             <dt>主持人</dt>
             <dd>
               {[m.chairTitle, m.chairName].filter(Boolean).join(' ') || '（未登记）'}（
-              {chairKindNames[m.chairKind]}）
+              {m.kind === 'liaison' && m.chairKind === 'convener' ? '联席会议办公室主任' : chairKindNames[m.chairKind]}）
             </dd>
             {m.kind === 'adhoc' && (
               <>

@@ -141,7 +141,9 @@ export function MeetingsPage() {
               </Field>
               <Field label="主持人" error={action.errors.chairKind}>
                 <select className="input input-select" value={draft.chairKind} onChange={set('chairKind')}>
-                  <option value="convener">召集人</option>
+                  <option value="convener">
+                    {draft.kind === 'liaison' ? '联席会议办公室主任' : '召集人'}
+                  </option>
                   <option value="delegate">召集人委托的同志</option>
                 </select>
               </Field>
