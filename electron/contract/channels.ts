@@ -214,12 +214,21 @@ export const channels = {
   'units.setLiaison': channel<U.LiaisonView>()(U.unitsSetLiaisonSchema, MEETING),
   /** One unit: people, liaison history, duty items, what it leads or cooperates on and what it has reported. */
   'units.get': channel<U.UnitDetail>()(U.unitsGetSchema, ANYONE),
+  'units.rename': channel<U.UnitView>()(U.unitsRenameSchema, MEETING),
+  'units.merge': channel<U.UnitView>()(U.unitsMergeSchema, MEETING),
+  /** A duty item reworded from a date; the notice's wording and every earlier one stay viewable. */
+  'units.editDuty': channel<U.UnitView>()(U.unitsEditDutySchema, MEETING),
+  'units.addDuty': channel<U.UnitView>()(U.unitsAddDutySchema, MEETING),
   'tasks.create': channel<U.TaskDetail>()(U.tasksCreateSchema, MEETING),
   'tasks.list': channel<U.TaskRow[]>()(U.tasksListSchema, ANYONE),
   'tasks.get': channel<U.TaskDetail>()(U.tasksGetSchema, ANYONE),
   'tasks.report': channel<U.TaskDetail>()(U.tasksReportSchema, MEETING),
   /** 销号: refused (FINAL_REPORT_REQUIRED) without a final report. */
   'tasks.close': channel<U.TaskDetail>()(U.tasksCloseSchema, MEETING),
+  'tasks.extend': channel<U.TaskDetail>()(U.tasksExtendSchema, MEETING),
+  'tasks.edit': channel<U.TaskDetail>()(U.tasksEditSchema, MEETING),
+  /** Issues a numbered 催办通知; print it with print.render { kind: 'urgeNotice', id }. */
+  'tasks.urge': channel<U.TaskUrgeView>()(U.tasksUrgeSchema, MEETING),
   /** Overdue tasks and open tasks due within 14 days, for the home page. */
   'tasks.reminders': channel<U.TaskReminders>()(none, ANYONE),
   'bulletins.create': channel<U.BulletinView>()(U.bulletinsCreateSchema, MEETING),

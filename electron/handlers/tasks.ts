@@ -15,12 +15,22 @@ import {
 import { freezeChange } from '../domain/issued/issued-documents';
 import { layOutBulletin } from '../print/bulletin-print';
 import { UNIT_ENTITY } from '../domain/composition/composition-on';
-import { closeTaskChanges, isOpenStatus, newTaskChanges, taskReportChanges } from '../domain/tasks/task-service';
-import { allTaskRows, taskDetail } from '../domain/tasks/task-views';
+import {
+  closeTaskChanges,
+  editTaskChanges,
+  extendTaskChanges,
+  isOpenStatus,
+  newTaskChanges,
+  taskReportChanges,
+  TASK_URGE_ENTITY,
+  urgeOf,
+} from '../domain/tasks/task-service';
+import { allTaskRows, taskDetail, urgeView } from '../domain/tasks/task-views';
+import { urgeChanges } from '../domain/tasks/urge-notice';
 import type { JsonValue } from '../store/operation';
 import type { Store } from '../store/store';
 import type { HandlerMap } from './types';
-import { todayOf } from './units';
+import { actorName, todayOf } from './units';
 
 /** Open tasks due within this many days are reminded on the home page. */
 export const DUE_SOON_DAYS = 14;
@@ -71,6 +81,27 @@ export const tasksHandlers = {
     if (args.date > today) throw new AppError('VALIDATION', '销号日期不能晚于今天。', { date: '销号日期不能晚于今天。' });
     store.commit(closeTaskChanges(store, args.id, args.date, args.note ?? ''), ctx.user);
     return detail(store, args.id, today);
+  },
+  async 'tasks.extend'(args, ctx) {
+    const store = requireStore(ctx);
+    const today = todayOf(ctx);
+    store.commit(extendTaskChanges(store, args, today, actorName(ctx)), ctx.user);
+    return detail(store, args.id, today);
+  },
+  async 'tasks.edit'(args, ctx) {
+    const store = requireStore(ctx);
+    const today = todayOf(ctx);
+    const isUnit = (u: string) => store.get(UNIT_ENTITY, u) !== undefined;
+    store.commit(editTaskChanges(store, args, today, actorName(ctx), isUnit), ctx.user);
+    return detail(store, args.id, today);
+  },
+  async 'tasks.urge'(args, ctx) {
+    const store = requireStore(ctx);
+    const today = todayOf(ctx);
+    const id = crypto.randomUUID();
+    const input = { taskId: args.id, date: args.date ?? today, replyBy: args.replyBy, text: args.text ?? '' };
+    store.commit(urgeChanges(store, id, input, today, actorName(ctx)), ctx.user);
+    return urgeView(urgeOf(id, store.get(TASK_URGE_ENTITY, id)!.v));
   },
   async 'tasks.reminders'(_args, ctx) {
     const store = requireStore(ctx);
@@ -133,6 +164,9 @@ export const tasksHandlers = {
   | 'tasks.report'
   | 'tasks.close'
   | 'tasks.reminders'
+  | 'tasks.extend'
+  | 'tasks.edit'
+  | 'tasks.urge'
   | 'bulletins.create'
   | 'bulletins.list'
   | 'bulletins.get'

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import type { AppContext } from '../app/context';
 import { requireStore } from '../app/context';
+import { currentSeat } from '../app/session';
 import { AppError } from '../contract/errors';
 import type { CompositionView, PostView, TemplatePreview, UnitDetail } from '../contract/schemas/units';
 import {
@@ -12,12 +13,21 @@ import {
   POST_ENTITY,
   UNIT_ENTITY,
   compositionOn,
+  inForce,
   postFromRecord,
+  postUnitName,
+  unitNameOn,
+  unitOn,
+  type UnitOn,
 } from '../domain/composition/composition-on';
 import {
+  addDutyChanges,
   addPostChanges,
   addUnitChanges,
+  editDutyChanges,
   endPostChanges,
+  mergeUnitChanges,
+  renameUnitChanges,
   isSetUp,
   removeUnitChanges,
   replacePostChanges,
@@ -33,12 +43,21 @@ import {
 } from '../domain/composition/template';
 import { isoDateOf } from '../domain/ledger/dates';
 import { allTaskRows } from '../domain/tasks/task-views';
-import { reportsByTask, TASK_ENTITY } from '../domain/tasks/task-service';
+import { mergeTaskChanges, reportsByTask, TASK_ENTITY } from '../domain/tasks/task-service';
 import type { Store } from '../store/store';
 import type { HandlerMap } from './types';
 
 export const todayOf = (ctx: AppContext) => isoDateOf(new Date(ctx.clock()));
 const newId = () => crypto.randomUUID();
+/** The signed-in person's name, for histories people read (the store records the login with every change). */
+export const actorName = (ctx: AppContext) => (currentSeat() ?? ctx.seat).person?.name ?? ctx.user;
+
+/** A unit as it stands on `date` (ended units included: a merged unit still answers with its last name). */
+function unitView(store: Store, unitId: string, date: string): UnitOn {
+  const rec = store.get(UNIT_ENTITY, unitId);
+  if (!rec) throw new AppError('NOT_FOUND', '找不到该成员单位。');
+  return compositionOn(store, date).units.find((u) => u.id === unitId) ?? unitOn(store, unitId, rec.v, date);
+}
 
 function templateFor(ctx: AppContext, mode: 'template' | 'county', bodyName?: string): NoticeTemplate {
   const city = loadNoticeTemplate();
@@ -58,7 +77,11 @@ export function compositionView(store: Store, date: string): CompositionView {
   const body = store.get(BODY_ENTITY, BODY_ID)?.v ?? {};
   const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
   const history: PostView[] = Object.entries(store.table(POST_ENTITY))
-    .map(([id, rec]) => postFromRecord(id, rec.v))
+    .map(([id, rec]) => {
+      // A former member shows with the unit's name while they served.
+      const p = postFromRecord(id, rec.v);
+      return { ...p, unitName: postUnitName(store, p.unitId, p.to && p.to <= date ? p.from : date) };
+    })
     .sort((a, b) => a.order - b.order || a.from.localeCompare(b.from));
   return {
     setUp: isSetUp(store),
@@ -132,13 +155,14 @@ export const unitsHandlers = {
     const store = requireStore(ctx);
     const id = newId();
     store.commit(addPostChanges(store, id, args), ctx.user);
-    return postFromRecord(id, store.get(POST_ENTITY, id)!.v);
+    return postFromRecord(id, store.get(POST_ENTITY, id)!.v, postUnitName(store, args.unitId, args.from));
   },
   async 'posts.replace'(args, ctx) {
     const store = requireStore(ctx);
     const id = newId();
     store.commit(replacePostChanges(store, args.postId, id, args), ctx.user);
-    return postFromRecord(id, store.get(POST_ENTITY, id)!.v);
+    const v = store.get(POST_ENTITY, id)!.v;
+    return postFromRecord(id, v, postUnitName(store, typeof v.unitId === 'string' ? v.unitId : null, args.from));
   },
   async 'posts.end'(args, ctx) {
     const store = requireStore(ctx);
@@ -166,22 +190,51 @@ export const unitsHandlers = {
     const saved = store.get(LIAISON_ENTITY, changes[changes.length - 1]!.id)!.v;
     return { name: String(saved.name), post: String(saved.post), phone: String(saved.phone) };
   },
+  async 'units.rename'(args, ctx) {
+    const store = requireStore(ctx);
+    store.commit(renameUnitChanges(store, args.unitId, args.name, args.from), ctx.user);
+    return unitView(store, args.unitId, args.from);
+  },
+  async 'units.merge'(args, ctx) {
+    const store = requireStore(ctx);
+    const ids = [...new Set(args.unitIds)];
+    const changes = mergeUnitChanges(store, ids, args.name, args.from);
+    const [survivor, ...others] = ids as [string, ...string[]];
+    const oldNames = ids.map((u) => unitNameOn(store.get(UNIT_ENTITY, u)?.v, args.from)).join('、');
+    const reason = `机构改革：${oldNames}合并为${args.name.trim()}（${args.from}起）`;
+    changes.push(...mergeTaskChanges(store, survivor, others, todayOf(ctx), actorName(ctx), reason));
+    store.commit(changes, ctx.user);
+    return unitView(store, survivor, args.from);
+  },
+  async 'units.editDuty'(args, ctx) {
+    const store = requireStore(ctx);
+    store.commit(editDutyChanges(store, args, actorName(ctx)), ctx.user);
+    return unitView(store, args.unitId, args.from);
+  },
+  async 'units.addDuty'(args, ctx) {
+    const store = requireStore(ctx);
+    const rec = store.get(UNIT_ENTITY, args.unitId);
+    if (!rec) throw new AppError('NOT_FOUND', '找不到该成员单位。');
+    if (!inForce(rec.v, args.from)) throw new AppError('VALIDATION', '该单位在生效日期不是成员单位。', { from: '该单位在生效日期不是成员单位。' });
+    store.commit(addDutyChanges(store, args, actorName(ctx)).changes, ctx.user);
+    return unitView(store, args.unitId, args.from);
+  },
   async 'units.get'(args, ctx) {
     const store = requireStore(ctx);
     const date = args.date ?? todayOf(ctx);
     const rec = store.get(UNIT_ENTITY, args.unitId);
     if (!rec) throw new AppError('NOT_FOUND', '找不到该成员单位。');
     const on = compositionOn(store, date);
-    const inForce = on.units.find((u) => u.id === args.unitId);
     const str = (v: unknown) => (typeof v === 'string' ? v : '');
     const unit: UnitDetail['unit'] = {
-      ...(inForce ?? { id: args.unitId, name: str(rec.v.name), dutyName: str(rec.v.dutyName) || str(rec.v.name), order: Number(rec.v.order) || 0, duty: null }),
+      ...(on.units.find((u) => u.id === args.unitId) ?? unitOn(store, args.unitId, rec.v, date)),
       from: str(rec.v.from),
       to: str(rec.v.to) || null,
     };
     const all = Object.entries(store.table(POST_ENTITY))
       .map(([id, r]) => postFromRecord(id, r.v))
-      .filter((p) => p.unitId === args.unitId);
+      .filter((p) => p.unitId === args.unitId)
+      .map((p) => ({ ...p, unitName: postUnitName(store, p.unitId, p.to && p.to <= date ? p.from : date) }));
     const current = new Set(on.posts.map((p) => p.id));
     const liaisonHistory = Object.values(store.table(LIAISON_ENTITY))
       .filter((r) => r.v.unitId === args.unitId)
@@ -216,4 +269,8 @@ export const unitsHandlers = {
   | 'units.remove'
   | 'units.setLiaison'
   | 'units.get'
+  | 'units.rename'
+  | 'units.merge'
+  | 'units.editDuty'
+  | 'units.addDuty'
 >;

@@ -4,6 +4,7 @@
 import type { AppContext } from '../app/context';
 import { renderBulletinPrint } from './bulletin-print';
 import { printStatsSummary } from './stats-summary-kind';
+import { renderUrgePrint } from './urge-print';
 import { renderMinutesPrint, renderSignInSheetPrint } from '../domain/meetings/print-kinds';
 
 export interface PrintArgs {
@@ -28,4 +29,5 @@ export const printRenderers: ReadonlyMap<string, PrintRenderer> = new Map<string
   ['bulletin', renderBulletinPrint],
   ['minutes', renderMinutesPrint],
   ['signInSheet', renderSignInSheetPrint],
+  ['urgeNotice', renderUrgePrint],
 ]);

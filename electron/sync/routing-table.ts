@@ -26,6 +26,7 @@ const travelling = {
   post: 'downward',
   liaison: 'downward',
   task: 'downward',
+  taskUrge: 'downward', // 催办通知 the office issued for a task
   meeting: 'downward',
   topic: 'downward',
   attendance: 'downward',

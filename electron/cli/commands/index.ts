@@ -12,6 +12,7 @@ import { backupCreateCommand, backupRestoreCommand, backupVerifyCommand } from '
 import { ledgerExportCommand, ledgerImportCommand } from './ledger-excel';
 import { meetingsListCommand, minutesHtmlCommand } from './meetings';
 import { tasksListCommand, unitsFromTemplateCommand, unitsListCommand } from './units';
+import { callCommand } from './call';
 
 /** Every CLI command. Names, flags and --json keys are contracts other tools rely on: never rename them. */
 export const commands: Command[] = [
@@ -43,4 +44,5 @@ export const commands: Command[] = [
   unitsFromTemplateCommand,
   unitsListCommand,
   tasksListCommand,
+  callCommand,
 ];

@@ -53,7 +53,14 @@ export const postsAddSchema = z
   })
   .strict();
 export const postsReplaceSchema = z
-  .object({ postId: id, personName: text('姓名', 20), title: text('职务', 60), from: isoDate('接任日期') })
+  .object({
+    postId: id,
+    personName: text('姓名', 20),
+    title: text('职务', 60),
+    from: isoDate('接任日期'),
+    /** The successor's unit when it differs from the predecessor's (null: no member unit, e.g. 副市长). */
+    unitId: id.nullable().optional(),
+  })
   .strict();
 export const postsEndSchema = z.object({ postId: id, to: isoDate('离任日期') }).strict();
 
@@ -76,6 +83,30 @@ export const unitsSetLiaisonSchema = z
   })
   .strict();
 export const unitsGetSchema = z.object({ unitId: id, date: isoDate('日期').optional() }).strict();
+/** 机构改革: a unit takes a new name from a date; before it, meetings and compositions keep the old name. */
+export const unitsRenameSchema = z
+  .object({ unitId: id, name: text('新名称', 40), from: isoDate('更名日期') })
+  .strict();
+/** Several units become one from a date: the first keeps its posts and tasks under the new name, the others end. */
+export const unitsMergeSchema = z
+  .object({
+    unitIds: z.array(id, { message: '请选择要合并的单位' }).min(2, { message: '请选择至少两个要合并的单位' }).max(10, { message: '一次最多合并10个单位' }),
+    name: text('合并后的单位名称', 40),
+    from: isoDate('合并日期'),
+  })
+  .strict();
+export const unitsEditDutySchema = z
+  .object({
+    unitId: id,
+    itemId: id,
+    text: text('职责内容', 500),
+    from: isoDate('生效日期'),
+    note: text('修改依据', 200).optional(),
+  })
+  .strict();
+export const unitsAddDutySchema = z
+  .object({ unitId: id, text: text('职责内容', 500), from: isoDate('生效日期'), note: text('增加依据', 200).optional() })
+  .strict();
 
 export const taskStatusNames = ['待报批', '未开始', '进行中', '已完成', '已逾期', '已销号', '已撤销'] as const;
 export type TaskStatusName = (typeof taskStatusNames)[number];
@@ -117,6 +148,35 @@ export const tasksReportSchema = z
     final: z.boolean(),
   })
   .strict();
+/** 延期: a new deadline, why, who approved it and from when; the original deadline stays on the record. */
+export const tasksExtendSchema = z
+  .object({
+    id,
+    deadline: isoDate('新的完成时限'),
+    reason: text('延期理由', 500),
+    approvedBy: text('批准人', 40),
+    from: isoDate('批准日期'),
+  })
+  .strict();
+/** Corrects a task's wording or units; every change is kept in its history. The deadline changes only by 延期. */
+export const tasksEditSchema = z
+  .object({
+    id,
+    title: text('督办事项', 500).optional(),
+    leadUnitId: id.optional(),
+    coUnitIds: z.array(id).max(60).optional(),
+    reason: text('修改说明', 200),
+  })
+  .strict();
+/** 催办通知: numbered per year (催办〔2026〕N号), printable, recorded on the task. */
+export const tasksUrgeSchema = z
+  .object({
+    id,
+    date: isoDate('催办日期').optional(),
+    replyBy: isoDate('报送时限'),
+    text: text('催办要求', 1000).optional(),
+  })
+  .strict();
 export const tasksCloseSchema = z
   .object({ id, date: isoDate('销号日期'), note: text('销号意见', 500).optional() })
   .strict();
@@ -134,9 +194,29 @@ export interface LiaisonView {
   post: string;
   phone: string;
 }
+export interface DutyVersionView {
+  text: string;
+  from: string;
+  /** Until (exclusive); null for the text in force. */
+  to: string | null;
+  note: string;
+  by: string;
+}
 export interface DutyItemView {
   id: string;
+  /** The text in force on the composition's date. */
   text: string;
+  /** The founding notice's wording, kept when the item was later edited (absent for an unedited or added item). */
+  original?: string;
+  /** The day an item added after the notice took effect. */
+  added?: string;
+  /** Every wording the item has had, oldest first (absent for an unedited item). */
+  history?: DutyVersionView[];
+}
+export interface UnitNameView {
+  name: string;
+  from: string;
+  to: string | null;
 }
 export interface UnitView {
   id: string;
@@ -145,6 +225,12 @@ export interface UnitView {
   order: number;
   liaison?: LiaisonView;
   duty: { paragraph: string; items: DutyItemView[] } | null;
+  /** The names the unit has had (机构改革), oldest first; absent when never renamed. */
+  names?: UnitNameView[];
+  /** Units merged into this one (their names as they last were). */
+  mergedFrom?: TaskUnitRef[];
+  /** The unit this one was merged into. */
+  mergedInto?: TaskUnitRef;
 }
 export interface PostView {
   id: string;
@@ -152,6 +238,8 @@ export interface PostView {
   personName: string;
   title: string;
   unitId: string | null;
+  /** The unit's name on the view's date; for a post without a member unit, the government it serves (市政府). */
+  unitName: string;
   order: number;
   from: string;
   to: string | null;
@@ -209,6 +297,37 @@ export interface TaskRow {
   reportCount: number;
   latestReport: TaskReportView | null;
   childIds: string[];
+  /** The deadline first set, when it has been extended since (null: never extended). */
+  originalDeadline: string | null;
+  /** 催办通知 issued for it. */
+  urgeCount: number;
+}
+export interface TaskExtensionView {
+  deadline: string;
+  previous: string;
+  reason: string;
+  approvedBy: string;
+  from: string;
+  by: string;
+}
+export interface TaskEditView {
+  date: string;
+  by: string;
+  reason: string;
+  /** Field label → before and after, as people read them (unit names, not ids). */
+  changes: { field: string; before: string; after: string }[];
+}
+export interface TaskUrgeView {
+  id: string;
+  taskId: string;
+  year: number;
+  number: number;
+  /** 催办〔2026〕3号 */
+  numberLabel: string;
+  date: string;
+  replyBy: string;
+  text: string;
+  by: string;
 }
 export interface TaskDetail extends TaskRow {
   reports: TaskReportView[];
@@ -217,6 +336,9 @@ export interface TaskDetail extends TaskRow {
   closeNote: string;
   cancelReason: string;
   dutyItemText: string;
+  extensions: TaskExtensionView[];
+  history: TaskEditView[];
+  urges: TaskUrgeView[];
 }
 export interface TaskReminders {
   today: string;
@@ -242,6 +364,10 @@ export interface BulletinTaskLine {
   deadline: string;
   status: TaskStatusName;
   latestReport: { date: string; unitName: string; text: string } | null;
+  /** When the deadline in force at the period's end was extended: the first deadline. */
+  originalDeadline?: string;
+  /** 催办通知 issued for the task up to the period's end. */
+  urges?: number;
 }
 export interface BulletinUnitSection {
   unitId: string;
@@ -262,6 +388,8 @@ export interface BulletinContent {
   from: string;
   to: string;
   totals: { tasks: number; completed: number; inProgress: number; overdue: number };
+  /** 催办通知 issued within the period and 延期 approved within it (absent in bulletins issued before they existed). */
+  supervision?: { urges: number; urgedTasks: number; extensions: number };
   units: BulletinUnitSection[];
   ledger: LedgerFigures;
 }

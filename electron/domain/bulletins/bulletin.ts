@@ -17,7 +17,7 @@ import type { Store } from '../../store/store';
 import { AppError } from '../../contract/errors';
 import { compositionOn, BODY_ENTITY, BODY_ID } from '../composition/composition-on';
 import { isoDateOf } from '../ledger/dates';
-import { reportsByTask, taskStatus, TASK_ENTITY } from '../tasks/task-service';
+import { deadlineOn, reportsByTask, taskExtensions, taskStatus, TASK_ENTITY, urgesByTask } from '../tasks/task-service';
 import { ledgerField, unitRef } from '../tasks/task-views';
 
 export const BULLETIN_ENTITY = 'bulletin';
@@ -54,6 +54,8 @@ export function ledgerFigures(store: Store, from: string, to: string): LedgerFig
 export function bulletinContent(store: Store, from: string, to: string): BulletinContent {
   const body = store.get(BODY_ENTITY, BODY_ID)?.v ?? {};
   const reports = reportsByTask(store);
+  const urgesOf = urgesByTask(store);
+  const supervision = { urges: 0, urgedTasks: 0, extensions: 0 };
   const sections = new Map<string, BulletinUnitSection>();
   const section = (unitId: string) => {
     let s = sections.get(unitId);
@@ -69,7 +71,15 @@ export function bulletinContent(store: Store, from: string, to: string): Bulleti
     if (v.cancelled === true || v.heldForApproval === true) continue;
     const known = (reports.get(id) ?? []).filter((r) => r.date <= to);
     const closedOn = typeof v.closedOn === 'string' && v.closedOn <= to ? v.closedOn : null;
-    const status = taskStatus({ deadline: str(v.deadline), closedOn, reports: known }, to);
+    // An extension counts from the day it was approved: one approved after the period does not excuse it.
+    const deadline = deadlineOn(v, to);
+    const status = taskStatus({ deadline, closedOn, reports: known }, to);
+    const urges = (urgesOf.get(id) ?? []).filter((u) => u.date <= to);
+    const urgedNow = urges.filter((u) => u.date >= from).length;
+    supervision.urges += urgedNow;
+    if (urgedNow > 0) supervision.urgedTasks++;
+    const extensions = taskExtensions(v).filter((x) => x.from <= to);
+    supervision.extensions += extensions.filter((x) => x.from >= from).length;
     const finalOn = known.find((r) => r.final)?.date ?? '';
     let group: 'completed' | 'inProgress' | 'overdue';
     if (status === '已完成' || status === '已销号') {
@@ -85,9 +95,11 @@ export function bulletinContent(store: Store, from: string, to: string): Bulleti
       taskId: id,
       title: str(v.title),
       role,
-      deadline: str(v.deadline),
+      deadline,
       status,
       latestReport: latest ? { date: latest.date, unitName: unitRef(store, latest.unitId).name, text: latest.text } : null,
+      ...(extensions.length > 0 ? { originalDeadline: extensions[0]!.previous } : {}),
+      ...(urges.length > 0 ? { urges: urges.length } : {}),
     });
     section(str(v.leadUnitId))[group].push(line('牵头'));
     for (const co of strs(v.coUnitIds)) section(co)[group].push(line('配合'));
@@ -102,6 +114,7 @@ export function bulletinContent(store: Store, from: string, to: string): Bulleti
     from,
     to,
     totals,
+    supervision,
     units,
     ledger: ledgerFigures(store, from, to),
   };
@@ -134,10 +147,21 @@ export function chineseNumeral(n: number): string {
   return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
 }
 
+/** 「本期发出催办通知2份（涉及2项事项），批准延期1项。」, or nothing when neither happened. */
+function supervisionText(s: BulletinContent['supervision']): string {
+  if (!s || (s.urges === 0 && s.extensions === 0)) return '';
+  const parts: string[] = [];
+  if (s.urges > 0) parts.push(`发出催办通知${s.urges}份（涉及${s.urgedTasks}项事项）`);
+  if (s.extensions > 0) parts.push(`批准延期${s.extensions}项`);
+  return `本期${parts.join('，')}。`;
+}
+
 const dayInYear = (iso: string) => formatChineseDate(iso).replace(/^\d{4}年/, '');
 
 function taskParagraph(n: number, t: BulletinTaskLine, year: string): string {
-  const head = `${n}.${t.title}（${t.role}，时限${formatChineseDate(t.deadline)}）`;
+  const extended = t.originalDeadline ? `，原时限${formatChineseDate(t.originalDeadline)}，已批准延期` : '';
+  const urged = t.urges ? `，已催办${t.urges}次` : '';
+  const head = `${n}.${t.title}（${t.role}，时限${formatChineseDate(t.deadline)}${extended}${urged}）`;
   if (!t.latestReport) return `${head}。尚未报送进展情况。`;
   const r = t.latestReport;
   const when = r.date.slice(0, 4) === year ? dayInYear(r.date) : formatChineseDate(r.date);
@@ -160,7 +184,8 @@ export function bulletinDocument(b: BulletinView, opts: { level: string; demo: b
       type: 'paragraph',
       text:
         `截至${formatChineseDate(c.to)}，本期纳入通报的督办事项共${c.totals.tasks}项，其中本期办结${c.totals.completed}项，` +
-        `正在办理${c.totals.inProgress}项，逾期未办结${c.totals.overdue}项。`,
+        `正在办理${c.totals.inProgress}项，逾期未办结${c.totals.overdue}项。` +
+        supervisionText(c.supervision),
     },
     { type: 'heading1', text: '二、各成员单位办理情况' },
   ];

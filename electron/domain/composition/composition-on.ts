@@ -21,9 +21,35 @@ export interface LiaisonOn {
   phone: string;
 }
 
+export interface DutyVersionOn {
+  text: string;
+  from: string;
+  to: string | null;
+  note: string;
+  by: string;
+}
+
 export interface DutyItemOn {
   id: string;
+  /** The wording in force on the date asked about. */
   text: string;
+  /** The notice's wording, when the item has been reworded since. */
+  original?: string;
+  /** The day an item added after the notice took effect. */
+  added?: string;
+  /** Every wording, oldest first (only for an item that has been reworded or added). */
+  history?: DutyVersionOn[];
+}
+
+export interface UnitNameOn {
+  name: string;
+  from: string;
+  to: string | null;
+}
+
+export interface UnitRefOn {
+  id: string;
+  name: string;
 }
 
 export interface UnitOn {
@@ -35,6 +61,10 @@ export interface UnitOn {
   liaison?: LiaisonOn;
   /** The unit's duty paragraph split into items (empty for a unit with no paragraph, e.g. 市工商局). */
   duty: { paragraph: string; items: DutyItemOn[] } | null;
+  /** The names the unit has had (机构改革), oldest first; only for a renamed unit. */
+  names?: UnitNameOn[];
+  mergedFrom?: UnitRefOn[];
+  mergedInto?: UnitRefOn;
 }
 
 export interface PostOn {
@@ -43,6 +73,8 @@ export interface PostOn {
   personName: string;
   title: string;
   unitId: string | null;
+  /** The unit's name on the date asked about; for a post without a member unit, the government it serves. */
+  unitName: string;
   order: number;
   from: string;
   to: string | null;
@@ -66,18 +98,73 @@ export function inForce(v: Record<string, JsonValue>, date: string): boolean {
   return (from === null || from <= date) && (to === null || date < to);
 }
 
-function dutyOf(v: JsonValue | undefined): UnitOn['duty'] {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return null;
-  const items = Array.isArray(v.items) ? v.items : [];
-  return {
-    paragraph: str(v.paragraph),
-    items: items.flatMap((it) =>
-      it !== null && typeof it === 'object' && !Array.isArray(it) ? [{ id: str(it.id), text: str(it.text) }] : [],
-    ),
-  };
+const isObj = (v: JsonValue | undefined): v is Record<string, JsonValue> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const objs = (v: JsonValue | undefined): Record<string, JsonValue>[] => (Array.isArray(v) ? v.filter(isObj) : []);
+
+/** A duty item's recorded wordings: `versions` (oldest first) once it has been reworded or added; none before. */
+export function dutyVersions(it: Record<string, JsonValue>): DutyVersionOn[] {
+  const raw = objs(it.versions);
+  return raw.map((x, i) => ({
+    text: str(x.text),
+    from: str(x.from),
+    to: i + 1 < raw.length ? str(raw[i + 1]!.from) || null : null,
+    note: str(x.note),
+    by: str(x.by),
+  }));
 }
 
-export function postFromRecord(id: string, v: Record<string, JsonValue>): PostOn {
+/** The duty paragraph with each item's wording as it stood on `date` (an item added later is left out). */
+export function dutyOf(v: JsonValue | undefined, date?: string): UnitOn['duty'] {
+  if (!isObj(v)) return null;
+  const items: DutyItemOn[] = [];
+  for (const it of objs(v.items)) {
+    const added = optDate(it.added);
+    if (date !== undefined && added !== null && date < added) continue;
+    const history = dutyVersions(it);
+    const item: DutyItemOn = { id: str(it.id), text: str(it.text) };
+    if (history.length > 0) {
+      const inForce = date === undefined ? history[history.length - 1] : [...history].reverse().find((h) => h.from <= date);
+      item.text = (inForce ?? history[0]!).text;
+      item.history = history;
+    }
+    if (typeof it.original === 'string') item.original = it.original;
+    if (added !== null) item.added = added;
+    items.push(item);
+  }
+  return { paragraph: str(v.paragraph), items };
+}
+
+/** The names a unit has had, oldest first: the first from its own start, each later one from its renaming. */
+export function unitNames(v: Record<string, JsonValue>): UnitNameOn[] {
+  const raw = objs(v.names);
+  if (raw.length === 0) return [{ name: str(v.name), from: str(v.from), to: null }];
+  return raw.map((x, i) => ({ name: str(x.name), from: str(x.from), to: i + 1 < raw.length ? str(raw[i + 1]!.from) || null : null }));
+}
+
+/** The unit's name on `date`: the name of 机构改革 only from its day, the old one before it. */
+export function unitNameOn(v: Record<string, JsonValue> | undefined, date: string): string {
+  if (!v) return '';
+  const names = unitNames(v);
+  return ([...names].reverse().find((n) => n.from === '' || n.from <= date) ?? names[0]!).name;
+}
+
+/** Who a post without a member unit serves: the people's government of the body's level (市政府, 县政府, 区政府). */
+export function governmentName(store: Store): string {
+  const body = store.get(BODY_ENTITY, BODY_ID)?.v ?? {};
+  const place = /^.+?(市|县|区|管委会)/.exec(str(body.name))?.[1];
+  if (place === '管委会') return '管委会';
+  if (place === '县' || place === '区') return `${place}政府`;
+  if (place === '市') return '市政府';
+  return str(body.level) === 'city' ? '市政府' : '县政府';
+}
+
+/** The name a post's unit shows on `date`. */
+export function postUnitName(store: Store, unitId: string | null, date: string): string {
+  if (unitId === null) return governmentName(store);
+  return unitNameOn(store.get(UNIT_ENTITY, unitId)?.v, date);
+}
+
+export function postFromRecord(id: string, v: Record<string, JsonValue>, unitName = ''): PostOn {
   const role = compositionRoles.includes(v.role as CompositionRole) ? (v.role as CompositionRole) : 'member';
   return {
     id,
@@ -85,6 +172,7 @@ export function postFromRecord(id: string, v: Record<string, JsonValue>): PostOn
     personName: str(v.personName),
     title: str(v.title),
     unitId: optDate(v.unitId),
+    unitName,
     order: num(v.order),
     from: str(v.from),
     to: optDate(v.to),
@@ -111,23 +199,38 @@ export function compositionOn(store: Store, date: string): CompositionOn {
   const units: UnitOn[] = Object.entries(store.table(UNIT_ENTITY))
     .filter(([, rec]) => inForce(rec.v, date))
     .map(([id, rec]) => {
+      const unit = unitOn(store, id, rec.v, date);
       const liaison = liaisons.get(id);
-      const unit: UnitOn = {
-        id,
-        name: str(rec.v.name),
-        dutyName: str(rec.v.dutyName) || str(rec.v.name),
-        order: num(rec.v.order),
-        duty: dutyOf(rec.v.duty),
-      };
       if (liaison) unit.liaison = liaison;
       return unit;
     })
     .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, 'zh'));
   const posts = Object.entries(store.table(POST_ENTITY))
     .filter(([, rec]) => inForce(rec.v, date))
-    .map(([id, rec]) => postFromRecord(id, rec.v))
+    .map(([id, rec]) => postFromRecord(id, rec.v, postUnitName(store, optDate(rec.v.unitId), date)))
     .sort((a, b) => roleRank(a.role) - roleRank(b.role) || a.order - b.order);
   return { body: { name: str(body.name), level: str(body.level) }, units, posts };
+}
+
+/** One unit as it stood on `date`: its name then, and its duty items' wording then. */
+export function unitOn(store: Store, id: string, v: Record<string, JsonValue>, date: string): UnitOn {
+  const names = unitNames(v);
+  const name = unitNameOn(v, date);
+  // A renamed unit heads its duties with its new name; before, with the notice's (e.g. 「市委农办（扶贫办）」).
+  const renamed = names.length > 1 && name !== names[0]!.name;
+  const unit: UnitOn = {
+    id,
+    name,
+    dutyName: renamed ? name : str(v.dutyName) || name,
+    order: num(v.order),
+    duty: dutyOf(v.duty, date),
+  };
+  if (names.length > 1) unit.names = names;
+  const ref = (uid: string): UnitRefOn => ({ id: uid, name: unitNameOn(store.get(UNIT_ENTITY, uid)?.v, date) });
+  const from = Array.isArray(v.mergedFrom) ? v.mergedFrom.filter((x): x is string => typeof x === 'string') : [];
+  if (from.length > 0) unit.mergedFrom = from.map(ref);
+  if (typeof v.mergedInto === 'string') unit.mergedInto = ref(v.mergedInto);
+  return unit;
 }
 
 const roleRank = (r: CompositionRole) => compositionRoles.indexOf(r);

@@ -12,7 +12,10 @@ import {
   POST_ENTITY,
   UNIT_ENTITY,
   compositionRoles,
+  dutyVersions,
   inForce,
+  unitNameOn,
+  unitNames,
   type CompositionRole,
 } from './composition-on';
 import type { Composition, NoticeTemplate } from './template-schema';
@@ -175,6 +178,8 @@ export interface ReplacePostInput {
   title: string;
   /** The successor's first day; the predecessor's record ends that day. */
   from: string;
+  /** The successor's unit when it is not the predecessor's (null: none, e.g. a 副市长 after a 副市长兼公安局长). */
+  unitId?: string | null | undefined;
 }
 
 /** A successor takes over a post from a date: the predecessor's record ends, the successor's begins, same place. */
@@ -189,6 +194,13 @@ export function replacePostChanges(store: Store, postId: string, newId: string, 
   if (s.from <= str(old.from)) {
     throw new AppError('VALIDATION', '接任日期应晚于前任的任职起始日期。', { from: `应晚于 ${str(old.from)}。` });
   }
+  const unitId = s.unitId === undefined ? (typeof old.unitId === 'string' ? old.unitId : null) : s.unitId;
+  if (s.unitId !== undefined && s.unitId !== null) {
+    requireUnit(store, s.unitId);
+    if (!inForce(store.get(UNIT_ENTITY, s.unitId)!.v, s.from)) {
+      throw new AppError('VALIDATION', '所选单位在接任日期不是成员单位。', { unitId: '所选单位在接任日期不是成员单位。' });
+    }
+  }
   const role = compositionRoles.includes(old.role as CompositionRole) ? (old.role as CompositionRole) : 'member';
   return [
     { entity: POST_ENTITY, id: postId, set: { to: s.from, successorId: newId } },
@@ -196,7 +208,7 @@ export function replacePostChanges(store: Store, postId: string, newId: string, 
       role,
       personName: s.personName.trim(),
       title: s.title.trim(),
-      unitId: typeof old.unitId === 'string' ? old.unitId : null,
+      unitId,
       order: typeof old.order === 'number' ? old.order : 0,
       from: s.from,
       predecessorId: postId,
@@ -301,4 +313,152 @@ export function setLiaisonChanges(store: Store, newId: string, l: LiaisonInput):
   }
   changes.push({ entity: LIAISON_ENTITY, id: newId, set: { ...set, from: l.from, to: null } });
   return changes;
+}
+
+// ── 机构改革: renaming and merging units, and their duties through time ──
+
+const isObj = (v: JsonValue | undefined): v is Record<string, JsonValue> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function unitRecord(store: Store, unitId: string): Record<string, JsonValue> {
+  const v = store.get(UNIT_ENTITY, unitId)?.v;
+  if (!v) throw new AppError('NOT_FOUND', '找不到该成员单位。');
+  return v;
+}
+
+function requireInForce(v: Record<string, JsonValue>, date: string, what: string): void {
+  if (!inForce(v, date)) throw new AppError('VALIDATION', `${what}在该日期不是成员单位。`, { from: `${what}在该日期不是成员单位。` });
+}
+
+/** The unit's `names` list after taking `name` from `from` (the first entry is the name it started with). */
+function namesAfter(v: Record<string, JsonValue>, name: string, from: string, label: string): JsonValue[] {
+  const names = unitNames(v);
+  const last = names[names.length - 1]!;
+  if (from <= str(v.from) || (names.length > 1 && from <= last.from)) {
+    const after = names.length > 1 ? last.from : str(v.from);
+    throw new AppError('VALIDATION', `${label}应晚于 ${after}。`, { from: `应晚于 ${after}。` });
+  }
+  if (name === last.name) throw new AppError('VALIDATION', '新名称与现名称相同。', { name: '新名称与现名称相同。' });
+  return [...names.map((n) => ({ name: n.name, from: n.from })), { name, from }];
+}
+
+function refuseTakenName(store: Store, name: string, from: string, except: readonly string[]): void {
+  const taken = Object.entries(store.table(UNIT_ENTITY)).some(
+    ([id, r]) => !except.includes(id) && inForce(r.v, from) && unitNameOn(r.v, from) === name,
+  );
+  if (taken) throw new AppError('VALIDATION', '已有同名的成员单位。', { name: '已有同名的成员单位。' });
+}
+
+/** 机构改革: the unit is called `name` from `from`. Its posts, liaison, duties and tasks stay with it. */
+export function renameUnitChanges(store: Store, unitId: string, name: string, from: string): Change[] {
+  const v = unitRecord(store, unitId);
+  const clean = name.trim();
+  if (clean === '') throw new AppError('VALIDATION', '请填写新名称。', { name: '请填写新名称。' });
+  requireDate(from, 'from', '更名日期');
+  requireInForce(v, from, '该单位');
+  refuseTakenName(store, clean, from, [unitId]);
+  const names = namesAfter(v, clean, from, '更名日期');
+  return [{ entity: UNIT_ENTITY, id: unitId, set: { name: clean, names } }];
+}
+
+/**
+ * Several units become one from `from`: the first keeps its id, posts, liaison, duties and tasks under the new name;
+ * the others leave the joint meeting that day (their people's posts and liaisons end) and point at it. Their open
+ * tasks move to it (the caller adds those changes: see tasks' mergeTaskChanges).
+ */
+export function mergeUnitChanges(store: Store, unitIds: readonly string[], name: string, from: string): Change[] {
+  const ids = [...new Set(unitIds)];
+  if (ids.length < 2) throw new AppError('VALIDATION', '请选择至少两个要合并的单位。', { unitIds: '请选择至少两个要合并的单位。' });
+  const clean = name.trim();
+  if (clean === '') throw new AppError('VALIDATION', '请填写合并后的单位名称。', { name: '请填写合并后的单位名称。' });
+  requireDate(from, 'from', '合并日期');
+  const [survivor, ...others] = ids as [string, ...string[]];
+  for (const id of ids) {
+    const v = unitRecord(store, id);
+    requireInForce(v, from, `“${unitNameOn(v, from)}”`);
+    if (from <= str(v.from)) throw new AppError('VALIDATION', `合并日期应晚于 ${str(v.from)}。`, { from: `应晚于 ${str(v.from)}。` });
+  }
+  refuseTakenName(store, clean, from, ids);
+  const sv = unitRecord(store, survivor);
+  const names = unitNameOn(sv, from) === clean ? undefined : namesAfter(sv, clean, from, '合并日期');
+  const prior = Array.isArray(sv.mergedFrom) ? sv.mergedFrom.filter((x): x is string => typeof x === 'string') : [];
+  const changes: Change[] = [
+    { entity: UNIT_ENTITY, id: survivor, set: { name: clean, ...(names ? { names } : {}), mergedFrom: [...prior, ...others] } },
+  ];
+  for (const id of others) {
+    changes.push({ entity: UNIT_ENTITY, id, set: { to: from, mergedInto: survivor } });
+    for (const [pid, rec] of Object.entries(store.table(POST_ENTITY))) {
+      if (rec.v.unitId === id && (rec.v.to === null || rec.v.to === undefined || str(rec.v.to) > from)) {
+        changes.push({ entity: POST_ENTITY, id: pid, set: { to: str(rec.v.from) >= from ? str(rec.v.from) : from } });
+      }
+    }
+    for (const [lid, rec] of Object.entries(store.table(LIAISON_ENTITY))) {
+      if (rec.v.unitId === id && (rec.v.to === null || rec.v.to === undefined)) changes.push({ entity: LIAISON_ENTITY, id: lid, set: { to: from } });
+    }
+  }
+  return changes;
+}
+
+function dutyItems(v: Record<string, JsonValue>): Record<string, JsonValue>[] {
+  const duty = v.duty;
+  if (!isObj(duty) || !Array.isArray(duty.items)) return [];
+  return duty.items.filter(isObj);
+}
+
+function checkDutyText(text: string): string {
+  const clean = text.trim();
+  if (clean === '') throw new AppError('VALIDATION', '请填写职责内容。', { text: '请填写职责内容。' });
+  return clean;
+}
+
+/**
+ * A duty item reworded from `from`. The notice's wording is kept as `original` and every wording as a dated
+ * version, so the duties on any past date (and the notice's own text) can still be shown.
+ */
+export function editDutyChanges(
+  store: Store,
+  e: { unitId: string; itemId: string; text: string; from: string; note?: string | undefined },
+  by: string,
+): Change[] {
+  const v = unitRecord(store, e.unitId);
+  const text = checkDutyText(e.text);
+  requireDate(e.from, 'from', '生效日期');
+  const items = dutyItems(v);
+  const at = items.findIndex((it) => it.id === e.itemId);
+  if (at < 0) throw new AppError('NOT_FOUND', '找不到该职责条目。');
+  const item = items[at]!;
+  const versions = dutyVersions(item).map((x) => ({ text: x.text, from: x.from, note: x.note, by: x.by }));
+  if (versions.length === 0) versions.push({ text: str(item.text), from: str(v.from), note: '', by: '' });
+  const last = versions[versions.length - 1]!;
+  if (text === last.text) throw new AppError('VALIDATION', '职责内容没有改动。', { text: '职责内容没有改动。' });
+  if (e.from < last.from || (e.from === last.from && versions.length === 1)) {
+    throw new AppError('VALIDATION', `生效日期应晚于 ${last.from}。`, { from: `应晚于 ${last.from}。` });
+  }
+  const entry = { text, from: e.from, note: (e.note ?? '').trim(), by };
+  // The same day as the latest change corrects that change rather than adding one.
+  if (e.from === last.from) versions[versions.length - 1] = entry;
+  else versions.push(entry);
+  const fromNotice = typeof item.added !== 'string';
+  const next: Record<string, JsonValue> = { ...item, text, versions };
+  if (fromNotice && typeof item.original !== 'string') next.original = str(item.text);
+  const all = items.map((it, i) => (i === at ? next : it));
+  return [{ entity: UNIT_ENTITY, id: e.unitId, set: { duty: { ...(v.duty as Record<string, JsonValue>), items: all } } }];
+}
+
+/** A duty item added from `from` (e.g. after 机构改革 gave the unit new work); numbered after the unit's others. */
+export function addDutyChanges(
+  store: Store,
+  a: { unitId: string; text: string; from: string; note?: string | undefined },
+  by: string,
+): { changes: Change[]; itemId: string } {
+  const v = unitRecord(store, a.unitId);
+  const text = checkDutyText(a.text);
+  requireDate(a.from, 'from', '生效日期');
+  if (a.from < str(v.from)) throw new AppError('VALIDATION', `生效日期不能早于 ${str(v.from)}。`, { from: `不能早于 ${str(v.from)}。` });
+  const items = dutyItems(v);
+  const n = Math.max(0, ...items.map((it) => Number(/\.(\d+)$/.exec(str(it.id))?.[1] ?? 0))) + 1;
+  const itemId = `${a.unitId}.${n}`;
+  const item: Record<string, JsonValue> = { id: itemId, text, added: a.from, versions: [{ text, from: a.from, note: (a.note ?? '').trim(), by }] };
+  const duty: Record<string, JsonValue> = isObj(v.duty) ? { ...v.duty, items: [...items, item] } : { paragraph: '', items: [item] };
+  const changes: Change[] = [{ entity: UNIT_ENTITY, id: a.unitId, set: { duty, ...(isObj(v.duty) ? {} : { dutyName: str(v.name) }) } }];
+  return { changes, itemId };
 }

@@ -77,7 +77,8 @@ export function rosterOf(kind: MeetingKind, composition: CompositionOn): RosterS
       personName: p.personName,
       title: '',
       titles: p.title ? [p.title] : [],
-      unitName: p.unitId ? (unitNames.get(p.unitId) ?? '') : '',
+      // The unit's name on the meeting's day; a post without a member unit serves the government (市政府).
+      unitName: p.unitName,
     };
     seats.push(seat);
     if (key) byPerson.set(key, seat);

@@ -197,3 +197,218 @@ export function readTaskFacts(store: Store, id: string, reports?: TaskReportReco
     reports: reports ?? reportsByTask(store).get(id) ?? [],
   };
 }
+
+// ── supervision: 延期, edits with history, 催办 ──
+
+export const TASK_URGE_ENTITY = 'taskUrge';
+
+const isObj = (v: JsonValue | undefined): v is Record<string, JsonValue> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const objs = (v: JsonValue | undefined): Record<string, JsonValue>[] => (Array.isArray(v) ? v.filter(isObj) : []);
+const strList = (v: JsonValue | undefined) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+export interface TaskExtensionRecord {
+  deadline: string;
+  previous: string;
+  reason: string;
+  approvedBy: string;
+  from: string;
+  by: string;
+}
+
+export function taskExtensions(v: Record<string, JsonValue>): TaskExtensionRecord[] {
+  return objs(v.extensions).map((x) => ({
+    deadline: str(x.deadline),
+    previous: str(x.previous),
+    reason: str(x.reason),
+    approvedBy: str(x.approvedBy),
+    from: str(x.from),
+    by: str(x.by),
+  }));
+}
+
+/** The deadline first set, when it has been extended since; null when never extended. */
+export function originalDeadline(v: Record<string, JsonValue>): string | null {
+  const ext = taskExtensions(v);
+  return ext.length > 0 ? ext[0]!.previous : null;
+}
+
+/** The deadline in force on `date`: an extension counts from the day it was approved. */
+export function deadlineOn(v: Record<string, JsonValue>, date: string): string {
+  const ext = taskExtensions(v);
+  if (ext.length === 0) return str(v.deadline);
+  const granted = [...ext].reverse().find((x) => x.from <= date);
+  return granted ? granted.deadline : ext[0]!.previous;
+}
+
+function openTask(store: Store, id: string, what: string): Record<string, JsonValue> {
+  const v = store.get(TASK_ENTITY, id)?.v;
+  if (!v) throw new AppError('NOT_FOUND', '找不到该督办事项。');
+  if (v.cancelled === true) throw new AppError('REFUSED', `该事项未获批准，不能${what}。`);
+  if (typeof v.closedOn === 'string' && v.closedOn !== '') throw new AppError('REFUSED', `该事项已经销号，不能${what}。`);
+  return v;
+}
+
+export interface ExtendInput {
+  id: string;
+  deadline: string;
+  reason: string;
+  approvedBy: string;
+  /** The day the extension was approved; from then on the task is judged against the new deadline. */
+  from: string;
+}
+
+/** 延期: the new deadline replaces the one in force; the first deadline and every extension stay on the record. */
+export function extendTaskChanges(store: Store, e: ExtendInput, todayIso: string, by: string): Change[] {
+  const v = openTask(store, e.id, '延期');
+  const fields: Record<string, string> = {};
+  const current = str(v.deadline);
+  if (!ISO.test(e.deadline)) fields.deadline = '请填写新的完成时限。';
+  else if (e.deadline <= current) fields.deadline = `新的完成时限应晚于现时限 ${current}。`;
+  if (e.reason.trim() === '') fields.reason = '请填写延期理由。';
+  if (e.approvedBy.trim() === '') fields.approvedBy = '请填写批准人（如 召集人 马儒生）。';
+  const last = taskExtensions(v).at(-1);
+  if (!ISO.test(e.from)) fields.from = '请填写批准日期。';
+  else if (e.from > todayIso) fields.from = '批准日期不能晚于今天。';
+  else if (last && e.from < last.from) fields.from = `批准日期不能早于上次延期的批准日期 ${last.from}。`;
+  if (Object.keys(fields).length > 0) throw new AppError('VALIDATION', '延期信息填写不完整。', fields);
+  const entry = { deadline: e.deadline, previous: current, reason: e.reason.trim(), approvedBy: e.approvedBy.trim(), from: e.from, by };
+  const extensions = [...taskExtensions(v), entry] as unknown as JsonValue;
+  return [{ entity: TASK_ENTITY, id: e.id, set: { deadline: e.deadline, extensions } }];
+}
+
+export interface TaskEditRecord {
+  date: string;
+  by: string;
+  reason: string;
+  changes: { field: string; before: JsonValue; after: JsonValue }[];
+}
+
+export function taskEdits(v: Record<string, JsonValue>): TaskEditRecord[] {
+  return objs(v.history).map((h) => ({
+    date: str(h.date),
+    by: str(h.by),
+    reason: str(h.reason),
+    changes: objs(h.changes).map((c) => ({ field: str(c.field), before: c.before ?? null, after: c.after ?? null })),
+  }));
+}
+
+export interface EditInput {
+  id: string;
+  title?: string | undefined;
+  leadUnitId?: string | undefined;
+  coUnitIds?: string[] | undefined;
+  reason: string;
+}
+
+/** Corrects a task's wording or units; what changed, when, by whom and why is appended to its history. */
+export function editTaskChanges(store: Store, e: EditInput, todayIso: string, by: string, unitExists: (id: string) => boolean): Change[] {
+  const v = openTask(store, e.id, '修改');
+  const fields: Record<string, string> = {};
+  const set: Record<string, JsonValue> = {};
+  const changes: TaskEditRecord['changes'] = [];
+  if (e.title !== undefined) {
+    const title = e.title.trim();
+    if (title === '') fields.title = '请填写督办事项。';
+    else if (title !== str(v.title)) {
+      set.title = title;
+      changes.push({ field: 'title', before: str(v.title), after: title });
+    }
+  }
+  const lead = e.leadUnitId ?? str(v.leadUnitId);
+  if (e.leadUnitId !== undefined && e.leadUnitId !== str(v.leadUnitId)) {
+    if (!unitExists(e.leadUnitId)) fields.leadUnitId = '所选单位不是成员单位。';
+    set.leadUnitId = e.leadUnitId;
+    changes.push({ field: 'leadUnitId', before: str(v.leadUnitId), after: e.leadUnitId });
+  }
+  const before = strList(v.coUnitIds);
+  const co = e.coUnitIds === undefined ? before : [...new Set(e.coUnitIds)];
+  if (co.includes(lead)) fields.coUnitIds = '牵头单位不必再列为配合单位。';
+  if (e.coUnitIds !== undefined && co.join('|') !== before.join('|')) {
+    if (co.some((u) => !unitExists(u))) fields.coUnitIds = '所选单位不是成员单位。';
+    set.coUnitIds = co;
+    changes.push({ field: 'coUnitIds', before, after: co });
+  }
+  if (e.reason.trim() === '') fields.reason = '请填写修改说明。';
+  if (Object.keys(fields).length > 0) throw new AppError('VALIDATION', '督办事项修改不完整。', fields);
+  if (changes.length === 0) throw new AppError('VALIDATION', '没有修改任何内容。');
+  const entry = { date: todayIso, by, reason: e.reason.trim(), changes };
+  set.history = [...taskEdits(v), entry] as unknown as JsonValue;
+  return [{ entity: TASK_ENTITY, id: e.id, set }];
+}
+
+/** After units merge, their open tasks belong to the unit they became; each task's history says so. */
+export function mergeTaskChanges(
+  store: Store,
+  survivor: string,
+  merged: readonly string[],
+  date: string,
+  by: string,
+  reason: string,
+): Change[] {
+  const out: Change[] = [];
+  for (const [id, rec] of Object.entries(store.table(TASK_ENTITY))) {
+    const v = rec.v;
+    if (v.cancelled === true || (typeof v.closedOn === 'string' && v.closedOn !== '')) continue;
+    const lead0 = str(v.leadUnitId);
+    const co0 = strList(v.coUnitIds);
+    if (!merged.includes(lead0) && !co0.some((u) => merged.includes(u))) continue;
+    const lead = merged.includes(lead0) ? survivor : lead0;
+    const co = [...new Set(co0.map((u) => (merged.includes(u) ? survivor : u)))].filter((u) => u !== lead);
+    const changes: TaskEditRecord['changes'] = [];
+    if (lead !== lead0) changes.push({ field: 'leadUnitId', before: lead0, after: lead });
+    if (co.join('|') !== co0.join('|')) changes.push({ field: 'coUnitIds', before: co0, after: co });
+    const history = [...taskEdits(v), { date, by, reason, changes }] as unknown as JsonValue;
+    out.push({ entity: TASK_ENTITY, id, set: { leadUnitId: lead, coUnitIds: co, history } });
+  }
+  return out;
+}
+
+export interface UrgeRecord {
+  id: string;
+  taskId: string;
+  year: number;
+  number: number;
+  date: string;
+  replyBy: string;
+  text: string;
+  by: string;
+  /** What the notice said when issued, so a reprint is the same paper whatever changes later. */
+  snapshot: Record<string, JsonValue>;
+}
+
+export const urgeNumberLabel = (year: number, number: number) => `催办〔${year}〕${number}号`;
+
+export function urgeOf(id: string, v: Record<string, JsonValue>): UrgeRecord {
+  return {
+    id,
+    taskId: str(v.taskId),
+    year: Number(v.year) || 0,
+    number: Number(v.number) || 0,
+    date: str(v.date),
+    replyBy: str(v.replyBy),
+    text: str(v.text),
+    by: str(v.by),
+    snapshot: isObj(v.snapshot) ? v.snapshot : {},
+  };
+}
+
+/** Every 催办通知, grouped by task, each group in number order. */
+export function urgesByTask(store: Store): Map<string, UrgeRecord[]> {
+  const out = new Map<string, UrgeRecord[]>();
+  for (const [id, rec] of Object.entries(store.table(TASK_URGE_ENTITY))) {
+    const u = urgeOf(id, rec.v);
+    const list = out.get(u.taskId) ?? [];
+    list.push(u);
+    out.set(u.taskId, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.date.localeCompare(b.date) || a.year - b.year || a.number - b.number);
+  return out;
+}
+
+/** 催办通知 are numbered afresh each year: 催办〔2026〕1号, 2号, … */
+export function nextUrgeNumber(store: Store, year: number): number {
+  const numbers = Object.values(store.table(TASK_URGE_ENTITY))
+    .filter((r) => r.v.year === year)
+    .map((r) => (typeof r.v.number === 'number' ? r.v.number : 0));
+  return Math.max(0, ...numbers) + 1;
+}

@@ -1,15 +1,28 @@
 // Tasks as lists and pages read them: unit names resolved, status computed for a given day, reports attached.
 import type {
   TaskDetail,
+  TaskEditView,
   TaskReportView,
   TaskRow,
   TaskUnitRef,
+  TaskUrgeView,
 } from '../../contract/schemas/units';
 import type { JsonValue } from '../../store/operation';
 import type { Store } from '../../store/store';
 import { UNIT_ENTITY } from '../composition/composition-on';
 import { daysBetween } from '../ledger/dates';
-import { reportsByTask, taskStatus, TASK_ENTITY, type TaskReportRecord } from './task-service';
+import {
+  originalDeadline,
+  reportsByTask,
+  taskEdits,
+  taskExtensions,
+  taskStatus,
+  TASK_ENTITY,
+  urgeNumberLabel,
+  urgesByTask,
+  type TaskReportRecord,
+  type UrgeRecord,
+} from './task-service';
 
 const str = (v: JsonValue | undefined) => (typeof v === 'string' ? v : '');
 const strs = (v: JsonValue | undefined) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -35,7 +48,13 @@ function sourceOf(v: JsonValue | undefined): TaskRow['source'] {
   return s;
 }
 
-export function taskRow(store: Store, id: string, today: string, reports: TaskReportRecord[] = []): TaskRow | null {
+export function taskRow(
+  store: Store,
+  id: string,
+  today: string,
+  reports: TaskReportRecord[] = [],
+  urges: UrgeRecord[] = [],
+): TaskRow | null {
   const v = store.get(TASK_ENTITY, id)?.v;
   if (!v) return null;
   const deadline = str(v.deadline);
@@ -64,14 +83,51 @@ export function taskRow(store: Store, id: string, today: string, reports: TaskRe
     reportCount: reports.length,
     latestReport: latest ? reportView(store, latest) : null,
     childIds: strs(v.childIds),
+    originalDeadline: originalDeadline(v),
+    urgeCount: urges.length,
+  };
+}
+
+export function urgeView(u: UrgeRecord): TaskUrgeView {
+  return {
+    id: u.id,
+    taskId: u.taskId,
+    year: u.year,
+    number: u.number,
+    numberLabel: urgeNumberLabel(u.year, u.number),
+    date: u.date,
+    replyBy: u.replyBy,
+    text: u.text,
+    by: u.by,
+  };
+}
+
+const editLabels: Record<string, string> = { title: '督办事项', leadUnitId: '牵头单位', coUnitIds: '配合单位' };
+
+function editView(store: Store, h: ReturnType<typeof taskEdits>[number]): TaskEditView {
+  const shown = (field: string, value: JsonValue): string => {
+    if (field === 'leadUnitId') return typeof value === 'string' ? unitRef(store, value).name : '';
+    if (field === 'coUnitIds') return strs(value).map((u) => unitRef(store, u).name).join('、') || '无';
+    return typeof value === 'string' ? value : '';
+  };
+  return {
+    date: h.date,
+    by: h.by,
+    reason: h.reason,
+    changes: h.changes.map((c) => ({
+      field: editLabels[c.field] ?? c.field,
+      before: shown(c.field, c.before),
+      after: shown(c.field, c.after),
+    })),
   };
 }
 
 /** Every task, most urgent first: overdue, then by deadline. */
 export function allTaskRows(store: Store, today: string): TaskRow[] {
   const reports = reportsByTask(store);
+  const urges = urgesByTask(store);
   return Object.keys(store.table(TASK_ENTITY))
-    .map((id) => taskRow(store, id, today, reports.get(id)))
+    .map((id) => taskRow(store, id, today, reports.get(id), urges.get(id)))
     .filter((r): r is TaskRow => r !== null)
     .sort((a, b) => statusRank(a) - statusRank(b) || a.deadline.localeCompare(b.deadline) || a.title.localeCompare(b.title, 'zh'));
 }
@@ -100,7 +156,8 @@ function childName(store: Store, id: string): string {
 
 export function taskDetail(store: Store, id: string, today: string): TaskDetail | null {
   const reports = reportsByTask(store).get(id) ?? [];
-  const row = taskRow(store, id, today, reports);
+  const urges = urgesByTask(store).get(id) ?? [];
+  const row = taskRow(store, id, today, reports, urges);
   if (!row) return null;
   const v = store.get(TASK_ENTITY, id)!.v;
   let dutyItemText = '';
@@ -121,5 +178,8 @@ export function taskDetail(store: Store, id: string, today: string): TaskDetail 
     closeNote: str(v.closeNote),
     cancelReason: str(v.cancelReason),
     dutyItemText,
+    extensions: taskExtensions(v),
+    history: taskEdits(v).map((h) => editView(store, h)),
+    urges: urges.map(urgeView),
   };
 }

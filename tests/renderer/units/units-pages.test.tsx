@@ -15,8 +15,8 @@ const composition = (over: Partial<CompositionView> = {}): CompositionView => ({
     { id: 'minzheng', name: '市民政局', dutyName: '市民政局', order: 2, duty: null, liaison: { name: '陈联络', post: '儿童福利科科长', phone: '0663-8123456' } },
   ],
   posts: [
-    { id: 'p1', role: 'convener', personName: '马儒生', title: '副市长、市公安局局长', unitId: null, order: 1, from: '2017-03-20', to: null },
-    { id: 'p2', role: 'member', personName: '倪任华', title: '市教育局副局长', unitId: 'jiaoyu', order: 9, from: '2017-03-20', to: null },
+    { id: 'p1', role: 'convener', personName: '马儒生', title: '副市长、市公安局局长', unitId: null, unitName: '市政府', order: 1, from: '2017-03-20', to: null },
+    { id: 'p2', role: 'member', personName: '倪任华', title: '市教育局副局长', unitId: 'jiaoyu', unitName: '市教育局', order: 9, from: '2017-03-20', to: null },
   ],
   history: [],
   ...over,
@@ -50,7 +50,7 @@ describe('composition page', () => {
       'composition.get': (a) => composition({ date: a.date ?? '2025-07-10' }),
       'posts.replace': (a) => {
         if (a.from <= '2017-03-20') throw new AppError('VALIDATION', '接任日期应晚于前任的任职起始日期。', { from: '应晚于 2017-03-20。' });
-        return { id: 'p9', role: 'member', personName: a.personName, title: a.title, unitId: 'jiaoyu', order: 9, from: a.from, to: null };
+        return { id: 'p9', role: 'member', personName: a.personName, title: a.title, unitId: 'jiaoyu', unitName: '市教育局', order: 9, from: a.from, to: null };
       },
     });
     const { user } = renderApp(api, '/units');
@@ -95,6 +95,8 @@ const row = (over: Partial<TaskRow> = {}): TaskRow => ({
   reportCount: 1,
   latestReport: { id: 'r1', unitId: 'minzheng', unitName: '市民政局', date: '2025-06-01', text: '已摸底', final: false },
   childIds: [],
+  originalDeadline: null,
+  urgeCount: 0,
   ...over,
 });
 const detail = (over: Partial<TaskDetail> = {}): TaskDetail => ({
@@ -105,6 +107,9 @@ const detail = (over: Partial<TaskDetail> = {}): TaskDetail => ({
   closeNote: '',
   cancelReason: '',
   dutyItemText: '加强寄宿制学校建设。',
+  extensions: [],
+  history: [],
+  urges: [],
   ...over,
 });
 
