@@ -55,6 +55,10 @@ describe('sign-in when the data cannot be opened', () => {
     expect(problem).toHaveTextContent('本单位的数据无法打开。');
     expect(problem).toHaveTextContent(MISSING.message);
     expect(await screen.findByRole('form', { name: '从备份恢复' })).toBeInTheDocument();
+    // Said once, above the restore, not again under the sign-in form.
+    expect(signInForm().queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: '恢复后登录' })).toBeInTheDocument();
+    await waitFor(() => expect(api.callsTo('app.status').length).toBeGreaterThanOrEqual(2));
   });
 
   it('restores from a backup in the preview’s exchange folder, shows what came back, then lets the person sign in', async () => {

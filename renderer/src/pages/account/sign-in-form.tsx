@@ -13,8 +13,11 @@ interface Props {
   onSignedIn: (session: SessionView) => void | Promise<void>;
   /** More buttons beside the submit button (切换用户). */
   actions?: ReactNode;
-  /** Told of every refusal (the sign-in page looks again at the status when the data could not be opened). */
-  onRefused?: (error: ApiError) => void;
+  /**
+   * Told of every refusal (the sign-in page looks again at the status when the data could not be opened). Returns
+   * true when the page shows the refusal itself, so it is not said twice.
+   */
+  onRefused?: (error: ApiError) => boolean;
 }
 
 export function SignInForm({ login: fixedLogin, submitLabel, onSignedIn, actions, onRefused }: Props) {
@@ -46,11 +49,10 @@ export function SignInForm({ login: fixedLogin, submitLabel, onSignedIn, actions
       session = await api.invoke('auth.signIn', { login: login.trim(), password });
     } catch (err) {
       const refused = toApiError(err);
-      setError(refused.message);
+      setError(onRefused?.(refused) ? null : refused.message);
       setPassword('');
       setBusy(false);
       passwordBox.current?.focus();
-      onRefused?.(refused);
       return;
     }
     setPassword('');

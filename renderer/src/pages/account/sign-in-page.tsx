@@ -26,8 +26,10 @@ interface Props {
 
 export function SignInPage({ officeName, demoAccounts, storeProblem, shell, onSignedIn, onStatusChanged }: Props) {
   const [restored, setRestored] = useState<BackupRestored | null>(null);
+  // The refusal itself names the problem at once; the status read again names it too (and after a reload).
+  const [refusedWith, setRefusedWith] = useState<AppStatus['storeProblem']>(null);
   // The problem stays in the status until someone signs in to the restored data: a restore answers it here.
-  const problem = restored ? null : storeProblem;
+  const problem = restored ? null : (storeProblem ?? refusedWith);
   return (
     <AuthCard title="登录" office={officeName}>
       {problem && (
@@ -59,13 +61,17 @@ export function SignInPage({ officeName, demoAccounts, storeProblem, shell, onSi
           />
         </section>
       )}
+      {problem && <h2 id="signin-again">恢复后登录</h2>}
       <SignInForm
         submitLabel="登录"
         onSignedIn={onSignedIn}
         onRefused={(error) => {
-          if (!STORE_PROBLEMS.has(error.code)) return;
+          if (!STORE_PROBLEMS.has(error.code)) return false;
+          // Shown above the restore, not again under the form.
+          setRefusedWith({ code: error.code, message: error.message });
           setRestored(null);
           void onStatusChanged();
+          return true;
         }}
       />
       {demoAccounts && demoAccounts.length > 0 && <DemoAccounts accounts={demoAccounts} />}

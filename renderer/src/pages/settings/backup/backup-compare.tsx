@@ -28,7 +28,7 @@ export function BackupCompare({ check }: { check: BackupCheckView }) {
       {!check.sameOffice && (
         <p className="warn-box">该备份不是本单位的数据，不能恢复到这里。</p>
       )}
-      <table className="data-table numbers">
+      <table className="x-table numbers">
         <caption>备份与当前数据对比</caption>
         <thead>
           <tr>
