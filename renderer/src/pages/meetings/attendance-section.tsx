@@ -9,13 +9,29 @@ import {
 } from '../../../../electron/contract/schemas/meetings';
 import { useApi } from '../../api/client';
 import { Field } from '../../components/form/field';
+import { IssuedLockNote, isLocked } from './issued-lock';
 import { FormError, noEnterSubmit, useAction } from './use-action';
+
+/** A row of an issued meeting: what the minutes say, nothing to change. */
+function IssuedRow({ row }: { row: AttendanceRow }) {
+  return (
+    <tr>
+      <td>{row.personName}</td>
+      <td>{row.title || row.roleName}</td>
+      <td className={`presence presence-${row.status}`}>
+        {presenceNames[row.status]}
+        {row.status === 'absent' && row.reason ? `（${row.reason}）` : ''}
+        {row.status === 'absent' && row.substitute ? `，${row.substitute}代为出席` : ''}
+      </td>
+    </tr>
+  );
+}
 
 function PersonRow({ meetingId, row }: { meetingId: string; row: AttendanceRow }) {
   const api = useApi();
   const action = useAction();
   const [reason, setReason] = useState(row.reason);
-  const [substitute, setSubstitute] = useState(row.substitute);
+  const [substitute, setSubstitute] = useState(row.substitute ?? '');
   const [leave, setLeave] = useState(row.status === 'absent');
   const mark = (status: 'present' | 'absent') =>
     action.run(() =>
@@ -100,6 +116,8 @@ export function AttendanceSection({ meeting, onPrint }: { meeting: MeetingDetail
   const unmarked = meeting.attendance.filter((a) => a.status === 'unmarked');
   const present = meeting.attendance.filter((a) => a.status === 'present').length;
   const absent = meeting.attendance.filter((a) => a.status === 'absent').length;
+  // Minutes issued (and no correction open): attendance is what the issued minutes say, and cannot change.
+  const locked = isLocked(meeting);
 
   const markAll = () =>
     all.run(async () => {
@@ -129,15 +147,18 @@ export function AttendanceSection({ meeting, onPrint }: { meeting: MeetingDetail
         出席 {present} 人，请假 {absent} 人，未登记 {unmarked.length}{' '}
         人。请假的可填写代为出席人员，纪要和签到表印作“某某（某某代）”。
       </p>
+      {locked && <IssuedLockNote what="出席情况" />}
       <div className="form-actions">
-        <button
-          type="button"
-          className="button"
-          disabled={all.busy || unmarked.length === 0}
-          onClick={() => void markAll()}
-        >
-          其余人员登记为出席
-        </button>
+        {!locked && (
+          <button
+            type="button"
+            className="button"
+            disabled={all.busy || unmarked.length === 0}
+            onClick={() => void markAll()}
+          >
+            其余人员登记为出席
+          </button>
+        )}
         <button type="button" className="button" onClick={onPrint}>
           打印签到表
         </button>
@@ -149,17 +170,21 @@ export function AttendanceSection({ meeting, onPrint }: { meeting: MeetingDetail
             <th scope="col">姓名</th>
             <th scope="col">职务</th>
             <th scope="col">出席情况</th>
-            <th scope="col">登记</th>
+            {!locked && <th scope="col">登记</th>}
           </tr>
         </thead>
         <tbody>
-          {meeting.attendance.map((row) => (
-            <PersonRow
-              key={`${row.postId}:${row.status}:${row.reason}:${row.substitute}`}
-              meetingId={meeting.id}
-              row={row}
-            />
-          ))}
+          {meeting.attendance.map((row) =>
+            locked ? (
+              <IssuedRow key={row.postId} row={row} />
+            ) : (
+              <PersonRow
+                key={`${row.postId}:${row.status}:${row.reason}:${row.substitute}`}
+                meetingId={meeting.id}
+                row={row}
+              />
+            ),
+          )}
         </tbody>
       </table>
 
@@ -172,53 +197,57 @@ export function AttendanceSection({ meeting, onPrint }: { meeting: MeetingDetail
             <li key={a.id}>
               {a.name}（{a.unit}
               {a.title}）{' '}
-              <button
-                type="button"
-                className="button small"
-                aria-label={`删除列席人员${a.name}`}
-                onClick={() => void api.invoke('attendance.removeAttending', { id: a.id })}
-              >
-                删除
-              </button>
+              {!locked && (
+                <button
+                  type="button"
+                  className="button small"
+                  aria-label={`删除列席人员${a.name}`}
+                  onClick={() => void api.invoke('attendance.removeAttending', { id: a.id })}
+                >
+                  删除
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
-      <form
-        noValidate
-        onSubmit={submit}
-        onKeyDown={noEnterSubmit}
-        aria-label="添加列席人员"
-        className="form-inline"
-      >
-        <Field label="列席人员姓名" error={add.errors.name}>
-          <input
-            className="input"
-            value={person.name}
-            onChange={(e) => setPerson({ ...person, name: e.target.value })}
-          />
-        </Field>
-        <Field label="列席人员单位" error={add.errors.unit}>
-          <input
-            className="input"
-            value={person.unit}
-            onChange={(e) => setPerson({ ...person, unit: e.target.value })}
-          />
-        </Field>
-        <Field label="列席人员职务" error={add.errors.title}>
-          <input
-            className="input"
-            value={person.title}
-            onChange={(e) => setPerson({ ...person, title: e.target.value })}
-          />
-        </Field>
-        <FormError message={add.message} />
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={add.busy}>
-            添加列席人员
-          </button>
-        </div>
-      </form>
+      {!locked && (
+        <form
+          noValidate
+          onSubmit={submit}
+          onKeyDown={noEnterSubmit}
+          aria-label="添加列席人员"
+          className="form-inline"
+        >
+          <Field label="列席人员姓名" error={add.errors.name}>
+            <input
+              className="input"
+              value={person.name}
+              onChange={(e) => setPerson({ ...person, name: e.target.value })}
+            />
+          </Field>
+          <Field label="列席人员单位" error={add.errors.unit}>
+            <input
+              className="input"
+              value={person.unit}
+              onChange={(e) => setPerson({ ...person, unit: e.target.value })}
+            />
+          </Field>
+          <Field label="列席人员职务" error={add.errors.title}>
+            <input
+              className="input"
+              value={person.title}
+              onChange={(e) => setPerson({ ...person, title: e.target.value })}
+            />
+          </Field>
+          <FormError message={add.message} />
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={add.busy}>
+              添加列席人员
+            </button>
+          </div>
+        </form>
+      )}
     </section>
   );
 }

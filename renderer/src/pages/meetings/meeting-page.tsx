@@ -69,6 +69,15 @@ export function MeetingPage() {
         <section aria-labelledby="meeting-facts">
           <h2 id="meeting-facts">会议情况</h2>
           <dl className="details">
+            <dt>会议名称</dt>
+            <dd>
+              {m.name}
+              <span className="muted">
+                {m.minutesStatus === 'none' || m.minutesStatus === 'draft'
+                  ? '（第几次按同年同类会议的日期排列，纪要印发时确定）'
+                  : '（纪要印发时已确定）'}
+              </span>
+            </dd>
             <dt>会议类型</dt>
             <dd>{meetingKindNames[m.kind]}</dd>
             <dt>时间</dt>
@@ -80,7 +89,10 @@ export function MeetingPage() {
             <dt>主持人</dt>
             <dd>
               {[m.chairTitle, m.chairName].filter(Boolean).join(' ') || '（未登记）'}（
-              {m.kind === 'liaison' && m.chairKind === 'convener' ? '联席会议办公室主任' : chairKindNames[m.chairKind]}）
+              {m.kind === 'liaison' && m.chairKind === 'convener'
+                ? '联席会议办公室主任'
+                : chairKindNames[m.chairKind]}
+              ）
             </dd>
             {m.kind === 'adhoc' && (
               <>

@@ -14,7 +14,20 @@ import { useFormDraft } from '../../hooks/use-form-draft';
 
 const versionStatus = { draft: '草稿', issued: '已印发（现行）', superseded: '已被更正' } as const;
 
-function DraftEditor({ version }: { version: MinutesVersion }) {
+/** A whole number typed by hand, or undefined when left empty (NaN reaches the handler, which says what is wrong). */
+const typedNumber = (text: string): number | undefined =>
+  text.trim() === '' ? undefined : Number(text.trim());
+
+function DraftEditor({
+  version,
+  meetingName,
+  firstIssue,
+}: {
+  version: MinutesVersion;
+  meetingName: string;
+  /** No version issued yet: 第N次 is fixed by this issue (and may be given by hand). */
+  firstIssue: boolean;
+}) {
   const api = useApi();
   const save = useAction();
   const issue = useAction();
@@ -29,6 +42,8 @@ function DraftEditor({ version }: { version: MinutesVersion }) {
   const setText = (text: string) => setFields((f) => ({ ...f, text }));
   const setSendTo = (sendTo: string) => setFields((f) => ({ ...f, sendTo }));
   const [date, setDate] = useState('');
+  const [seq, setSeq] = useState('');
+  const [ordinal, setOrdinal] = useState('');
   const [saved, setSaved] = useState(false);
   const args = () => ({
     id: version.id,
@@ -50,12 +65,25 @@ function DraftEditor({ version }: { version: MinutesVersion }) {
     e.preventDefault();
     await issue.run(async () => {
       await api.invoke('minutes.save', args());
-      await api.invoke('minutes.issue', { id: version.id, date });
+      const bySeq = typedNumber(seq);
+      const byOrdinal = firstIssue ? typedNumber(ordinal) : undefined;
+      await api.invoke('minutes.issue', {
+        id: version.id,
+        date,
+        ...(bySeq !== undefined ? { seq: bySeq } : {}),
+        ...(byOrdinal !== undefined ? { ordinal: byOrdinal } : {}),
+      });
       draft.clear();
     });
   };
   return (
     <>
+      {version.corrects && (
+        <p className="explain">
+          本版本是对{version.corrects}纪要的更正。印发时另编新号，正文前注明“本纪要系对{version.corrects}
+          纪要的更正，原纪要同时作废。”；原纪要保持印发时的样子。
+        </p>
+      )}
       <form noValidate onSubmit={submit} onKeyDown={noEnterSubmit} aria-label="编辑纪要">
         <Field label="纪要标题" error={save.errors.title}>
           <input className="input" value={title} onChange={(e) => setTitle(e.target.value)} />
@@ -97,6 +125,32 @@ function DraftEditor({ version }: { version: MinutesVersion }) {
         >
           <input type="date" className="input" value={date} onChange={(e) => setDate(e.target.value)} />
         </Field>
+        <Field
+          label="纪要编号（可不填）"
+          hint="不填则按印发年份自动续编；接续纸质纪要的编号时填写，已用过的编号不能再用"
+          error={issue.errors.seq}
+        >
+          <input
+            className="input input-short"
+            inputMode="numeric"
+            value={seq}
+            onChange={(e) => setSeq(e.target.value)}
+          />
+        </Field>
+        {firstIssue && (
+          <Field
+            label="会议次数（可不填）"
+            hint={`现为“${meetingName}”，按同年同类会议的日期排列；印发后固定不变。接续此前未录入的会议时填写第几次`}
+            error={issue.errors.ordinal}
+          >
+            <input
+              className="input input-short"
+              inputMode="numeric"
+              value={ordinal}
+              onChange={(e) => setOrdinal(e.target.value)}
+            />
+          </Field>
+        )}
         <FormError message={issue.message} />
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={issue.busy}>
@@ -115,8 +169,11 @@ function IssuedView({ version, current }: { version: MinutesVersion; current: bo
     <div className="minutes-locked">
       <p>
         <strong>{version.number}</strong>，{version.issuedDate} 印发。
-        {current ? '已印发的纪要不能修改。' : '此版本已被更正，仅供查阅。'}
+        {current
+          ? '已印发的纪要不能修改，打印的始终是印发时的原件。'
+          : '此版本已被更正，仅供查阅；打印的是印发时的原件。'}
       </p>
+      {version.corrects && <p>本纪要系对{version.corrects}纪要的更正，原纪要同时作废。</p>}
       <p>印发范围：{version.sendTo.join('、') || '（未填写）'}</p>
       <div className="minutes-read" aria-label="纪要正文">
         {version.blocks.map((b, i) =>
@@ -227,7 +284,12 @@ export function MinutesPage() {
               第{version.version}版（{versionStatus[version.status]}）
             </h2>
             {version.status === 'draft' ? (
-              <DraftEditor key={version.id} version={version} />
+              <DraftEditor
+                key={version.id}
+                version={version}
+                meetingName={m.name}
+                firstIssue={!m.minutes.some((v) => v.status !== 'draft')}
+              />
             ) : (
               <IssuedView version={version} current={version.status === 'issued'} />
             )}

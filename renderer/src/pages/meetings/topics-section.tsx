@@ -10,7 +10,20 @@ import {
 } from '../../../../electron/contract/schemas/meetings';
 import { useApi } from '../../api/client';
 import { Field } from '../../components/form/field';
+import { IssuedLockNote, isLocked } from './issued-lock';
 import { FormError, noEnterSubmit, useAction } from './use-action';
+
+/** A topic of a meeting whose minutes are issued: its outcome as decided, nothing to change. */
+function DecidedTopicRow({ topic }: { topic: TopicView }) {
+  return (
+    <tr>
+      <td>{topic.title}</td>
+      <td>{topic.unitName}</td>
+      <td>{topicOutcomeNames[topic.outcome]}</td>
+      <td>{topic.note}</td>
+    </tr>
+  );
+}
 
 function TopicRow({ topic }: { topic: TopicView }) {
   const api = useApi();
@@ -75,12 +88,14 @@ export function TopicsSection({ meeting }: { meeting: MeetingDetail }) {
     const ok = await action.run(() => api.invoke('topics.propose', { meetingId: meeting.id, title, unitId }));
     if (ok) setTitle('');
   };
+  const locked = isLocked(meeting);
   return (
     <section aria-labelledby="meeting-topics">
       <h2 id="meeting-topics">议题</h2>
       <p className="explain">
         联络员会议逐项研究各成员单位提出的议题：提交联席会议、暂缓或不予研究，并写明说明。
       </p>
+      {locked && <IssuedLockNote what="议题及研究结果" />}
       {meeting.topics.length > 0 && (
         <table className="table">
           <thead>
@@ -89,45 +104,53 @@ export function TopicsSection({ meeting }: { meeting: MeetingDetail }) {
               <th scope="col">提出单位</th>
               <th scope="col">研究结果</th>
               <th scope="col">说明</th>
-              <th scope="col">
-                <span className="visually-hidden">操作</span>
-              </th>
+              {!locked && (
+                <th scope="col">
+                  <span className="visually-hidden">操作</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
-            {meeting.topics.map((t) => (
-              <TopicRow key={`${t.id}:${t.outcome}:${t.note}`} topic={t} />
-            ))}
+            {meeting.topics.map((t) =>
+              locked ? (
+                <DecidedTopicRow key={t.id} topic={t} />
+              ) : (
+                <TopicRow key={`${t.id}:${t.outcome}:${t.note}`} topic={t} />
+              ),
+            )}
           </tbody>
         </table>
       )}
-      <form
-        noValidate
-        onSubmit={submit}
-        onKeyDown={noEnterSubmit}
-        aria-label="提出议题"
-        className="form-inline"
-      >
-        <Field label="议题" error={action.errors.title}>
-          <input className="input" value={title} onChange={(e) => setTitle(e.target.value)} />
-        </Field>
-        <Field label="提出单位" error={action.errors.unitId}>
-          <select className="input input-select" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-            <option value="">（请选择）</option>
-            {meeting.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <FormError message={action.message} />
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={action.busy}>
-            添加议题
-          </button>
-        </div>
-      </form>
+      {!locked && (
+        <form
+          noValidate
+          onSubmit={submit}
+          onKeyDown={noEnterSubmit}
+          aria-label="提出议题"
+          className="form-inline"
+        >
+          <Field label="议题" error={action.errors.title}>
+            <input className="input" value={title} onChange={(e) => setTitle(e.target.value)} />
+          </Field>
+          <Field label="提出单位" error={action.errors.unitId}>
+            <select className="input input-select" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
+              <option value="">（请选择）</option>
+              {meeting.units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <FormError message={action.message} />
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={action.busy}>
+              添加议题
+            </button>
+          </div>
+        </form>
+      )}
     </section>
   );
 }
