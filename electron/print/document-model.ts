@@ -58,6 +58,11 @@ export const officialDocumentSchema = z
     kind: z.enum(documentKinds, { message: '文档类型不正确' }),
     /** Red header, e.g. 揭阳市农村留守儿童关爱保护工作联席会议纪要. Required for minutes and bulletins. */
     mark: text('版头').optional(),
+    /**
+     * Where the red mark sits: 'gb' with its upper edge 35 mm below the top of the text area (GB/T 9704-2012 §10.3,
+     * the 纪要标志); 'top' (the default) at the top of the text area.
+     */
+    markPlacement: z.enum(['gb', 'top'], { message: '版头位置不正确' }).optional(),
     /** Issue number as the office writes it: 「第3期」 or 「〔2025〕3号」. */
     number: text('期号').optional(),
     /** Issuing body printed under the red header, left. */

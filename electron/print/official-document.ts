@@ -51,6 +51,10 @@ const SMALL_CHAR_MM = SMALL_PT * MM_PER_PT;
 const MARK_MAX_PT = 36;
 const MARK_MIN_PT = 26;
 const MARK_WIDTH_MM = TEXT_WIDTH_MM - 4;
+/** GB/T 9704-2012 §10.3: the 纪要标志's upper edge 35 mm below the top of the text area. */
+const MARK_GB_TOP_MM = 35;
+/** Grid lines the mark takes when set so: 35 mm plus a 36pt mark, rounded up to whole lines (five). */
+const MARK_GB_ROWS = Math.ceil((MARK_GB_TOP_MM + MARK_MAX_PT * MM_PER_PT) / ROW_MM);
 
 interface Row {
   /** Inner HTML, already escaped. */
@@ -123,7 +127,7 @@ function blank(collapsible: boolean, count = 1): Block[] {
   }));
 }
 
-function markBlock(mark: string): Block {
+function markBlock(mark: string, placement: 'gb' | 'top'): Block {
   const perPt = widthMm(mark, textMetrics(1, 0));
   let size = Math.min(MARK_MAX_PT, MARK_WIDTH_MM / perPt);
   let scale = 1;
@@ -135,7 +139,15 @@ function markBlock(mark: string): Block {
   return {
     tag: 'header',
     classes: ['mark'],
-    rows: [{ html: `<span style="${style}">${inline(mark)}</span>`, classes: ['r', 'mark-row'], span: 2 }],
+    rows: [
+      placement === 'gb'
+        ? {
+            html: `<span style="${style}">${inline(mark)}</span>`,
+            classes: ['r', 'mark-row', 'gb'],
+            span: MARK_GB_ROWS,
+          }
+        : { html: `<span style="${style}">${inline(mark)}</span>`, classes: ['r', 'mark-row'], span: 2 },
+    ],
   };
 }
 
@@ -192,7 +204,7 @@ function headerBlocks(doc: OfficialDocument): Block[] {
   }
   const mark = normalizeText(doc.mark ?? '');
   if (doc.kind === 'plain' || !mark) return blocks;
-  blocks.push(markBlock(mark));
+  blocks.push(markBlock(mark, doc.markPlacement ?? 'top'));
   const meta: Row[] = [];
   const number = normalizeText(doc.number ?? '');
   if (number) meta.push({ html: inline(number), classes: ['r', 'c'] });
@@ -376,6 +388,8 @@ h1, h2, h3, h4, p, header { margin: 0; padding: 0; font-size: inherit; font-weig
   color: ${OFFICIAL_RED}; font-family: ${FONT_XIAOBIAOSONG}; letter-spacing: 0;
 }
 .mark-row span { display: inline-block; white-space: nowrap; transform-origin: center; }
+.mark .mark-row.gb { height: ${px(MARK_GB_ROWS * ROW_PX)}; line-height: 1; align-items: flex-start; }
+.mark-row.gb span { margin-top: ${mm(MARK_GB_TOP_MM)}; line-height: 1; }
 .red-rule { position: relative; overflow: visible; }
 .rule { position: absolute; left: 0; width: 100%; display: block; fill: #000; }
 .rule.top { top: 0; }

@@ -43,6 +43,16 @@ export const approvalNames: Record<ApprovalState, string> = {
 export const numberStyles = ['qi', 'hao'] as const;
 export type NumberStyle = (typeof numberStyles)[number];
 export const numberStyleNames: Record<NumberStyle, string> = { qi: '第N期', hao: '〔年份〕N号' };
+/**
+ * Where the red 纪要标志 sits: 'gb' as GB/T 9704-2012 clause 10.3 has it (its upper edge 35 mm below the top of the
+ * text area); 'top' at the very top of the text area, a local format the standard allows (纪要格式可以根据实际制定).
+ */
+export const markPlacements = ['gb', 'top'] as const;
+export type MarkPlacement = (typeof markPlacements)[number];
+export const markPlacementNames: Record<MarkPlacement, string> = {
+  gb: '国家标准：标志上边缘距版心上边缘35毫米（GB/T 9704—2012 第10.3条）',
+  top: '本地格式：标志置于版心顶端',
+};
 export const copyLabels = ['抄报', '抄送'] as const;
 export type CopyLabel = (typeof copyLabels)[number];
 
@@ -222,6 +232,8 @@ export const minutesSettingsSchema = z
       .max(20),
     /** The red mark, e.g. 揭阳市农村留守儿童关爱保护工作联席会议纪要. */
     mark: text('版头', 40),
+    /** Where the mark sits (read back always set; 'gb' unless the office chose otherwise). */
+    markPlacement: z.enum(markPlacements, { message: '请选择纪要标志的位置' }).optional(),
     /** Printed under the mark and on the 印发 line. */
     issuer: text('编发单位', 40),
   })

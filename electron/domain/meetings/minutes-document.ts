@@ -20,6 +20,7 @@ export function minutesDocument(
   const doc: OfficialDocument = {
     kind: 'minutes',
     mark: settings.mark,
+    markPlacement: settings.markPlacement ?? 'gb',
     issuer: settings.issuer,
     date,
     title: version.title,

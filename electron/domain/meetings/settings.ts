@@ -1,5 +1,6 @@
-// The office's choices for its minutes: how they are numbered, the red mark, and who gets a copy (抄报 or 抄送 —
-// the founding notice says 抄报市政府 where GB/T 9704 only knows 抄送).
+// The office's choices for its minutes: how they are numbered, the red mark and where it sits (GB/T 9704-2012 §10.3
+// or a local format), and who gets a copy (抄报 or 抄送 — the founding notice says 抄报市政府 where GB/T 9704 only
+// knows 抄送).
 import type { MinutesSettings } from '../../contract/schemas/meetings';
 import type { OfficePublic } from '../../identity/identity';
 import type { Store } from '../../store/store';
@@ -24,6 +25,8 @@ export function readMinutesSettings(store: Store, office: OfficePublic): Minutes
     copyLabel: v.copyLabel === '抄送' ? '抄送' : '抄报',
     copyTo: copyTo.length > 0 ? copyTo : [GOVERNMENT[office.level] ?? '本级人民政府'],
     mark: str(v.mark) || `${bodyName(store, office)}纪要`,
+    // GB/T 9704-2012 §10.3 unless the office chose its local format.
+    markPlacement: v.markPlacement === 'top' ? 'top' : 'gb',
     issuer: str(v.issuer) || office.name,
   };
 }

@@ -14,10 +14,19 @@ jest.setTimeout(120_000);
 afterEach(cleanupTempDirs);
 
 async function demoOffice(now: number): Promise<AppContext> {
-  const ctx = await openContext({ dataDir: path.join(tempDir('demo-meetings'), 'data'), owner: 'test', clock: fixedClock(now) });
-  await initTestOffice(ctx, { code: '445200', name: '揭阳市农村留守儿童关爱保护工作联席会议办公室', level: 'city' });
+  const ctx = await openContext({
+    dataDir: path.join(tempDir('demo-meetings'), 'data'),
+    owner: 'test',
+    clock: fixedClock(now),
+  });
+  await initTestOffice(ctx, {
+    code: '445200',
+    name: '揭阳市农村留守儿童关爱保护工作联席会议办公室',
+    level: 'city',
+  });
   // The composition (with a liaison in every unit) and the meetings; the children and tasks play no part here.
-  for (const part of demoParts.filter((p) => p.name === 'composition' || p.name === 'meetings')) await part.seed(ctx);
+  for (const part of demoParts.filter((p) => p.name === 'composition' || p.name === 'meetings'))
+    await part.seed(ctx);
   return ctx;
 }
 
@@ -55,7 +64,8 @@ describe.each([
           expect(Number(y)).toBeLessThanOrEqual(year + 1);
         }
         // A report on a year's work is about a year that has begun by the meeting.
-        for (const [, y] of texts.matchAll(/(\d{4})年[^。\n]*?工作情况/g)) expect(Number(y)).toBeLessThanOrEqual(year);
+        for (const [, y] of texts.matchAll(/(\d{4})年[^。\n]*?工作情况/g))
+          expect(Number(y)).toBeLessThanOrEqual(year);
         expect(texts).not.toMatch(/\d:\d\d/);
 
         const names = m.attendance.map((a) => a.personName.replace(/\s/g, ''));
@@ -76,12 +86,19 @@ describe.each([
         // Headings are whole sentences: each decided item's first sentence, never a clause cut at a comma.
         const issued = m.minutes.find((v) => v.status === 'issued');
         if (issued && m.decisions.length > 0) {
-          const headings = issued.blocks.filter((b) => b.type === 'heading1').map((b) => b.text.replace(/^[一二三四五六七八九十]+、/, ''));
+          const headings = issued.blocks
+            .filter((b) => b.type === 'heading1')
+            .map((b) => b.text.replace(/^[一二三四五六七八九十]+、/, ''));
           expect(headings).toEqual(m.decisions.map((d) => d.text.split('。')[0]));
         }
       }
-      const plenary = list.filter((m) => m.kind === 'plenary').sort((a, b) => b.date.localeCompare(a.date))[0]!;
-      const html = (await call('print.render', { kind: 'minutes', id: plenary.id })).html.replace(/<[^>]+>/g, '');
+      const plenary = list
+        .filter((m) => m.kind === 'plenary')
+        .sort((a, b) => b.date.localeCompare(a.date))[0]!;
+      const html = (await call('print.render', { kind: 'minutes', id: plenary.id })).html.replace(
+        /<[^>]+>/g,
+        '',
+      );
       expect(html).toMatch(/（郑锦涛代）/);
       expect(html).toContain('下午3时');
     } finally {

@@ -27,7 +27,11 @@ async function fails<K extends ChannelName>(name: K, args: ArgsOf<K>) {
 
 beforeEach(async () => {
   ctx = await openContext({ dataDir: path.join(tempDir('rosters'), 'data'), owner: 'test', clock });
-  await initTestOffice(ctx, { code: '445200', name: '揭阳市农村留守儿童关爱保护工作联席会议办公室', level: 'city' });
+  await initTestOffice(ctx, {
+    code: '445200',
+    name: '揭阳市农村留守儿童关爱保护工作联席会议办公室',
+    level: 'city',
+  });
   await call('composition.setup', { mode: 'template' });
 });
 afterEach(async () => {
@@ -47,13 +51,39 @@ const plenary = () =>
 describe('rosters by meeting kind', () => {
   it('a liaison meeting lists the liaisons of the member units on its date, and only them', async () => {
     const c = await call('composition.get', { date: '2025-01-01' });
-    const [edu, police, civil] = ['教育', '公安', '民政'].map((p) => c.units.find((u) => u.name.includes(p))!.id);
-    await call('units.setLiaison', { unitId: edu!, name: '李联络', post: '办公室主任', phone: '0663-8000001', from: '2024-01-01' });
-    await call('units.setLiaison', { unitId: police!, name: '赵联络', post: '治安科科长', phone: '0663-8000002', from: '2024-01-01' });
+    const [edu, police, civil] = ['教育', '公安', '民政'].map(
+      (p) => c.units.find((u) => u.name.includes(p))!.id,
+    );
+    await call('units.setLiaison', {
+      unitId: edu!,
+      name: '李联络',
+      post: '办公室主任',
+      phone: '0663-8000001',
+      from: '2024-01-01',
+    });
+    await call('units.setLiaison', {
+      unitId: police!,
+      name: '赵联络',
+      post: '治安科科长',
+      phone: '0663-8000002',
+      from: '2024-01-01',
+    });
     // Takes over after the meeting: the meeting keeps the liaison it had.
-    await call('units.setLiaison', { unitId: police!, name: '钱接任', post: '治安科科长', phone: '0663-8000003', from: '2025-04-01' });
+    await call('units.setLiaison', {
+      unitId: police!,
+      name: '钱接任',
+      post: '治安科科长',
+      phone: '0663-8000003',
+      from: '2025-04-01',
+    });
     // Appointed after the meeting: not on its list.
-    await call('units.setLiaison', { unitId: civil!, name: '孙后任', post: '儿童福利科科长', phone: '0663-8000004', from: '2025-04-01' });
+    await call('units.setLiaison', {
+      unitId: civil!,
+      name: '孙后任',
+      post: '儿童福利科科长',
+      phone: '0663-8000004',
+      from: '2025-04-01',
+    });
     const p = await plenary();
     const liaison = await call('meetings.create', {
       kind: 'liaison',
@@ -75,9 +105,17 @@ describe('rosters by meeting kind', () => {
 
     // A member's post is not a seat at a liaison meeting; the liaison's is.
     const member = c.posts.find((x) => x.role === 'member')!;
-    const refused = await fails('attendance.mark', { meetingId: liaison.id, postId: member.id, status: 'present' });
+    const refused = await fails('attendance.mark', {
+      meetingId: liaison.id,
+      postId: member.id,
+      status: 'present',
+    });
     expect(refused.message).toBe('此人在会议当天不是成员单位的联络员。');
-    await call('attendance.mark', { meetingId: liaison.id, postId: detail.attendance[1]!.postId, status: 'present' });
+    await call('attendance.mark', {
+      meetingId: liaison.id,
+      postId: detail.attendance[1]!.postId,
+      status: 'present',
+    });
     await call('attendance.mark', {
       meetingId: liaison.id,
       postId: detail.attendance[0]!.postId,
@@ -101,13 +139,19 @@ describe('rosters by meeting kind', () => {
     expect(detail.attendance.map((a) => a.personName.replace(/\s/g, ''))).toEqual(people);
     const lin = detail.attendance.filter((a) => a.personName === '林小彭');
     expect(lin).toHaveLength(1);
-    expect(lin[0]).toMatchObject({ roleName: '成员、办公室主任', title: '市民政局副局长、联席会议办公室主任', role: 'member' });
+    expect(lin[0]).toMatchObject({
+      roleName: '成员、办公室主任',
+      title: '市民政局副局长、联席会议办公室主任',
+      role: 'member',
+    });
     expect(detail.attendance[0]).toMatchObject({ personName: '马儒生', roleName: '召集人' });
 
     // Marking by either of 林小彭's posts marks the one person.
     const headPost = c.posts.find((x) => x.role === 'officeHead')!;
     await call('attendance.mark', { meetingId: p.id, postId: headPost.id, status: 'present' });
-    const marked = (await call('meetings.get', { id: p.id })).attendance.filter((a) => a.personName === '林小彭');
+    const marked = (await call('meetings.get', { id: p.id })).attendance.filter(
+      (a) => a.personName === '林小彭',
+    );
     expect(marked).toEqual([expect.objectContaining({ status: 'present', postId: lin[0]!.postId })]);
 
     for (const a of detail.attendance) {
@@ -132,13 +176,33 @@ describe('rosters by meeting kind', () => {
     const p = await plenary();
     const rows = (await call('meetings.get', { id: p.id })).attendance;
     const [first, second, third] = [rows[1]!, rows[2]!, rows[3]!];
-    const bad = await fails('attendance.mark', { meetingId: p.id, postId: first.postId, status: 'present', substitute: '某某' });
+    const bad = await fails('attendance.mark', {
+      meetingId: p.id,
+      postId: first.postId,
+      status: 'present',
+      substitute: '某某',
+    });
     expect(bad.fields).toEqual({ substitute: '本人出席的，不填代为出席人员' });
-    await call('attendance.mark', { meetingId: p.id, postId: first.postId, status: 'absent', reason: '公务出差', substitute: '李某某' });
-    await call('attendance.mark', { meetingId: p.id, postId: second.postId, status: 'absent', reason: '病假' });
+    await call('attendance.mark', {
+      meetingId: p.id,
+      postId: first.postId,
+      status: 'absent',
+      reason: '公务出差',
+      substitute: '李某某',
+    });
+    await call('attendance.mark', {
+      meetingId: p.id,
+      postId: second.postId,
+      status: 'absent',
+      reason: '病假',
+    });
     await call('attendance.mark', { meetingId: p.id, postId: third.postId, status: 'present' });
     const detail = await call('meetings.get', { id: p.id });
-    expect(detail.attendance[1]).toMatchObject({ status: 'absent', reason: '公务出差', substitute: '李某某' });
+    expect(detail.attendance[1]).toMatchObject({
+      status: 'absent',
+      reason: '公务出差',
+      substitute: '李某某',
+    });
 
     const draft = await call('minutes.draft', { meetingId: p.id });
     const v = detail.minutes[0] ?? (await call('meetings.get', { id: p.id })).minutes[0]!;
@@ -156,6 +220,26 @@ describe('rosters by meeting kind', () => {
 
     // Marked 出席 again: the substitute goes.
     await call('attendance.mark', { meetingId: p.id, postId: first.postId, status: 'present' });
-    expect((await call('meetings.get', { id: p.id })).attendance[1]).toMatchObject({ status: 'present', substitute: '' });
+    expect((await call('meetings.get', { id: p.id })).attendance[1]).toMatchObject({
+      status: 'present',
+      substitute: '',
+    });
+  });
+});
+
+describe('the 纪要标志 setting', () => {
+  it('prints the mark per GB/T 9704-2012 §10.3 unless the office chose its local format', async () => {
+    const p = await plenary();
+    await call('minutes.draft', { meetingId: p.id });
+    expect((await call('minutes.getSettings', {})).markPlacement).toBe('gb');
+    const gb = (await call('print.render', { kind: 'minutes', id: p.id })).html;
+    expect(gb).toContain('<span class="r mark-row gb">');
+    const settings = await call('minutes.getSettings', {});
+    expect(await call('minutes.setSettings', { ...settings, markPlacement: 'top' })).toMatchObject({
+      markPlacement: 'top',
+    });
+    const top = (await call('print.render', { kind: 'minutes', id: p.id })).html;
+    expect(top).toContain('<span class="r mark-row">');
+    expect(top).not.toContain('mark-row gb');
   });
 });

@@ -1,7 +1,11 @@
-// 纪要设置: the office's numbering (第N期 or 〔YYYY〕N号), red mark, issuer, and 抄报/抄送 wording and addressees.
+// 纪要设置: the office's numbering (第N期 or 〔YYYY〕N号), red mark and where it sits (GB/T 9704-2012 §10.3 or the
+// office's local format), issuer, and 抄报/抄送 wording and addressees.
 import { useState } from 'react';
 import {
   copyLabels,
+  markPlacementNames,
+  markPlacements,
+  type MarkPlacement,
   numberStyleNames,
   numberStyles,
   type CopyLabel,
@@ -23,12 +27,17 @@ const splitList = (s: string) =>
 function SettingsForm({ initial }: { initial: MinutesSettings }) {
   const api = useApi();
   const action = useAction();
-  const [s, setS, draft] = useFormDraft('minutes:settings', () => ({ ...initial, copyTo: initial.copyTo.join('、') }));
+  const [s, setS, draft] = useFormDraft('minutes:settings', () => ({
+    ...initial,
+    copyTo: initial.copyTo.join('、'),
+  }));
   const [saved, setSaved] = useState(false);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    const ok = await action.run(() => api.invoke('minutes.setSettings', { ...s, copyTo: splitList(s.copyTo) }));
+    const ok = await action.run(() =>
+      api.invoke('minutes.setSettings', { ...s, copyTo: splitList(s.copyTo) }),
+    );
     if (ok) draft.clear();
     setSaved(ok);
   };
@@ -53,6 +62,23 @@ function SettingsForm({ initial }: { initial: MinutesSettings }) {
       </Field>
       <Field label="版头" error={action.errors.mark}>
         <input className="input" value={s.mark} onChange={(e) => setS({ ...s, mark: e.target.value })} />
+      </Field>
+      <Field
+        label="纪要标志位置"
+        hint="国家标准规定纪要标志上边缘至版心上边缘为35毫米；纪要格式也可以按本地实际确定"
+        error={action.errors.markPlacement}
+      >
+        <select
+          className="input input-select"
+          value={s.markPlacement ?? 'gb'}
+          onChange={(e) => setS({ ...s, markPlacement: e.target.value as MarkPlacement })}
+        >
+          {markPlacements.map((p) => (
+            <option key={p} value={p}>
+              {markPlacementNames[p]}
+            </option>
+          ))}
+        </select>
       </Field>
       <Field label="编发单位" error={action.errors.issuer}>
         <input className="input" value={s.issuer} onChange={(e) => setS({ ...s, issuer: e.target.value })} />
@@ -92,7 +118,7 @@ export function MinutesSettingsSection() {
   const { data } = useQuery('minutes.getSettings', {}, { entities: ['setting'] });
   return (
     <details className="settings-panel">
-      <summary>纪要设置（编号方式、版头、抄报抄送）</summary>
+      <summary>纪要设置（编号方式、版头及其位置、抄报抄送）</summary>
       {data ? <SettingsForm key={JSON.stringify(data)} initial={data} /> : <p role="status">正在读取……</p>}
     </details>
   );
