@@ -122,6 +122,33 @@ run('backup and restore in the browser preview', () => {
     await page.getByRole('region', { name: '本单位数据' }).waitFor();
     expect(await page.getByRole('region', { name: /备份/ }).count()).toBe(0);
 
+    await page.goto(`${base}#/settings`);
+    await backup.waitFor();
+    // The restore drill while signed in: a child added after the backup is not in it, and the confirmation says so.
+    const later = validChild() as unknown as Record<string, Record<string, unknown>>;
+    later.child = { ...later.child, name: '备份后新增', idNumber: makeIdNumber('445202', '2015-08-08', 201) };
+    await invoke(page, 'children.create', { record: later });
+    const drill = backup.getByRole('form', { name: '从备份恢复' });
+    await drill.getByLabel('备份文件在交换文件夹中的路径', { exact: true }).fill(`备份/${fileName}`);
+    await drill.getByRole('button', { name: '从备份恢复' }).click();
+    const confirm = backup.getByRole('region', { name: '确认从备份恢复' });
+    await confirm.waitFor();
+    const confirmText = await confirm.innerText();
+    expect(confirmText).toContain('当前数据不会被覆盖或删除');
+    expect(confirmText).toContain('备份制作之后在本机所做的修改不在备份中');
+    expect((await confirm.getByRole('row').filter({ hasText: '儿童' }).innerText()).replace(/\s+/g, ' ')).toContain('儿童 3 名 4 名');
+    await confirm.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/guanai-backup-confirm.png' });
+    await confirm.getByRole('button', { name: '确认恢复' }).click();
+    const drilled = backup.getByRole('status').filter({ hasText: '已从备份恢复' });
+    await drilled.waitFor();
+    const drilledAside = /“(replaced-[\d-]+)”/.exec(await drilled.innerText())?.[1];
+    expect(drilledAside).toBeDefined();
+    expect(fs.existsSync(path.join(dataDir, drilledAside!, 'store'))).toBe(true);
+    await page.goto(`${base}#/ledger`);
+    await page.getByText('共 3 名儿童').waitFor();
+    expect(await page.getByRole('link', { name: '备份后新增' }).count()).toBe(0);
+
     // The store is lost while the preview is stopped.
     await preview!.stop();
     fs.rmSync(path.join(dataDir, 'store'), { recursive: true, force: true });

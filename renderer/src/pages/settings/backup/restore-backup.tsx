@@ -120,23 +120,21 @@ export function RestoreBackup({ desktop, locals, onRestored }: Props) {
       </form>
       {pending && m && (
         <section className="confirm-box" aria-label="确认从备份恢复">
+          {pending.check.sameOffice && (
+            <p>
+              <strong>将用 {formatDateTime(m.createdAt)} 由{m.createdByName}制作的备份，替换本机当前使用的数据。</strong>
+            </p>
+          )}
           <BackupCompare check={pending.check} />
           {pending.check.sameOffice && (
-            <>
-              <p>
-                <strong>
-                  将用 {formatDateTime(m.createdAt)} 由{m.createdByName}制作的备份，替换本机当前使用的数据。
-                </strong>
-              </p>
-              <ul>
-                <li>当前数据不会被覆盖或删除：恢复前原样移到数据文件夹中一个以“replaced-”开头的文件夹里保存。</li>
-                <li>
-                  备份制作之后在本机所做的修改不在备份中，恢复后不再显示，请核对后补录（当前有操作记录{' '}
-                  {pending.check.live.operations} 条，备份中 {m.operations} 条）。
-                </li>
-                <li>恢复前程序会完整检查备份中的数据，检查不通过则不作任何改动。</li>
-              </ul>
-            </>
+            <ul>
+              <li>当前数据不会被覆盖或删除：恢复前原样移到数据文件夹中一个以“replaced-”开头的文件夹里保存。</li>
+              <li>
+                备份制作之后在本机所做的修改不在备份中，恢复后不再显示，请核对后补录（当前有操作记录{' '}
+                {pending.check.live.operations} 条，备份中 {m.operations} 条）。
+              </li>
+              <li>恢复前程序会完整检查备份中的数据，检查不通过则不作任何改动。</li>
+            </ul>
           )}
           <div className="form-actions">
             {pending.check.sameOffice && (
