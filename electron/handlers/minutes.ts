@@ -87,6 +87,9 @@ export const minutesHandlers = {
       chairTitle: meeting.chairTitle,
       agenda: meeting.agenda,
       decisions: meeting.decisions,
+      kind: meeting.kind,
+      topics: meeting.topics,
+      preparesName: meeting.preparesName,
     });
     // 印发 to the units concerned: those given work, then everyone who attended.
     const sendTo = [

@@ -6,7 +6,9 @@ import {
   chineseNumeral,
   type AgendaItem,
   type DecisionView,
+  type MeetingKind,
   type MinutesBlock,
+  type TopicView,
 } from '../../contract/schemas/meetings';
 import { formatChineseDate, formatMeetingTime } from '../../print/chinese-date';
 
@@ -20,6 +22,11 @@ export interface DraftInput {
   chairTitle: string;
   agenda: readonly AgendaItem[];
   decisions: readonly DecisionView[];
+  /** A liaison meeting's minutes say what became of each topic it studied. */
+  kind?: MeetingKind;
+  topics?: readonly TopicView[];
+  /** The joint meeting a liaison meeting prepared, e.g. 2026年第一次全体会议. */
+  preparesName?: string | null;
 }
 
 const OPENING = '（《“‘「『【〔([{';
@@ -103,19 +110,57 @@ function approvalSentence(d: DecisionView): string {
 
 const listed = (items: string[]) => items.map(quoted).join('、');
 
+/**
+ * What a liaison meeting decided about each topic: those put to the joint meeting, those deferred and those not
+ * taken up, each with who proposed it and the reason recorded.
+ */
+function topicParagraphs(
+  topics: readonly TopicView[],
+  preparesName: string | null | undefined,
+): MinutesBlock[] {
+  const named = (t: TopicView, extra = '') =>
+    `${quoted(t.title)}（${t.unitName}提出${extra ? `，${extra.replace(/[。；，]+$/, '')}` : ''}）`;
+  const because = (note: string) => (note ? `，${note.replace(/[。；，]+$/, '')}` : '');
+  const accepted = topics.filter((t) => t.outcome === 'accepted');
+  const out: MinutesBlock[] = [];
+  if (accepted.length > 0) {
+    // A note that only says it goes to the joint meeting says nothing this sentence does not.
+    const items = accepted.map((t) => named(t, /^提交/.test(t.note) ? '' : t.note));
+    out.push({
+      type: 'paragraph',
+      text: `会议同意将${items.join('、')}等${accepted.length}项议题提交${preparesName ?? '联席会议'}审议。`,
+    });
+  }
+  for (const t of topics.filter((x) => x.outcome === 'deferred'))
+    out.push({ type: 'paragraph', text: `会议决定，${named(t)}暂缓提交${because(t.note)}。` });
+  for (const t of topics.filter((x) => x.outcome === 'dropped'))
+    out.push({ type: 'paragraph', text: `会议决定，${named(t)}不提交联席会议研究${because(t.note)}。` });
+  if (accepted.length > 0)
+    out.push({
+      type: 'paragraph',
+      text: '会议要求各提出单位根据会议意见进一步完善议题材料，于会前报送联席会议办公室。',
+    });
+  return out;
+}
+
 export function draftMinutes(input: DraftInput): { title: string; blocks: MinutesBlock[] } {
+  const liaisonTopics = input.kind === 'liaison' ? (input.topics ?? []) : [];
   const topics = input.agenda.filter((a) => a.kind === 'topic');
   const carried = input.agenda.filter((a) => a.kind === 'carried');
   const chair = [input.chairTitle, input.chairName].filter(Boolean).join('');
   const when = `${formatChineseDate(input.date)}${formatMeetingTime(input.time, { words: true })}`;
   let opening = `${when}，${chair ? `${chair}在` : '在'}${input.place}主持召开${input.bodyName}${input.meetingName}`;
   const studied: string[] = [];
-  if (topics.length > 0) studied.push(`研究了${listed(topics.map((t) => t.title))}等${topics.length}项议题`);
+  // A liaison meeting's topics are set out one by one below; the opening only counts them.
+  if (liaisonTopics.length > 0) studied.push(`研究了各成员单位提出的${liaisonTopics.length}项议题`);
+  else if (topics.length > 0)
+    studied.push(`研究了${listed(topics.map((t) => t.title))}等${topics.length}项议题`);
   if (carried.length > 0) studied.push('听取了此前会议议定事项落实情况的汇报');
   opening += studied.length > 0 ? `，${studied.join('，')}。` : '。';
   opening += input.decisions.length > 0 ? '现将会议议定事项纪要如下：' : '现纪要如下：';
 
   const blocks: MinutesBlock[] = [{ type: 'paragraph', text: opening }];
+  blocks.push(...topicParagraphs(liaisonTopics, input.preparesName));
   if (carried.length > 0) {
     // The opening has said the report was heard; this says what is still open and what is asked of it.
     const items = carried.map(

@@ -1,7 +1,12 @@
 import { blocksToText, chineseNumeral, textToBlocks } from '../../../electron/contract/schemas/meetings';
-import { draftMinutes, firstSentence, quoted, type DraftInput } from '../../../electron/domain/meetings/draft';
+import {
+  draftMinutes,
+  firstSentence,
+  quoted,
+  type DraftInput,
+} from '../../../electron/domain/meetings/draft';
 import { formatMeetingTime } from '../../../electron/print/chinese-date';
-import type { DecisionView } from '../../../electron/contract/schemas/meetings';
+import type { DecisionView, TopicView } from '../../../electron/contract/schemas/meetings';
 
 describe('minutes text with headings', () => {
   it('reads 一、 lines as headings, （一） as sub-headings, the rest as paragraphs', () => {
@@ -81,7 +86,10 @@ describe('draftMinutes', () => {
 
   it('numbers the decided items 一、二、 with whole sentences as headings, then lead, cooperating units, deadline and approval', () => {
     const headings = draft.blocks.filter((b) => b.type === 'heading1').map((b) => b.text);
-    expect(headings).toEqual(['一、会议同意年度工作安排，请各单位抓好落实', '二、会议同意将关爱经费纳入预算']);
+    expect(headings).toEqual([
+      '一、会议同意年度工作安排，请各单位抓好落实',
+      '二、会议同意将关爱经费纳入预算',
+    ]);
     expect(draft.blocks[3]!.text).toBe('由市民政局牵头，市教育局、市财政局配合，2025年6月30日前完成。');
     expect(draft.blocks[5]!.text).toBe(
       '由市民政局牵头，2025年6月30日前完成。该事项为重大事项，已报经批准（2025年3月25日）。',
@@ -111,7 +119,9 @@ describe('draftMinutes', () => {
     expect(texts[2]).toBe(
       '各县（市、区）教育局要建立台账；每学期报送一次。市妇联、市民政局配合，2025年12月31日前完成。',
     );
-    expect(texts[3]).toBe('二、会议同意建立强制报告联动机制，由市公安局会同市民政局制定工作规程，2025年6月30日前完成');
+    expect(texts[3]).toBe(
+      '二、会议同意建立强制报告联动机制，由市公安局会同市民政局制定工作规程，2025年6月30日前完成',
+    );
     // Everything the assignment would say is in the item already: no paragraph repeating it.
     expect(texts).toHaveLength(4);
     expect(texts.join('')).not.toContain('由市教育局牵头，市妇联');
@@ -135,7 +145,9 @@ describe('draftMinutes', () => {
       decisions: [],
     });
     expect(out.blocks[0]!.text).toContain('研究了“关于推行「代理家长」制度的建议”等1项议题');
-    expect(out.blocks[1]!.text).toContain('市教育局牵头的“在全市中小学推行农村留守儿童「代理家长」结对帮扶制度”（正在办理）');
+    expect(out.blocks[1]!.text).toContain(
+      '市教育局牵头的“在全市中小学推行农村留守儿童「代理家长」结对帮扶制度”（正在办理）',
+    );
     expect(quoted('他说“要做『好』”。')).toBe('“他说「要做『好』」”');
   });
 
@@ -144,8 +156,57 @@ describe('draftMinutes', () => {
       sentence: '会议同意由市教育局牵头，推行结对帮扶',
       rest: '其余照办。',
     });
-    expect(firstSentence('会议要求（见附件。）抓紧落实；按时报送。').sentence).toBe('会议要求（见附件。）抓紧落实');
+    expect(firstSentence('会议要求（见附件。）抓紧落实；按时报送。').sentence).toBe(
+      '会议要求（见附件。）抓紧落实',
+    );
     expect(firstSentence('会议同意，请各单位落实').rest).toBe('');
+  });
+});
+
+describe('draftMinutes: a liaison meeting', () => {
+  const topic = (
+    title: string,
+    unitName: string,
+    outcome: TopicView['outcome'],
+    note: string,
+  ): TopicView => ({
+    id: title,
+    meetingId: 'l',
+    title,
+    unitId: 'u',
+    unitName,
+    outcome,
+    note,
+  });
+  it('counts the topics in the opening and says once what became of each, with who proposed it and why', () => {
+    const out = draftMinutes({
+      bodyName: '揭阳市农村留守儿童关爱保护工作联席会议',
+      meetingName: '2026年第一次联络员会议',
+      date: '2026-03-10',
+      time: '上午9:30',
+      place: '市民政局三楼会议室',
+      chairName: '林小彭',
+      chairTitle: '联席会议办公室主任',
+      agenda: [],
+      decisions: [],
+      kind: 'liaison',
+      preparesName: '2026年第一次全体会议',
+      topics: [
+        topic('2025年全市农村留守儿童关爱保护工作情况', '市民政局', 'accepted', '提交全体会议审议'),
+        topic('关于将关爱服务经费纳入财政预算的建议', '市财政局', 'accepted', '作为重大事项报市政府审批'),
+        topic('心理健康服务进校园试点方案', '市卫生健康局', 'deferred', '待试点县确定后再提交'),
+        topic('关于举办“快乐暑假”夏令营的建议', '市妇联', 'dropped', '由市妇联按年度计划自行组织。'),
+      ],
+    });
+    expect(out.blocks.map((b) => b.text)).toEqual([
+      '2026年3月10日上午9时30分，联席会议办公室主任林小彭在市民政局三楼会议室主持召开揭阳市农村留守儿童关爱保护工作联席会议' +
+        '2026年第一次联络员会议，研究了各成员单位提出的4项议题。现纪要如下：',
+      '会议同意将“2025年全市农村留守儿童关爱保护工作情况”（市民政局提出）、“关于将关爱服务经费纳入财政预算的建议”' +
+        '（市财政局提出，作为重大事项报市政府审批）等2项议题提交2026年第一次全体会议审议。',
+      '会议决定，“心理健康服务进校园试点方案”（市卫生健康局提出）暂缓提交，待试点县确定后再提交。',
+      '会议决定，“关于举办「快乐暑假」夏令营的建议”（市妇联提出）不提交联席会议研究，由市妇联按年度计划自行组织。',
+      '会议要求各提出单位根据会议意见进一步完善议题材料，于会前报送联席会议办公室。',
+    ]);
   });
 });
 
