@@ -33,7 +33,8 @@ function requireVersion(ctx: AppContext, id: string) {
 
 const nowIso = (ctx: AppContext) => new Date(ctx.clock()).toISOString();
 
-const liveName = (ctx: AppContext, meeting: MeetingRecord) => meetingNamer(allMeetings(requireStore(ctx)))(meeting);
+const liveName = (ctx: AppContext, meeting: MeetingRecord) =>
+  meetingNamer(allMeetings(requireStore(ctx)))(meeting);
 
 /**
  * 第N次 as the minutes will be issued with it: fixed already (an earlier issue), given by hand, or counted now. A
@@ -43,21 +44,32 @@ function ordinalToIssue(ctx: AppContext, meeting: MeetingRecord, wanted: number 
   const meetings = allMeetings(requireStore(ctx));
   if (meeting.ordinal) {
     if (wanted !== undefined && wanted !== meeting.ordinal)
-      throw new AppError('REFUSED', `该会议的次数已在纪要印发时确定为“${meetingNameWith(meeting, meeting.ordinal)}”，不能更改。`, {
-        ordinal: '会议次数已确定',
-      });
+      throw new AppError(
+        'REFUSED',
+        `该会议的次数已在纪要印发时确定为“${meetingNameWith(meeting, meeting.ordinal)}”，不能更改。`,
+        {
+          ordinal: '会议次数已确定',
+        },
+      );
     return meeting.ordinal;
   }
   if (wanted === undefined) return meetingOrdinals(meetings).get(meeting.id)!;
   const holder = meetings.find(
     (m) =>
-      m.id !== meeting.id && m.ordinal === wanted && m.kind === meeting.kind && m.date.slice(0, 4) === meeting.date.slice(0, 4),
+      m.id !== meeting.id &&
+      m.ordinal === wanted &&
+      m.kind === meeting.kind &&
+      m.date.slice(0, 4) === meeting.date.slice(0, 4),
   );
   if (holder) {
     const name = meetingNameWith(meeting, wanted);
-    throw new AppError('CONFLICT', `“${name}”已有印发的纪要（${holder.date}召开），会议次数不能重复，请另选。`, {
-      ordinal: `${name}已被使用`,
-    });
+    throw new AppError(
+      'CONFLICT',
+      `“${name}”已有印发的纪要（${holder.date}召开），会议次数不能重复，请另选。`,
+      {
+        ordinal: `${name}已被使用`,
+      },
+    );
   }
   return wanted;
 }
@@ -171,7 +183,13 @@ export const minutesHandlers = {
       corrects: typeof set.corrects === 'string' ? set.corrects : null,
     });
     const others = detail.minutes.filter((v) => v.id !== version.id);
-    const asIssued = { ...detail, name, minutesNumber: number, minutesStatus: 'issued' as const, minutes: [...others, issued] };
+    const asIssued = {
+      ...detail,
+      name,
+      minutesNumber: number,
+      minutesStatus: 'issued' as const,
+      minutes: [...others, issued],
+    };
     const minutesDoc = layOutMinutes(ctx, asIssued, issued);
     const kept = [
       freezeChange(store, {
@@ -179,14 +197,21 @@ export const minutesHandlers = {
         of: version.id,
         title: minutesDoc.title,
         html: minutesDoc.html,
-        data: { document: minutesDoc.data, meetingName: name, attendance: detail.attendance, attending: detail.attending },
+        data: {
+          document: minutesDoc.data,
+          meetingName: name,
+          attendance: detail.attendance,
+          attending: detail.attending,
+        },
         issuedDate: args.date,
       }),
     ];
     // The sign-in sheet printed for the meeting is kept with its first minutes.
     if (!isFrozen(store, 'signInSheet', meeting.id)) {
       const sheet = layOutSignInSheet(ctx, asIssued);
-      kept.push(freezeChange(store, { kind: 'signInSheet', of: meeting.id, ...sheet, issuedDate: args.date }));
+      kept.push(
+        freezeChange(store, { kind: 'signInSheet', of: meeting.id, ...sheet, issuedDate: args.date }),
+      );
     }
     store.commit(
       [

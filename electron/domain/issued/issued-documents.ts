@@ -32,7 +32,8 @@ export interface IssuedDocument {
   issuedDate: string;
 }
 
-export const contentHash = (html: string) => `sha256:${createHash('sha256').update(html, 'utf8').digest('hex')}`;
+export const contentHash = (html: string) =>
+  `sha256:${createHash('sha256').update(html, 'utf8').digest('hex')}`;
 
 /** A plain JSON copy: what is kept must not share objects with the caller. */
 const asJson = (value: unknown): JsonValue => JSON.parse(JSON.stringify(value)) as JsonValue;
@@ -72,7 +73,11 @@ export function issuedData(store: Store, kind: IssuedDocumentKind, of: string): 
  * The document as issued, or null when none was kept (documents issued before the app kept them). A page that no
  * longer matches its hash is refused, never printed: it is not what was issued.
  */
-export function readIssuedDocument(store: Store, kind: IssuedDocumentKind, of: string): IssuedDocument | null {
+export function readIssuedDocument(
+  store: Store,
+  kind: IssuedDocumentKind,
+  of: string,
+): IssuedDocument | null {
   const rec = store.get(ISSUED_DOCUMENT_ENTITY, issuedDocumentId(kind, of));
   if (!rec) return null;
   const v = rec.v;

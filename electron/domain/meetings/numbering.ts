@@ -52,9 +52,13 @@ export function issueChanges(
     const holder = holderOf(all, year, options.seq);
     if (holder) {
       const used = formatMinutesNumber(style, year, options.seq);
-      throw new AppError('CONFLICT', `编号${used}已被使用（${holder.title || '另一份纪要'}），编号不能重复，请另选编号。`, {
-        seq: `${used}已被使用`,
-      });
+      throw new AppError(
+        'CONFLICT',
+        `编号${used}已被使用（${holder.title || '另一份纪要'}），编号不能重复，请另选编号。`,
+        {
+          seq: `${used}已被使用`,
+        },
+      );
     }
     seq = options.seq;
   }

@@ -13,7 +13,7 @@ import type { OfficialDocument } from '../../print/document-model';
 import { renderOfficialDocument } from '../../print/official-document';
 import type { PrintArgs, PrintedDocument } from '../../print/renderers';
 import { renderSignInSheet, type SignInSheet } from '../../print/sign-in-sheet';
-import { readIssuedDocument } from '../issued/issued-documents';
+import { freezeChange, readIssuedDocument } from '../issued/issued-documents';
 import { isoDateOf } from '../ledger/dates';
 import { withSubstitute } from './attendance';
 import { meetingDetail } from './meeting-view';
@@ -81,7 +81,26 @@ export async function renderMinutesPrint(ctx: AppContext, args: PrintArgs): Prom
     const kept = readIssuedDocument(store, 'minutes', version.id);
     if (kept) return { title: kept.title, html: kept.html };
   }
-  const { title, html } = layOutMinutes(ctx, meeting, version);
+  const { title, html, data } = layOutMinutes(ctx, meeting, version);
+  if (version.status !== 'draft') {
+    // Issued before the app kept issued documents: kept from this first print on, so that it changes no further.
+    const { attendance, attending } = meeting;
+    const document = { document: data, meetingName: meeting.name, attendance, attending };
+    const date = version.issuedDate ?? meeting.date;
+    store.commit(
+      [
+        freezeChange(store, {
+          kind: 'minutes',
+          of: version.id,
+          title,
+          html,
+          data: document,
+          issuedDate: date,
+        }),
+      ],
+      ctx.user,
+    );
+  }
   return { title, html };
 }
 
@@ -90,6 +109,16 @@ export async function renderSignInSheetPrint(ctx: AppContext, args: PrintArgs): 
   const id = requireId(args);
   const kept = readIssuedDocument(store, 'signInSheet', id);
   if (kept) return { title: kept.title, html: kept.html };
-  const { title, html } = layOutSignInSheet(ctx, meetingDetail(store, id, isoDateOf(new Date(ctx.clock()))));
+  const meeting = meetingDetail(store, id, isoDateOf(new Date(ctx.clock())));
+  const { title, html, data } = layOutSignInSheet(ctx, meeting);
+  const issued = meeting.minutes.find((v) => v.status !== 'draft');
+  if (issued) {
+    // The minutes were issued before the app kept issued documents: the sheet is kept from this print on.
+    const date = issued.issuedDate ?? meeting.date;
+    store.commit(
+      [freezeChange(store, { kind: 'signInSheet', of: id, title, html, data, issuedDate: date })],
+      ctx.user,
+    );
+  }
   return { title, html };
 }

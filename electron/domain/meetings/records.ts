@@ -216,7 +216,44 @@ function readAll<T>(store: Store, entity: string, read: (id: string, rec: Entity
   return Object.entries(store.table(entity)).map(([id, rec]) => read(id, rec));
 }
 
-export const allMeetings = (store: Store) => readAll(store, MEETING_ENTITY, readMeeting);
+const NUMERALS = '一二三四五六七八九';
+/** 一 → 1, 十 → 10, 十二 → 12, 二十一 → 21 (the inverse of chineseNumeral below 100); 0 when it is not one. */
+export function parseChineseNumeral(text: string): number {
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
+  if (!m || text === '') return 0;
+  const digit = (c: string | undefined) => (c ? NUMERALS.indexOf(c) + 1 : 0);
+  if (!m[2]) return m[3] ? 0 : digit(m[1]);
+  return (m[1] ? digit(m[1]) : 1) * 10 + digit(m[3]);
+}
+
+const KIND_NAMES: Record<MeetingKind, string> = {
+  plenary: '全体会议',
+  adhoc: '临时会议',
+  liaison: '联络员会议',
+};
+
+/**
+ * Meetings whose minutes were issued before 第N次 was kept on the meeting: the ordinal their issued minutes name
+ * (「2025年第二次全体会议纪要」), so that they, too, keep the name they were issued with.
+ */
+function withIssuedOrdinals(store: Store, meetings: MeetingRecord[]): MeetingRecord[] {
+  if (meetings.every((m) => m.ordinal)) return meetings;
+  const issued = new Map<string, string>();
+  for (const v of allMinutes(store).sort((a, b) => a.version - b.version))
+    if (v.status !== 'draft' && !issued.has(v.meetingId)) issued.set(v.meetingId, v.meetingName ?? v.title);
+  return meetings.map((m) => {
+    const name = m.ordinal ? undefined : issued.get(m.id);
+    const found = name
+      ? /^(\d{4})年第([一二三四五六七八九十]+)次(全体会议|临时会议|联络员会议)/.exec(name)
+      : null;
+    if (!found || found[1] !== m.date.slice(0, 4) || found[3] !== KIND_NAMES[m.kind]) return m;
+    const n = parseChineseNumeral(found[2]!);
+    return n > 0 ? { ...m, ordinal: n } : m;
+  });
+}
+
+export const allMeetings = (store: Store) =>
+  withIssuedOrdinals(store, readAll(store, MEETING_ENTITY, readMeeting));
 export const allTopics = (store: Store) => readAll(store, TOPIC_ENTITY, readTopic);
 export const allAttendance = (store: Store) => readAll(store, ATTENDANCE_ENTITY, readAttendance);
 export const allDecisions = (store: Store) => readAll(store, DECISION_ENTITY, readDecision);

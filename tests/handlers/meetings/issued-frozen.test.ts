@@ -42,7 +42,11 @@ const print = async (kind: string, id: string, options?: Record<string, unknown>
 beforeEach(async () => {
   dataDir = path.join(tempDir('issued'), 'data');
   ctx = await openContext({ dataDir, owner: 'test', clock });
-  await initTestOffice(ctx, { code: '445200', name: '揭阳市农村留守儿童关爱保护工作联席会议办公室', level: 'city' });
+  await initTestOffice(ctx, {
+    code: '445200',
+    name: '揭阳市农村留守儿童关爱保护工作联席会议办公室',
+    level: 'city',
+  });
   await call('composition.setup', { mode: 'template' });
   await call('minutes.setSettings', {
     numberStyle: 'hao',
@@ -63,7 +67,13 @@ async function unitId(part: string) {
 }
 
 const plenary = (date: string) =>
-  call('meetings.create', { kind: 'plenary', date, time: '上午9:30', place: '市政府第一会议室', chairKind: 'convener' });
+  call('meetings.create', {
+    kind: 'plenary',
+    date,
+    time: '上午9:30',
+    place: '市政府第一会议室',
+    chairKind: 'convener',
+  });
 
 /** A plenary with attendance marked (出席, 请假, two 列席), a decided item and a topic, its minutes issued. */
 async function issuedPlenary() {
@@ -71,10 +81,25 @@ async function issuedPlenary() {
   const m = await plenary('2026-03-20');
   const rows = (await call('meetings.get', { id: m.id })).attendance;
   await call('attendance.mark', { meetingId: m.id, postId: rows[0]!.postId, status: 'present' });
-  await call('attendance.mark', { meetingId: m.id, postId: rows[1]!.postId, status: 'absent', reason: '出差' });
+  await call('attendance.mark', {
+    meetingId: m.id,
+    postId: rows[1]!.postId,
+    status: 'absent',
+    reason: '出差',
+  });
   await call('attendance.mark', { meetingId: m.id, postId: rows[2]!.postId, status: 'present' });
-  const a1 = await call('attendance.addAttending', { meetingId: m.id, name: '林晓红', unit: '榕城区民政局', title: '局长' });
-  await call('attendance.addAttending', { meetingId: m.id, name: '黄伟明', unit: '普宁市民政局', title: '副局长' });
+  const a1 = await call('attendance.addAttending', {
+    meetingId: m.id,
+    name: '林晓红',
+    unit: '榕城区民政局',
+    title: '局长',
+  });
+  await call('attendance.addAttending', {
+    meetingId: m.id,
+    name: '黄伟明',
+    unit: '普宁市民政局',
+    title: '副局长',
+  });
   await call('topics.propose', { meetingId: m.id, title: '年度工作安排', unitId: civil });
   await call('decisions.create', {
     meetingId: m.id,
@@ -107,11 +132,18 @@ describe('an issued document is frozen', () => {
     const kept = ctx.store!.get(ISSUED_DOCUMENT_ENTITY, `minutes:${draft.id}`)!.v;
     expect(kept.html).toBe(minutes1);
     expect(kept.hash).toBe(`sha256:${createHash('sha256').update(minutes1, 'utf8').digest('hex')}`);
-    expect(kept.data).toMatchObject({ document: { kind: 'minutes', number: '〔2026〕1号' }, meetingName: '2026年第一次全体会议' });
+    expect(kept.data).toMatchObject({
+      document: { kind: 'minutes', number: '〔2026〕1号' },
+      meetingName: '2026年第一次全体会议',
+    });
     expect(ctx.store!.get(ISSUED_DOCUMENT_ENTITY, `signInSheet:${m.id}`)!.v.html).toBe(sheet1);
 
     // The probe: one more person 出席, a 列席 person deleted, a decision added, a topic added — all refused.
-    const locked = await refused('attendance.mark', { meetingId: m.id, postId: rows[3]!.postId, status: 'present' });
+    const locked = await refused('attendance.mark', {
+      meetingId: m.id,
+      postId: rows[3]!.postId,
+      status: 'present',
+    });
     expect(locked.code).toBe('LOCKED');
     expect(locked.message).toContain('纪要已印发');
     await refused('attendance.mark', { meetingId: m.id, postId: rows[1]!.postId, status: 'present' });
@@ -140,8 +172,15 @@ describe('an issued document is frozen', () => {
 
     // Real life moves on: the convener replaced, dated back before the meeting; a unit renamed.
     const convener = rows.find((r) => r.personName === '马儒生')!;
-    await call('posts.replace', { postId: convener.postId, personName: '接任者', title: '副市长', from: '2026-01-01' });
-    ctx.store!.commit([{ entity: 'unit', id: civil, set: { name: '市民政和社会事务局' } }], 'test');
+    await call('posts.replace', {
+      postId: convener.postId,
+      personName: '接任者',
+      title: '副市长',
+      from: '2026-01-01',
+    });
+    await call('units.rename', { unitId: civil, name: '市民政和社会事务局', from: '2026-01-01' });
+    const police = await unitId('公安');
+    ctx.store!.commit([{ entity: 'unit', id: police, set: { name: '市公安和交通管理局' } }], 'test');
     // …and the office changes its minutes settings and the joint meeting's name.
     await call('minutes.setSettings', {
       numberStyle: 'qi',
@@ -150,7 +189,10 @@ describe('an issued document is frozen', () => {
       mark: '揭阳市未成年人保护工作联席会议纪要',
       issuer: '揭阳市未成年人保护工作联席会议办公室',
     });
-    ctx.store!.commit([{ entity: 'body', id: 'body', set: { name: '揭阳市未成年人保护工作联席会议' } }], 'test');
+    ctx.store!.commit(
+      [{ entity: 'body', id: 'body', set: { name: '揭阳市未成年人保护工作联席会议' } }],
+      'test',
+    );
 
     expect(await print('minutes', m.id)).toBe(minutes1);
     expect(await print('signInSheet', m.id)).toBe(sheet1);
@@ -176,7 +218,13 @@ describe('an issued document is frozen', () => {
     const { m, draft } = await issuedPlenary();
     const html = await print('minutes', m.id);
     ctx.store!.commit(
-      [{ entity: ISSUED_DOCUMENT_ENTITY, id: `minutes:${draft.id}`, set: { html: html.replace('马儒生', '某某某') } }],
+      [
+        {
+          entity: ISSUED_DOCUMENT_ENTITY,
+          id: `minutes:${draft.id}`,
+          set: { html: html.replace('马儒生', '某某某') },
+        },
+      ],
       'test',
     );
     const r = await dispatch(ctx, 'print.render', { kind: 'minutes', id: m.id });
@@ -189,14 +237,22 @@ describe('an issued document is frozen', () => {
     const first = await print('minutes', m.id);
     // A second meeting's minutes take 2号 meanwhile.
     const other = await plenary('2026-04-20');
-    await call('minutes.issue', { id: (await call('minutes.draft', { meetingId: other.id })).id, date: '2026-04-22' });
+    await call('minutes.issue', {
+      id: (await call('minutes.draft', { meetingId: other.id })).id,
+      date: '2026-04-22',
+    });
 
     const fix = await call('minutes.correct', { id: draft.id });
     let detail = await call('meetings.get', { id: m.id });
     expect(detail.minutesStatus).toBe('correcting');
     expect(detail.minutes[1]).toMatchObject({ status: 'draft', corrects: '〔2026〕1号' });
     // While the correction is open, what it corrects may be put right (here: attendance); the issued page stays.
-    await call('attendance.mark', { meetingId: m.id, postId: rows[3]!.postId, status: 'absent', reason: '病假' });
+    await call('attendance.mark', {
+      meetingId: m.id,
+      postId: rows[3]!.postId,
+      status: 'absent',
+      reason: '病假',
+    });
     expect(await print('minutes', m.id, { version: 1 })).toBe(first);
     await call('minutes.save', {
       id: fix.id,
@@ -230,14 +286,29 @@ describe('an issued document is frozen', () => {
       coUnitIds: [],
       deadline: '2026-05-31',
     });
-    await call('tasks.report', { taskId: task.id, unitId: civil, date: '2026-05-10', text: '已完成一半', final: false });
+    await call('tasks.report', {
+      taskId: task.id,
+      unitId: civil,
+      date: '2026-05-10',
+      text: '已完成一半',
+      final: false,
+    });
     const b = await call('bulletins.create', { from: '2026-04-01', to: '2026-05-31', date: '2026-06-01' });
     const page = await print('bulletin', b.id);
     expect(ctx.store!.get(ISSUED_DOCUMENT_ENTITY, `bulletin:${b.id}`)!.v.html).toBe(page);
     expect(textOf(page)).toContain('市民政局');
-    await call('tasks.report', { taskId: task.id, unitId: civil, date: '2026-06-05', text: '已全部完成', final: true });
+    await call('tasks.report', {
+      taskId: task.id,
+      unitId: civil,
+      date: '2026-06-05',
+      text: '已全部完成',
+      final: true,
+    });
     ctx.store!.commit([{ entity: 'unit', id: civil, set: { name: '市民政和社会事务局' } }], 'test');
-    ctx.store!.commit([{ entity: 'body', id: 'body', set: { name: '另一个名称联席会议', level: 'county' } }], 'test');
+    ctx.store!.commit(
+      [{ entity: 'body', id: 'body', set: { name: '另一个名称联席会议', level: 'county' } }],
+      'test',
+    );
     expect(await print('bulletin', b.id)).toBe(page);
   });
 });
@@ -246,7 +317,10 @@ describe('numbering that cannot collide', () => {
   it('a meeting registered before others renumbers the drafts live; an issued 第N次 never moves and is never shared', async () => {
     // The probe: 第一次 issued, 第二次 with a draft; a meeting dated between them is registered.
     const first = await plenary('2026-01-10');
-    await call('minutes.issue', { id: (await call('minutes.draft', { meetingId: first.id })).id, date: '2026-01-12' });
+    await call('minutes.issue', {
+      id: (await call('minutes.draft', { meetingId: first.id })).id,
+      date: '2026-01-12',
+    });
     const second = await plenary('2026-04-10');
     const secondDraft = await call('minutes.draft', { meetingId: second.id });
     let v = (await call('meetings.get', { id: second.id })).minutes[0]!;
@@ -292,7 +366,13 @@ describe('numbering that cannot collide', () => {
       for (const version of d.minutes) expect(version.title).toBe(`${m.name}纪要`);
     }
     // An issued meeting cannot be moved to another year (its 第N次 belongs to its year).
-    await refused('meetings.update', { id: second.id, kind: 'plenary', date: '2025-12-01', place: '会议室', chairKind: 'convener' });
+    await refused('meetings.update', {
+      id: second.id,
+      kind: 'plenary',
+      date: '2025-12-01',
+      place: '会议室',
+      chairKind: 'convener',
+    });
   });
 
   it('a number or 第N次 given by hand continues a paper series; one already used is refused', async () => {
@@ -327,7 +407,9 @@ describe('numbering that cannot collide', () => {
     expect((await call('meetings.get', { id: c.id })).name).toBe('2026年第二次全体会议');
     // A number used in another year is free.
     const next = await plenary('2026-05-01');
-    expect((await call('minutes.issue', { id: draftC.id, date: '2026-04-03', seq: 2 })).number).toBe('〔2026〕2号');
+    expect((await call('minutes.issue', { id: draftC.id, date: '2026-04-03', seq: 2 })).number).toBe(
+      '〔2026〕2号',
+    );
     const draftN = await call('minutes.draft', { meetingId: next.id });
     await refused('minutes.issue', { id: draftN.id, date: '2026-05-03', seq: 2 });
     // A correction keeps its meeting's 第N次; another one cannot be asked for.
@@ -335,5 +417,72 @@ describe('numbering that cannot collide', () => {
     await refused('minutes.issue', { id: fix.id, date: '2026-05-04', ordinal: 1 });
     await call('minutes.issue', { id: fix.id, date: '2026-05-04' });
     expect((await call('meetings.get', { id: a.id })).name).toBe('2026年第三次全体会议');
+  });
+});
+
+describe('minutes issued before issued documents were kept', () => {
+  it('keep their 第N次 from their title, and are kept from their first print on', async () => {
+    // As an older version of the app left them: issued minutes, no kept page, no 第N次 on the meeting.
+    const older = await plenary('2026-03-01');
+    const rows = (await call('meetings.get', { id: older.id })).attendance;
+    await call('attendance.mark', { meetingId: older.id, postId: rows[0]!.postId, status: 'present' });
+    ctx.store!.commit(
+      [
+        {
+          entity: 'minutes',
+          id: 'legacy-1',
+          set: {
+            meetingId: older.id,
+            version: 1,
+            status: 'issued',
+            title: '2026年第二次全体会议纪要',
+            blocks: [{ type: 'paragraph', text: '2026年第二次全体会议研究了有关事项。' }],
+            sendTo: ['市民政局'],
+            year: 2026,
+            seq: 4,
+            number: '〔2026〕4号',
+            issuedDate: '2026-03-03',
+            createdAt: '2026-03-01T01:00:00.000Z',
+          },
+        },
+      ],
+      'test',
+    );
+    expect(ctx.store!.get(ISSUED_DOCUMENT_ENTITY, 'minutes:legacy-1')).toBeUndefined();
+    // A meeting registered before it does not rename it: the paper says 第二次.
+    const before = await plenary('2026-02-01');
+    expect((await call('meetings.get', { id: older.id })).name).toBe('2026年第二次全体会议');
+    expect((await call('meetings.get', { id: before.id })).name).toBe('2026年第一次全体会议');
+    const another = await plenary('2026-01-15');
+    // Meetings without issued minutes are counted live around it.
+    expect((await call('meetings.get', { id: another.id })).name).toBe('2026年第一次全体会议');
+    expect((await call('meetings.get', { id: before.id })).name).toBe('2026年第三次全体会议');
+    expect((await call('meetings.get', { id: older.id })).name).toBe('2026年第二次全体会议');
+    // Read-only like any issued meeting.
+    await refused('attendance.mark', { meetingId: older.id, postId: rows[1]!.postId, status: 'present' });
+
+    const first = await print('minutes', older.id);
+    const sheet = await print('signInSheet', older.id);
+    expect(ctx.store!.get(ISSUED_DOCUMENT_ENTITY, 'minutes:legacy-1')!.v.html).toBe(first);
+    expect(ctx.store!.get(ISSUED_DOCUMENT_ENTITY, `signInSheet:${older.id}`)!.v.html).toBe(sheet);
+    const convener = rows.find((r) => r.personName === '马儒生')!;
+    await call('posts.replace', {
+      postId: convener.postId,
+      personName: '接任者',
+      title: '副市长',
+      from: '2026-01-01',
+    });
+    await call('minutes.setSettings', {
+      numberStyle: 'qi',
+      copyLabel: '抄送',
+      copyTo: ['市人民政府办公室'],
+      mark: '另一个版头纪要',
+      issuer: '另一个编发单位',
+    });
+    expect(await print('minutes', older.id)).toBe(first);
+    expect(await print('signInSheet', older.id)).toBe(sheet);
+    expect((await call('meetings.get', { id: older.id })).attendance.map((a) => a.personName)).toContain(
+      '马儒生',
+    );
   });
 });

@@ -1,9 +1,15 @@
 // 第N次: counted live by date among the meetings of one kind and year, except a meeting whose minutes are issued,
 // which keeps the ordinal it was issued with. Whatever is registered later, no two meetings share a name.
 import { meetingNamer, meetingOrdinals } from '../../../electron/domain/meetings/meeting-name';
-import type { MeetingRecord } from '../../../electron/domain/meetings/records';
+import { chineseNumeral } from '../../../electron/contract/schemas/meetings';
+import { parseChineseNumeral, type MeetingRecord } from '../../../electron/domain/meetings/records';
 
-const meeting = (id: string, date: string, ordinal: number | null = null, kind: MeetingRecord['kind'] = 'plenary'): MeetingRecord => ({
+const meeting = (
+  id: string,
+  date: string,
+  ordinal: number | null = null,
+  kind: MeetingRecord['kind'] = 'plenary',
+): MeetingRecord => ({
   id,
   kind,
   date,
@@ -25,7 +31,12 @@ const names = (ms: MeetingRecord[]) => {
 
 describe('meeting ordinals', () => {
   it('counts by date within a kind and a year', () => {
-    const ms = [meeting('b', '2025-06-01'), meeting('a', '2025-03-01'), meeting('c', '2026-01-05'), meeting('l', '2025-02-01', null, 'liaison')];
+    const ms = [
+      meeting('b', '2025-06-01'),
+      meeting('a', '2025-03-01'),
+      meeting('c', '2026-01-05'),
+      meeting('l', '2025-02-01', null, 'liaison'),
+    ];
     expect(names(ms)).toEqual({
       a: '2025年第一次全体会议',
       b: '2025年第二次全体会议',
@@ -55,4 +66,12 @@ describe('meeting ordinals', () => {
     expect(more.map((m) => ord.get(m.id))).toEqual([2, 1, 3, 5, 4, 6]);
     expect(new Set(ord.values()).size).toBe(more.length);
   });
+});
+
+test('Chinese numerals read back', () => {
+  expect(['一', '九', '十', '十二', '二十', '二十一', '九十九'].map(parseChineseNumeral)).toEqual([
+    1, 9, 10, 12, 20, 21, 99,
+  ]);
+  expect(['', '零', '一一', '十十', '百'].map(parseChineseNumeral)).toEqual([0, 0, 0, 0, 0]);
+  for (let n = 1; n < 100; n++) expect(parseChineseNumeral(chineseNumeral(n))).toBe(n);
 });

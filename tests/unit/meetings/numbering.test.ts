@@ -84,7 +84,15 @@ describe('minutes numbers', () => {
 
   it('takes a number given by hand (continuing a paper series) and refuses one already used that year', () => {
     const all = [
-      minutes({ id: 'a', meetingId: 'old', status: 'issued', year: 2025, seq: 4, number: '第4期', title: '甲纪要' }),
+      minutes({
+        id: 'a',
+        meetingId: 'old',
+        status: 'issued',
+        year: 2025,
+        seq: 4,
+        number: '第4期',
+        title: '甲纪要',
+      }),
       minutes({ id: 'b', meetingId: 'older', status: 'superseded', year: 2025, seq: 2, number: '第2期' }),
       minutes({ id: 'c', meetingId: 'x', status: 'draft', year: 2025, seq: 7 }),
     ];
@@ -105,7 +113,14 @@ describe('minutes numbers', () => {
     // Used in another year only: free.
     expect(issueChanges([...all, draft], draft, '2026-01-06', 'qi', { seq: 4 })[0]!.set.number).toBe('第4期');
     // After a number set by hand the series continues from it.
-    const issued7 = minutes({ id: 'n', meetingId: 'new', status: 'issued', year: 2025, seq: 7, number: '第7期' });
+    const issued7 = minutes({
+      id: 'n',
+      meetingId: 'new',
+      status: 'issued',
+      year: 2025,
+      seq: 7,
+      number: '第7期',
+    });
     expect(nextMinutesSeq([...all, issued7], 2025)).toBe(8);
   });
 
