@@ -8,7 +8,13 @@ import { textToBlocks } from '../contract/schemas/meetings';
 import { freezeChange, isFrozen } from '../domain/issued/issued-documents';
 import { draftMinutes } from '../domain/meetings/draft';
 import { meetingNamer, meetingNameWith, meetingOrdinals } from '../domain/meetings/meeting-name';
-import { meetingDetail, renamed, requireMeeting, versionView } from '../domain/meetings/meeting-view';
+import {
+  draftedName,
+  meetingDetail,
+  renamed,
+  requireMeeting,
+  versionView,
+} from '../domain/meetings/meeting-view';
 import { issueChanges } from '../domain/meetings/numbering';
 import { layOutMinutes, layOutSignInSheet } from '../domain/meetings/print-kinds';
 import {
@@ -137,8 +143,12 @@ export const minutesHandlers = {
     if (version.status !== 'draft')
       throw new AppError('LOCKED', '该纪要已经印发，不能修改。如需修改，请使用“更正”另起新版本。');
     const blocks = textToBlocks(args.text);
-    // The text was shown with the meeting's name as it is now: that is the name it is written with.
-    const meetingName = liveName(ctx, requireMeeting(requireStore(ctx), version.meetingId));
+    // The name the text is written with: the meeting's name as it is now, as the page showed it — unless the text
+    // still says the name it was drafted with (a form kept from before a renumbering), which then stays live.
+    const live = liveName(ctx, requireMeeting(requireStore(ctx), version.meetingId));
+    const was = draftedName(version);
+    const says = (name: string) => args.title.includes(name) || args.text.includes(name);
+    const meetingName = !says(live) && was && says(was) ? was : live;
     requireStore(ctx).commit(
       [
         {

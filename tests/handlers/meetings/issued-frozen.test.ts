@@ -375,6 +375,26 @@ describe('numbering that cannot collide', () => {
     });
   });
 
+  it('a draft saved from a form kept from before a renumbering still follows the live name', async () => {
+    const a = await plenary('2026-03-01');
+    const draft = await call('minutes.draft', { meetingId: a.id });
+    const stale = (await call('meetings.get', { id: a.id })).minutes[0]!;
+    expect(stale.title).toBe('2026年第一次全体会议纪要');
+    await plenary('2026-02-01');
+    // Saved as the form held it: still 第一次 in its text.
+    await call('minutes.save', { id: draft.id, title: stale.title, text: `${stale.text}\n补充一段。`, sendTo: [] });
+    let v = (await call('meetings.get', { id: a.id })).minutes[0]!;
+    expect(v.title).toBe('2026年第二次全体会议纪要');
+    expect(v.text).toContain('2026年第二次全体会议');
+    expect(v.text).toContain('补充一段。');
+    // Saved as the page now shows it, then renumbered again: live again.
+    await call('minutes.save', { id: draft.id, title: v.title, text: v.text, sendTo: [] });
+    await plenary('2026-01-01');
+    v = (await call('meetings.get', { id: a.id })).minutes[0]!;
+    expect(v.title).toBe('2026年第三次全体会议纪要');
+    expect(v.text).not.toMatch(/第[一二]次全体会议/);
+  });
+
   it('a number or 第N次 given by hand continues a paper series; one already used is refused', async () => {
     const a = await plenary('2026-02-01');
     const b = await plenary('2026-03-01');
