@@ -382,7 +382,12 @@ describe('numbering that cannot collide', () => {
     expect(stale.title).toBe('2026年第一次全体会议纪要');
     await plenary('2026-02-01');
     // Saved as the form held it: still 第一次 in its text.
-    await call('minutes.save', { id: draft.id, title: stale.title, text: `${stale.text}\n补充一段。`, sendTo: [] });
+    await call('minutes.save', {
+      id: draft.id,
+      title: stale.title,
+      text: `${stale.text}\n补充一段。`,
+      sendTo: [],
+    });
     let v = (await call('meetings.get', { id: a.id })).minutes[0]!;
     expect(v.title).toBe('2026年第二次全体会议纪要');
     expect(v.text).toContain('2026年第二次全体会议');
