@@ -238,5 +238,17 @@ run('meetings and minutes in the browser preview', () => {
       const tops = p.lines.filter((l) => !isPageNumber(l)).map((l) => l.top);
       tops.slice(1).forEach((t, i) => expect(Math.abs(t - tops[i]! - LINE_PITCH_MM)).toBeLessThan(0.6));
     }
+
+    // Issued: the meeting's attendance and decided items are read-only now (issue 12 §1).
+    await page.goto(plenaryUrl);
+    const locked = page.getByRole('region', { name: '出席情况' });
+    await locked
+      .getByRole('note')
+      .getByText(/会议纪要已印发/)
+      .waitFor();
+    expect(await locked.getByRole('button', { name: '其余人员登记为出席' }).count()).toBe(0);
+    expect(await locked.getByRole('form', { name: '添加列席人员' }).count()).toBe(0);
+    expect(await page.getByRole('form', { name: '记录议定事项' }).count()).toBe(0);
+    await locked.getByRole('button', { name: '打印签到表' }).waitFor();
   });
 });
