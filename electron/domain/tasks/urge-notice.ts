@@ -71,6 +71,13 @@ export function urgeChanges(store: Store, id: string, u: UrgeInput, todayIso: st
   ];
 }
 
+/** How the notice names the task's origin: 会议议定事项, 职责分工事项, 交办事项. */
+function sourcePhrase(label: string): string {
+  if (label === '职责分工') return '职责分工事项';
+  if (label === '临时交办') return '交办事项';
+  return label || '督办事项';
+}
+
 /** The notice laid out as an official document: the office's mark, the number, the units addressed, the ask. */
 export function urgeDocument(u: UrgeRecord, opts: { demo: boolean }): OfficialDocument {
   const s = u.snapshot;
@@ -97,7 +104,7 @@ export function urgeDocument(u: UrgeRecord, opts: { demo: boolean }): OfficialDo
     {
       type: 'paragraph',
       text:
-        `${str(s.sourceLabel) || '督办事项'}“${title}”由${lead}牵头${co.length > 0 ? `，${co.join('、')}配合` : ''}办理，${due}。` +
+        `${sourcePhrase(str(s.sourceLabel))}“${title}”由${lead}牵头${co.length > 0 ? `，${co.join('、')}配合` : ''}办理，${due}。` +
         `截至${formatChineseDate(u.date)}，该事项${now}。`,
     },
   ];

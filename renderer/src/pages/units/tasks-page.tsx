@@ -71,10 +71,12 @@ export function TasksPage() {
                 <td>{t.coUnits.map((u) => u.name).join('、') || '—'}</td>
                 <td>
                   {t.deadline}
+                  {t.originalDeadline && <div className="u-muted">原定 {t.originalDeadline}，已延期</div>}
                   {t.status === '已逾期' && <div className="u-danger-text">逾期 {-t.daysLeft} 天</div>}
                 </td>
                 <td>
                   <StatusBadge status={t.status} />
+                  {t.urgeCount > 0 && <div className="u-muted">已催办 {t.urgeCount} 次</div>}
                 </td>
                 <td>{t.latestReport ? `${t.latestReport.date} ${t.latestReport.unitName}` : '—'}</td>
               </tr>
