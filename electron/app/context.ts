@@ -227,9 +227,17 @@ async function attachStore(ctx: AppContext): Promise<void> {
   // as well, so whichever program opened the folder, the next one (and the clerk) still sees it.
   ctx.notices = store.notices;
   const keep = (n: StoreNotice) =>
-    raiseNotice(ctx.dataDir, { key: `${n.code}:${ctx.clock()}:${n.message}`, code: n.code, message: n.message, ...(n.standing ? { standing: true } : {}) }, new Date(ctx.clock()));
+    raiseNotice(
+      ctx.dataDir,
+      { key: n.key ?? `${n.code}:${ctx.clock()}:${n.message}`, code: n.code, message: n.message, ...(n.standing ? { standing: true } : {}) },
+      new Date(ctx.clock()),
+    );
   store.notices.forEach(keep);
-  store.onNotice(keep);
+  // Found while the app runs (the background journal check, a table read later): every page hears of it at once.
+  store.onNotice((n) => {
+    const kept = keep(n);
+    ctx.emit('app.notice', { id: kept.id, code: kept.code, message: kept.message, since: kept.since });
+  });
   store.onChange((ops) => ctx.emit('store.changed', { entities: [...new Set(ops.map((o) => o.entity))] }));
   // The private keys are checked now, not at the exchange deadline days later.
   if (sealer) {

@@ -173,6 +173,13 @@ async function extractChecked(file: string, bk: BackupKey, staging: string, seal
   }
 }
 
+/** The office PC's local time, as the clerk reads the clock (and as backup file names are made). */
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 function restoredNotice(ctx: AppContext, manifest: BackupManifest, replaced: string, now: Date): void {
   raiseNotice(
     ctx.dataDir,
@@ -180,7 +187,7 @@ function restoredNotice(ctx: AppContext, manifest: BackupManifest, replaced: str
       key: `restored:${path.basename(replaced)}`,
       code: 'RESTORED',
       message:
-        `已从备份恢复数据（备份制作于 ${manifest.createdAt.slice(0, 16).replace('T', ' ')}，` +
+        `已从备份恢复数据（备份制作于 ${localTime(manifest.createdAt)}，` +
         `${manifest.summary.children} 名儿童，${manifest.operations} 条操作记录）。恢复前的数据已原样保存在数据文件夹的“${path.basename(replaced)}”中，未被覆盖。` +
         '备份之后在本机所做的修改不在恢复的数据中，请核对后补录。',
     },
@@ -235,6 +242,7 @@ export async function restoreUnopened(
   }
   switchTo(ctx.dataDir, staging, replaced);
   ctx.office = loadPublicIdentity(ctx.dataDir);
+  ctx.storeProblem = null;
   restoredNotice(ctx, manifest, replaced, now);
   return { manifest, replaced: path.basename(replaced) };
 }

@@ -148,6 +148,12 @@ export const channels = {
   'files.pickOpen': channel<F.PickResult>()(F.pickOpenSchema, ANYONE),
   'files.pickSave': channel<F.PickResult>()(F.pickSaveSchema, ANYONE),
   'files.pickFolder': channel<F.PickResult>()(F.pickFolderSchema, ANYONE),
+  /**
+   * The desktop's open dialog for a backup on the sign-in page's 从备份恢复: public, because while the data cannot be
+   * opened nobody can sign in; refused at any other time. The restore itself needs the backup's passphrase and an
+   * administrator of the backed-up data.
+   */
+  'files.pickBackupUnopened': channel<F.PickResult>()(none, 'public'),
   /** Saves bytes a channel returned (an xlsx, a card) to a file picked with files.pickSave. */
   'files.write': channel<F.FileWritten>()(F.fileWriteSchema, ANYONE),
 

@@ -23,10 +23,14 @@ export const filesHandlers = {
   async 'files.pickFolder'(args, ctx) {
     return pick(ctx, 'folder', { purpose: args.purpose });
   },
+  async 'files.pickBackupUnopened'(_args, ctx) {
+    if (ctx.store || !ctx.storeProblem) throw new AppError('REFUSED', '数据可以正常打开：请登录后在“设置 → 备份与恢复”中恢复。');
+    return pick(ctx, 'read', { purpose: 'backup' });
+  },
   async 'files.write'(args, ctx) {
     const target = resolveFile(ctx, { handle: args.handle }, 'write', 'files.write');
     // Owner-only: what is saved here may be an unmasked ledger.
     writeFileDurably(target, Buffer.from(args.contentBase64, 'base64'), 0o600);
     return { saved: true as const, name: path.basename(target) };
   },
-} satisfies HandlerMap<'files.pickOpen' | 'files.pickSave' | 'files.pickFolder' | 'files.write'>;
+} satisfies HandlerMap<'files.pickOpen' | 'files.pickSave' | 'files.pickFolder' | 'files.pickBackupUnopened' | 'files.write'>;

@@ -162,6 +162,13 @@ describe('app layout', () => {
     expect(api.callsTo('notices.acknowledge')).toHaveLength(0);
   });
 
+  it('warns on every page while the PC clock is behind the newest record', async () => {
+    const warning = '本机时钟（2026年11月27日 10:00）早于已保存的最新记录（2026年11月28日 10:00）：电脑的日期或时间可能不对。';
+    const api = createFakeApi({ 'app.status': () => fakeStatus({ clockWarning: warning }) });
+    renderApp(api);
+    expect(await screen.findByRole('alert', { name: '时钟提示' })).toHaveTextContent(warning);
+  });
+
   it('shows a notice pushed by the main process while the app runs, until it is acknowledged', async () => {
     const api = createFakeApi({
       'app.status': () => fakeStatus(),

@@ -103,13 +103,13 @@ describe('sign-in when the data cannot be opened', () => {
 
   it('on the desktop: a file picked in the dialog, or an automatic backup by name', async () => {
     const api = unopened('desktop');
-    api.handle('files.pickOpen', () => ({ handle: 'p'.repeat(20), name: '关爱备份-445200-20261205-142000.gbak' }));
+    api.handle('files.pickBackupUnopened', () => ({ handle: 'p'.repeat(20), name: '关爱备份-445200-20261205-142000.gbak' }));
     const { user } = renderApp(api);
     await screen.findByRole('alert', { name: '数据无法打开' });
     const form = restoreForm();
     await user.click(form.getByRole('button', { name: '选择备份文件…' }));
     expect(await form.findByText('已选择：关爱备份-445200-20261205-142000.gbak')).toBeInTheDocument();
-    expect(api.callsTo('files.pickOpen')).toEqual([{ purpose: 'backup' }]);
+    expect(api.callsTo('files.pickBackupUnopened')).toEqual([{}]);
 
     await user.click(form.getByRole('radio', { name: '本机的自动备份' }));
     await user.type(form.getByLabelText('自动备份的文件名'), '关爱备份-445200-20261207-090000-每日.gbak');

@@ -219,6 +219,7 @@ export function AppFrame() {
             demo={status.demo}
             shell={status.shell}
             notices={notices}
+            clockWarning={status.clockWarning}
             onAcknowledge={acknowledge}
             person={shown}
             onLock={lock}

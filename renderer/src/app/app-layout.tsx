@@ -19,6 +19,8 @@ interface Props {
   demo: boolean;
   shell: AppStatus['shell'];
   notices: Notice[];
+  /** The PC's clock is behind the newest record (see electron/app/clock-check.ts): shown until the clock is right. */
+  clockWarning?: string | null;
   onAcknowledge: (notice: Notice) => Promise<void>;
   person: SessionView;
   onLock: () => void;
@@ -27,7 +29,7 @@ interface Props {
 }
 
 export function AppLayout(props: Props) {
-  const { office, demo, shell, notices, onAcknowledge, person, children } = props;
+  const { office, demo, shell, notices, clockWarning, onAcknowledge, person, children } = props;
   const main = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const firstPath = useRef(pathname);
@@ -63,6 +65,12 @@ export function AppLayout(props: Props) {
       <main ref={main} className="main" tabIndex={-1}>
         <div className="main-inner">
           {demo && <DemoBanner />}
+          {clockWarning && (
+            <p className="notice" role="alert" aria-label="时钟提示">
+              <strong>请注意：</strong>
+              {clockWarning}
+            </p>
+          )}
           <NoticeArea
             notices={notices}
             canAcknowledge={person.allowed.includes('notices.acknowledge')}

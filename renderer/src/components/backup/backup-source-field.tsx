@@ -20,9 +20,11 @@ interface Props {
   locals?: BackupStatusView['local'];
   error?: string | undefined;
   disabled?: boolean;
+  /** On the sign-in page while the data cannot be opened: nobody is signed in, so the dialog has its own channel. */
+  unopened?: boolean;
 }
 
-export function BackupSourceField({ draft, onChange, desktop, locals, error, disabled }: Props) {
+export function BackupSourceField({ draft, onChange, desktop, locals, error, disabled, unopened }: Props) {
   const api = useApi();
   const name = useId();
   const [pickError, setPickError] = useState<string | null>(null);
@@ -30,8 +32,13 @@ export function BackupSourceField({ draft, onChange, desktop, locals, error, dis
   const pick = async () => {
     setPickError(null);
     try {
-      const picked = await pickFile(api, 'open', 'backup');
-      if (picked) onChange({ ...draft, picked });
+      if (unopened) {
+        const r = await api.invoke('files.pickBackupUnopened', {});
+        if ('handle' in r) onChange({ ...draft, picked: r });
+      } else {
+        const picked = await pickFile(api, 'open', 'backup');
+        if (picked) onChange({ ...draft, picked });
+      }
     } catch (err) {
       setPickError(toApiError(err).message);
     }

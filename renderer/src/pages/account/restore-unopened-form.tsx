@@ -71,6 +71,7 @@ export function RestoreUnopenedForm({ desktop, onRestored }: Props) {
         desktop={desktop}
         error={errors.source}
         disabled={busy}
+        unopened
       />
       <Field label="备份口令" hint="制作该备份时使用的备份口令" error={errors.passphrase}>
         <input
