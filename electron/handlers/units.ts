@@ -115,7 +115,8 @@ export const unitsHandlers = {
       posts: t.posts.map((p) => ({
         order: p.order,
         role: p.role,
-        unitName: p.unit === null ? '' : (unitName.get(p.unit) ?? ''),
+        // A post without a member unit (市政府副秘书长) serves the government itself.
+        unitName: p.unit === null ? (t.body.level === 'city' ? '市政府' : '县（市、区）政府') : (unitName.get(p.unit) ?? ''),
         personName: p.name,
         title: p.title,
       })),

@@ -53,7 +53,7 @@ export const unitsListCommand: Command = {
     if (args.values.json) {
       const unitless = view.posts
         .filter((p) => p.unitId === null)
-        .map((p) => ({ id: p.id, role: p.role, name: p.personName, title: p.title, from: p.from }));
+        .map((p) => ({ id: p.id, role: p.role, name: p.personName, title: p.title, from: p.from, unitName: p.unitName }));
       printJson(io, { date: view.date, body: view.body, units, unitlessMembers: unitless });
       return 0;
     }

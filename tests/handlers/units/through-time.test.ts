@@ -41,6 +41,8 @@ describe('posts', () => {
     expect(chen.unitId).toBeNull();
     expect(chen.unitName).toBe('市政府');
     expect(view.posts.find((p) => p.personName === '魏洁林')!.unitName).toBe('市民政局');
+    const preview = await call('composition.template', { mode: 'template' });
+    expect(preview.posts.find((p) => p.personName === '陈家斌')!.unitName).toBe('市政府');
   });
 
   it('replaces the convener with a deputy mayor who is not the police chief (unitId null), or into another unit', async () => {
