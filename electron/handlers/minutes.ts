@@ -7,7 +7,7 @@ import { AppError } from '../contract/errors';
 import { textToBlocks } from '../contract/schemas/meetings';
 import { freezeChange, isFrozen } from '../domain/issued/issued-documents';
 import { draftMinutes } from '../domain/meetings/draft';
-import { meetingNamer, meetingNameWith, meetingOrdinals } from '../domain/meetings/meeting-name';
+import { meetingNamer, meetingNameWith, meetingOrdinals, sameSeries } from '../domain/meetings/meeting-name';
 import {
   draftedName,
   meetingDetail,
@@ -60,13 +60,7 @@ function ordinalToIssue(ctx: AppContext, meeting: MeetingRecord, wanted: number 
     return meeting.ordinal;
   }
   if (wanted === undefined) return meetingOrdinals(meetings).get(meeting.id)!;
-  const holder = meetings.find(
-    (m) =>
-      m.id !== meeting.id &&
-      m.ordinal === wanted &&
-      m.kind === meeting.kind &&
-      m.date.slice(0, 4) === meeting.date.slice(0, 4),
-  );
+  const holder = meetings.find((m) => m.id !== meeting.id && m.ordinal === wanted && sameSeries(m, meeting));
   if (holder) {
     const name = meetingNameWith(meeting, wanted);
     throw new AppError(

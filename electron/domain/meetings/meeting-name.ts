@@ -1,11 +1,20 @@
-// How people name a meeting: 「2025年第一次全体会议」, counting meetings of the same kind in the same year by date.
+// How people name a meeting: 「2025年第一次全体会议」, counting an office's meetings of the same kind in the same year
+// by date.
 // A meeting whose minutes are issued keeps the ordinal it was issued with (its `ordinal`), whatever is registered
 // later; the others are counted live, in date order, over the ordinals no issued meeting holds. So two meetings of
 // one kind and year never share a name, and an issued 纪要 never comes to name another meeting.
 import { chineseNumeral, meetingKindNames } from '../../contract/schemas/meetings';
 import type { MeetingRecord } from './records';
 
-const groupOf = (m: MeetingRecord) => `${m.date.slice(0, 4)}:${m.kind}`;
+/**
+ * Meetings are counted per office (the code ending the stamp of the meeting's first operation): a county's store
+ * also holds the city's meetings, and the county's joint meeting counts its own.
+ */
+const groupOf = (m: Pick<MeetingRecord, 'date' | 'kind' | 'created'>) =>
+  `${m.created.slice(-6)}:${m.date.slice(0, 4)}:${m.kind}`;
+
+/** Two meetings whose 第N次 counts in the same series. */
+export const sameSeries = (a: MeetingRecord, b: MeetingRecord) => groupOf(a) === groupOf(b);
 
 /** The ordinal (第N次) of every meeting, by id. */
 export function meetingOrdinals(meetings: readonly MeetingRecord[]): Map<string, number> {

@@ -1,4 +1,4 @@
-// Minutes are numbered per year in the order they are issued; the office chooses 第N期 or 〔YYYY〕N号 and the number
+// Minutes are numbered per year and per office in the order they are issued; the office chooses 第N期 or 〔YYYY〕N号 and the number
 // is fixed when the minutes are issued. A number may also be given by hand (to continue a paper series), never one
 // already used that year. A correction is a new document with a number of its own that names the number it
 // corrects; the version it replaces stays, as issued, marked superseded.
@@ -42,14 +42,16 @@ export function issueChanges(
   if (target.blocks.length === 0)
     throw new AppError('VALIDATION', '纪要正文为空，不能印发。', { text: '请先填写纪要正文' });
   const previous = replacedBy(all, target);
+  // Each office numbers its own minutes: a county's store also holds the city's, which are another series.
+  const series = target.office ? all.filter((m) => m.office === target.office) : all;
   if (previous?.issuedDate && date < previous.issuedDate)
     throw new AppError('VALIDATION', '更正版本的印发日期不能早于原纪要。', {
       date: '不能早于原纪要的印发日期',
     });
   const year = Number(date.slice(0, 4));
-  let seq = nextMinutesSeq(all, year);
+  let seq = nextMinutesSeq(series, year);
   if (options.seq !== undefined) {
-    const holder = holderOf(all, year, options.seq);
+    const holder = holderOf(series, year, options.seq);
     if (holder) {
       const used = formatMinutesNumber(style, year, options.seq);
       throw new AppError(

@@ -170,6 +170,8 @@ export interface MinutesRecord {
   correctionOf?: string | null;
   /** Issued correction: the number of the minutes it corrects, printed in it. */
   corrects?: string | null;
+  /** The office that wrote the minutes (its code ends the stamp of their first operation): each numbers its own. */
+  office?: string;
   /**
    * The meeting's name as the draft's title and text were written with it (第N次 is live until the minutes are
    * issued: a draft shows the name as it is now). Issued: the name printed, fixed.
@@ -206,6 +208,7 @@ export function readMinutes(id: string, rec: EntityRecord): MinutesRecord {
     number: optStr(v.number),
     issuedDate: optStr(v.issuedDate),
     createdAt: str(v.createdAt),
+    office: createdHlc(rec).slice(-6),
     correctionOf: optStr(v.correctionOf),
     corrects: optStr(v.corrects),
     meetingName: optStr(v.meetingName),

@@ -47,6 +47,24 @@ test('a county prints the city’s issued minutes, sign-in sheet and bulletin as
     expect(await print(county, 'signInSheet', m.id)).toEqual(sheet);
     expect(await print(county, 'bulletin', bulletin.id)).toEqual(page);
     expect((await call(county, 'meetings.get', { id: m.id })).name).toBe('2026年第一次全体会议');
+
+    // The county's own joint meeting counts and numbers its own: its first plenary is its 第一次, its first minutes
+    // its 第1期, whatever the city's in its store.
+    const own = await call(county, 'meetings.create', {
+      kind: 'plenary',
+      date: '2026-02-10',
+      place: '区政府会议室',
+      chairKind: 'delegate',
+      chairName: '李某',
+      chairTitle: '副区长',
+    });
+    expect((await call(county, 'meetings.get', { id: own.id })).name).toBe('2026年第一次全体会议');
+    const ownDraft = await call(county, 'minutes.draft', { meetingId: own.id });
+    expect((await call(county, 'minutes.issue', { id: ownDraft.id, date: '2026-02-12' })).number).toBe(
+      '第1期',
+    );
+    expect((await call(county, 'meetings.get', { id: m.id })).name).toBe('2026年第一次全体会议');
+    expect(await print(county, 'minutes', m.id)).toEqual(minutes);
   } finally {
     await city.close();
     await county.close();

@@ -9,6 +9,7 @@ const meeting = (
   date: string,
   ordinal: number | null = null,
   kind: MeetingRecord['kind'] = 'plenary',
+  office = '445200',
 ): MeetingRecord => ({
   id,
   kind,
@@ -21,7 +22,8 @@ const meeting = (
   requestedBy: '',
   preparesId: null,
   ordinal,
-  created: `${date}-${id}`,
+  // An HLC stamp: the office that registered the meeting ends it.
+  created: `${date.replace(/-/g, '')}${id}-00000-${office}`,
 });
 
 const names = (ms: MeetingRecord[]) => {
@@ -65,6 +67,20 @@ describe('meeting ordinals', () => {
     const ord = meetingOrdinals(more);
     expect(more.map((m) => ord.get(m.id))).toEqual([2, 1, 3, 5, 4, 6]);
     expect(new Set(ord.values()).size).toBe(more.length);
+  });
+  it('counts each office’s meetings apart: a county’s store also holds the city’s', () => {
+    const ms = [
+      meeting('city1', '2026-02-01', 1, 'plenary', '445200'),
+      meeting('city2', '2026-05-01', null, 'plenary', '445200'),
+      meeting('county1', '2026-03-01', null, 'plenary', '445202'),
+      meeting('county2', '2026-01-10', null, 'plenary', '445202'),
+    ];
+    expect(names(ms)).toEqual({
+      city1: '2026年第一次全体会议',
+      city2: '2026年第二次全体会议',
+      county1: '2026年第二次全体会议',
+      county2: '2026年第一次全体会议',
+    });
   });
 });
 

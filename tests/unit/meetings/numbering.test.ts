@@ -124,6 +124,34 @@ describe('minutes numbers', () => {
     expect(nextMinutesSeq([...all, issued7], 2025)).toBe(8);
   });
 
+  it('numbers each office’s minutes apart: a county’s store also holds the city’s', () => {
+    const all = [
+      minutes({
+        id: 'c1',
+        meetingId: 'cm',
+        status: 'issued',
+        year: 2026,
+        seq: 3,
+        number: '第3期',
+        office: '445200',
+      }),
+      minutes({
+        id: 'k1',
+        meetingId: 'km',
+        status: 'issued',
+        year: 2026,
+        seq: 1,
+        number: '第1期',
+        office: '445202',
+      }),
+    ];
+    const draft = minutes({ id: 'n', meetingId: 'new', office: '445202' });
+    expect(issueChanges([...all, draft], draft, '2026-05-06', 'qi')[0]!.set.number).toBe('第2期');
+    // The city's 第3期 does not hold the county's 3.
+    expect(issueChanges([...all, draft], draft, '2026-05-06', 'qi', { seq: 3 })[0]!.set.number).toBe('第3期');
+    expect(() => issueChanges([...all, draft], draft, '2026-05-06', 'qi', { seq: 1 })).toThrow(/已被使用/);
+  });
+
   it('refuses to issue twice or to issue an empty text', () => {
     const issued = minutes({ status: 'issued', year: 2025, seq: 1, number: '第1期' });
     expect(() => issueChanges([issued], issued, '2025-03-01', 'qi')).toThrow(AppError);
