@@ -6,6 +6,7 @@ import { storeDirOf } from '../../app/context';
 import { keyringExists, keyringProblems, subKey, unlockWithPassword } from '../../accounts/keyring';
 import { AUDIT_ENTITY, AUDIT_HEAD_ENTITY, AUDIT_HEAD_ID, verifyChain, type AuditEntry } from '../../audit/audit-trail';
 import { AppError } from '../../contract/errors';
+import { issuedDocumentProblems } from '../../domain/issued/issued-documents';
 import { identityExists, identityIsSealed, loadPublicIdentity } from '../../identity/identity';
 import { checkIntegrity } from '../../store/integrity';
 import fs from 'node:fs';
@@ -72,6 +73,7 @@ export const doctorCommand: Command = {
       const report = checkIntegrity(storeDirOf(dataDir), sealer);
       problems.push(...report.problems);
       if (auditKey && report.folded) problems.push(...auditProblems(report.folded, auditKey));
+      if (report.folded) problems.push(...issuedDocumentProblems(report.folded));
       if (args.values.json) printJson(io, { ok: problems.length === 0, problems, operations: report.operations, origins: report.origins });
       else if (problems.length === 0) io.out(`检查通过：${report.operations} 条操作记录完整，数据与记录一致，审计日志完整。\n`);
       else io.err(`发现 ${problems.length} 处问题：\n${problems.map((p) => `  · ${p}`).join('\n')}\n`);

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../contract/errors';
 import type { JsonValue } from '../../store/operation';
+import type { State } from '../../store/state';
 import type { Change, Store } from '../../store/store';
 
 export const ISSUED_DOCUMENT_ENTITY = 'issuedDocument';
@@ -97,4 +98,27 @@ export function readIssuedDocument(
     hash,
     issuedDate: typeof v.issuedDate === 'string' ? v.issuedDate : '',
   };
+}
+
+const kindNames: Record<IssuedDocumentKind, string> = {
+  minutes: '会议纪要',
+  bulletin: '工作进展通报',
+  signInSheet: '签到表',
+};
+
+/** For `guanai doctor`: every kept page whose hash no longer matches it (edited since it was issued). */
+export function issuedDocumentProblems(state: State): string[] {
+  const problems: string[] = [];
+  for (const rec of Object.values(state.entities[ISSUED_DOCUMENT_ENTITY] ?? {})) {
+    const v = rec.v;
+    const html = typeof v.html === 'string' ? v.html : '';
+    if (html && contentHash(html) === v.hash) continue;
+    const kind =
+      typeof v.kind === 'string' && Object.hasOwn(kindNames, v.kind)
+        ? kindNames[v.kind as IssuedDocumentKind]
+        : '文件';
+    const title = typeof v.title === 'string' && v.title ? `“${v.title}”` : '';
+    problems.push(`印发存档的${kind}${title}与印发时的校验值不符，可能已被改动，不能再打印`);
+  }
+  return problems;
 }

@@ -230,6 +230,14 @@ describe('an issued document is frozen', () => {
     const r = await dispatch(ctx, 'print.render', { kind: 'minutes', id: m.id });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toContain('校验值不符');
+    // guanai doctor names it.
+    await ctx.close();
+    const out: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: (t: string) => out.push(t), clock };
+    expect(await runCli(['doctor', '--data', dataDir, '--json'], io)).toBe(3);
+    const report = JSON.parse(out.join('').slice(out.join('').indexOf('{'))) as { problems: string[] };
+    expect(report.problems).toEqual([expect.stringMatching(/^印发存档的会议纪要“.+”与印发时的校验值不符/)]);
+    ctx = await openSignedIn({ dataDir, owner: 'test', clock });
   });
 
   it('a correction is a new numbered document naming what it corrects; the corrected one still prints as issued', async () => {
