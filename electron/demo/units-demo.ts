@@ -1,5 +1,6 @@
-// Demonstration composition and tasks: the notice's composition with a few changes of people since 2017, a liaison
-// for every unit, and supervised tasks in every status with dated progress reports, plus one issued bulletin.
+// Demonstration composition and tasks: the notice's composition with a few changes of people since 2017, the units
+// renamed in the 2018–2019 机构改革 (earlier meetings keep the old names), a liaison for every unit, and supervised
+// tasks in every status with dated progress reports, an extension, a correction and a 催办通知, plus one issued bulletin.
 // Dates are relative to the clock so the demo always has something overdue and something due soon.
 import type { AppContext } from '../app/context';
 import { requireStore } from '../app/context';
@@ -31,6 +32,26 @@ export const compositionDemoPart: DemoPart = {
     await call(ctx, 'posts.replace', { postId: post('jiaoyu').id, personName: chineseName(r), title: '市教育局副局长', from: '2019-06-01' });
     await call(ctx, 'posts.replace', { postId: post('weiji').id, personName: chineseName(r), title: '市卫生健康局副局长', from: '2021-03-15' });
     await call(ctx, 'posts.replace', { postId: post('fulian').id, personName: chineseName(r), title: '市妇联副主席', from: '2024-09-01' });
+    // 机构改革: the tax bureaus merged nationally in July 2018, the city's bureaus were reorganised in 2019.
+    await call(ctx, 'units.rename', { unitId: 'dishui', name: '国家税务总局揭阳市税务局', from: '2018-07-20' });
+    const dishui = view.units.find((u) => u.id === 'dishui')?.duty?.items[0];
+    if (dishui) {
+      await call(ctx, 'units.editDuty', {
+        unitId: 'dishui',
+        itemId: dishui.id,
+        text: dishui.text.replace('各级地方税务部门', '各级税务部门'),
+        from: '2018-07-20',
+        note: '国税地税征管体制改革',
+      });
+    }
+    for (const [unitId, name] of [
+      ['weiji', '市卫生健康局'],
+      ['nongye', '市农业农村局'],
+      ['wenguangxin', '市文化广电旅游体育局'],
+      ['gongshang', '市市场监督管理局'],
+    ] as const) {
+      await call(ctx, 'units.rename', { unitId, name, from: '2019-03-01' });
+    }
     // One batch for the liaisons: 26 separate commits would each wait for the disk.
     const store = requireStore(ctx);
     const liaisons = view.units.flatMap((u) => {
@@ -71,8 +92,13 @@ export const tasksDemoPart: DemoPart = {
     await report(running.id, 'tuanshiwei', d(-12), '组织青年志愿者进村开展安全宣讲42场。');
     await report(running.id, 'jiaoyu', d(-3), '各中小学已完成防溺水、防性侵专题教育课，向家长发放告家长书。');
 
-    await create('建立强制报告线索月度通报机制', 'gongan', ['jianchayuan', 'minzheng'], d(45));
-    await create('将农村留守儿童关爱服务纳入年度社会治安综合治理考核', 'zongzhi', [], d(12), { kind: 'duty', dutyItemId: 'zongzhi.1' });
+    // Supervision: the overdue task was urged in writing; another was extended on approval; one was corrected.
+    await call(ctx, 'tasks.urge', { id: overdue.id, date: d(-10), replyBy: d(-3), text: '请说明逾期原因，明确配齐时限' });
+    const convener = (await call(ctx, 'composition.get', {})).posts.find((p) => p.role === 'convener')?.personName ?? '';
+    const extended = await create('建立强制报告线索月度通报机制', 'gongan', ['jianchayuan', 'minzheng'], d(15));
+    await call(ctx, 'tasks.extend', { id: extended.id, deadline: d(45), reason: '需待市检察院联合制定线索移送办法后同步建立', approvedBy: `召集人${convener}`, from: d(-7) });
+    const scored = await create('将农村留守儿童关爱服务纳入年度社会治安综合治理考核', 'zongzhi', [], d(12), { kind: 'duty', dutyItemId: 'zongzhi.1' });
+    await call(ctx, 'tasks.edit', { id: scored.id, coUnitIds: ['minzheng'], reason: '经联席会议办公室研究，增加市民政局为配合单位' });
 
     const year = Number(today.slice(0, 4));
     const from = addDays(today, -90) < `${year}-01-01` ? addDays(today, -90) : `${year}-01-01`;

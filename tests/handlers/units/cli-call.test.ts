@@ -23,26 +23,30 @@ test('guanai call reads and writes through the dispatcher, refuses a role and ba
   expect(read.code).toBe(0);
   const view = JSON.parse(read.out) as { date: string; units: { id: string; name: string }[]; posts: { personName: string; unitName: string }[] };
   expect(view.date).toBe('2017-03-20');
-  expect(view.units.find((u) => u.id === 'dishui')!.name).toBe('市地税局');
+  expect(view.units.find((u) => u.id === 'fupin')!.name).toBe('市扶贫办');
   expect(view.posts.find((p) => p.personName === '陈家斌')!.unitName).toBe('市政府');
 
-  const write = guanai({}, 'call', '--data', data, 'units.rename', '--args', JSON.stringify({ unitId: 'dishui', name: '国家税务总局揭阳市税务局', from: '2018-07-20' }));
+  const write = guanai({}, 'call', '--data', data, 'units.rename', '--args', JSON.stringify({ unitId: 'fupin', name: '市乡村振兴局', from: '2021-06-01' }));
   expect(write.code).toBe(0);
-  expect(JSON.parse(write.out)).toMatchObject({ id: 'dishui', name: '国家税务总局揭阳市税务局' });
-  const before = JSON.parse(guanai({}, 'call', '--data', data, 'composition.get', '--args', '{"date":"2018-07-19"}').out);
-  expect(before.units.find((u: { id: string }) => u.id === 'dishui').name).toBe('市地税局');
+  expect(JSON.parse(write.out)).toMatchObject({ id: 'fupin', name: '市乡村振兴局' });
+  const before = JSON.parse(guanai({}, 'call', '--data', data, 'composition.get', '--args', '{"date":"2021-05-31"}').out);
+  expect(before.units.find((u: { id: string }) => u.id === 'fupin').name).toBe('市扶贫办');
+  // The demo's 机构改革: 市地税局 until 2018-07-20, then 国家税务总局揭阳市税务局.
+  expect(view.units.find((u) => u.id === 'dishui')!.name).toBe('市地税局');
+  const now = JSON.parse(guanai({}, 'call', '--data', data, 'composition.get').out);
+  expect(now.units.find((u: { id: string }) => u.id === 'dishui').name).toBe('国家税务总局揭阳市税务局');
 
   // The demo's viewer (查阅) may read but not change the composition.
   const accounts = JSON.parse(fs.readFileSync(path.join(data, 'demo-accounts.json'), 'utf8')) as { accounts: { login: string; password: string; role: string }[] };
   const viewer = accounts.accounts.find((a) => a.role === 'viewer')!;
   const as = { GUANAI_USER: viewer.login, GUANAI_PASSWORD: viewer.password };
   expect(guanai(as, 'call', '--data', data, 'tasks.list').code).toBe(0);
-  const refused = guanai(as, 'call', '--data', data, 'units.rename', '--args', JSON.stringify({ unitId: 'dishui', name: '甲', from: '2020-01-01' }));
+  const refused = guanai(as, 'call', '--data', data, 'units.rename', '--args', JSON.stringify({ unitId: 'fupin', name: '甲', from: '2022-01-01' }));
   expect(refused.code).not.toBe(0);
   expect(refused.err).toContain('无权限');
   expect(refused.out).toBe('');
 
-  const invalid = guanai({}, 'call', '--data', data, 'units.rename', '--args', '{"unitId":"dishui"}', '--json');
+  const invalid = guanai({}, 'call', '--data', data, 'units.rename', '--args', '{"unitId":"fupin"}', '--json');
   expect(invalid.code).not.toBe(0);
   expect(invalid.err).toMatch(/错误：填写的内容有误/);
   expect(JSON.parse(invalid.out)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
