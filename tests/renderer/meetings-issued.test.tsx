@@ -125,7 +125,7 @@ describe('a meeting whose minutes are issued', () => {
     expect(within(decisions).queryByRole('form', { name: '记录议定事项' })).not.toBeInTheDocument();
     // The approval of a major matter is the life of its task: still recorded after issue.
     expect(within(decisions).getByRole('form', { name: '第1项报批结果' })).toBeInTheDocument();
-    expect(screen.getByText(/纪要印发时已确定/)).toBeInTheDocument();
+    expect(screen.getByText(/第几次已在纪要印发时确定/)).toBeInTheDocument();
   });
 
   it('a liaison meeting shows its topics and their outcomes without a way to change them', async () => {

@@ -75,7 +75,7 @@ export function MeetingPage() {
               <span className="muted">
                 {m.minutesStatus === 'none' || m.minutesStatus === 'draft'
                   ? '（第几次按同年同类会议的日期排列，纪要印发时确定）'
-                  : '（纪要印发时已确定）'}
+                  : '（第几次已在纪要印发时确定）'}
               </span>
             </dd>
             <dt>会议类型</dt>
