@@ -15,7 +15,7 @@ import { createdHlc } from '../../store/state';
 import type { JsonValue } from '../../store/operation';
 import type { Store } from '../../store/store';
 import { AppError } from '../../contract/errors';
-import { compositionOn, BODY_ENTITY, BODY_ID } from '../composition/composition-on';
+import { compositionOn, unitNameOn, BODY_ENTITY, BODY_ID, UNIT_ENTITY } from '../composition/composition-on';
 import { isoDateOf } from '../ledger/dates';
 import { deadlineOn, reportsByTask, taskExtensions, taskStatus, TASK_ENTITY, urgesByTask } from '../tasks/task-service';
 import { ledgerField, unitRef } from '../tasks/task-views';
@@ -60,11 +60,13 @@ export function bulletinContent(store: Store, from: string, to: string): Bulleti
   const section = (unitId: string) => {
     let s = sections.get(unitId);
     if (!s) {
-      s = { unitId, unitName: unitRef(store, unitId).name, completed: [], inProgress: [], overdue: [] };
+      s = { unitId, unitName: nameAt(unitId), completed: [], inProgress: [], overdue: [] };
       sections.set(unitId, s);
     }
     return s;
   };
+  // Units by the names they had at the period's end (a unit renamed later still appears under its name then).
+  const nameAt = (unitId: string) => unitNameOn(store.get(UNIT_ENTITY, unitId)?.v, to) || unitRef(store, unitId).name;
   const totals = { tasks: 0, completed: 0, inProgress: 0, overdue: 0 };
   for (const [id, rec] of Object.entries(store.table(TASK_ENTITY))) {
     const v = rec.v;
@@ -97,7 +99,7 @@ export function bulletinContent(store: Store, from: string, to: string): Bulleti
       role,
       deadline,
       status,
-      latestReport: latest ? { date: latest.date, unitName: unitRef(store, latest.unitId).name, text: latest.text } : null,
+      latestReport: latest ? { date: latest.date, unitName: nameAt(latest.unitId), text: latest.text } : null,
       ...(extensions.length > 0 ? { originalDeadline: extensions[0]!.previous } : {}),
       ...(urges.length > 0 ? { urges: urges.length } : {}),
     });
