@@ -8,7 +8,7 @@ import { isIsoDate } from './chinese-date';
 export const documentKinds = ['minutes', 'bulletin', 'plain'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
-export const blockTypes = ['heading1', 'heading2', 'heading3', 'paragraph'] as const;
+export const blockTypes = ['heading1', 'heading2', 'heading3', 'paragraph', 'addressee'] as const;
 export type BlockType = (typeof blockTypes)[number];
 
 const MAX_TEXT = 20_000;
@@ -22,7 +22,8 @@ const isoDate = (label: string) =>
     .refine(isIsoDate, { message: `${label}应为“2025-03-20”形式的日期` });
 
 export const documentBlockSchema = z.object({
-  /** heading1 一、(黑体) · heading2 （一）(楷体) · heading3 1. (仿宋) · paragraph; （1） is written as a paragraph. */
+  /** heading1 一、(黑体) · heading2 （一）(楷体) · heading3 1. (仿宋) · paragraph; （1） is written as a paragraph;
+   *  addressee: the 主送机关 line, flush left (GB/T 9704-2012 §7.3.3), e.g. 「市教育局、市财政局：」. */
   type: z.enum(blockTypes, { message: '段落类型不正确' }),
   text: text('段落'),
 });

@@ -235,6 +235,13 @@ function bodyBlocks(doc: OfficialDocument): Block[] {
   for (const block of doc.blocks) {
     const text = normalizeText(block.text);
     if (!text) continue;
+    if (block.type === 'addressee') {
+      // 主送机关: flush left, wrapped lines too, ragged right.
+      const rows = justifiedRows(breakLines(text, BODY, TEXT_WIDTH_MM, TEXT_WIDTH_MM), 0, 0);
+      for (const row of rows) row.classes = row.classes.filter((c) => c !== 'j');
+      blocks.push({ tag: 'p', classes: ['para', 'addressee'], rows });
+      continue;
+    }
     const lines = breakLines(text, BODY, TEXT_WIDTH_MM - 2 * CHAR_MM, TEXT_WIDTH_MM);
     const rows = justifiedRows(lines, 2 * CHAR_MM, 0);
     if (block.type === 'paragraph') blocks.push({ tag: 'p', classes: ['para'], rows });

@@ -100,7 +100,7 @@ export function urgeDocument(u: UrgeRecord, opts: { demo: boolean }): OfficialDo
         ? '尚未办结'
         : '尚未报送办理进展情况';
   const blocks: OfficialDocument['blocks'] = [
-    { type: 'paragraph', text: `${[lead, ...co].join('、')}：` },
+    { type: 'addressee', text: `${[lead, ...co].join('、')}：` },
     {
       type: 'paragraph',
       text:

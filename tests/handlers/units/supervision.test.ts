@@ -118,7 +118,8 @@ describe('催办', () => {
     const body = text(printed.html);
     expect(body).toContain('催办〔2026〕1号');
     expect(body).toContain('揭阳市农村留守儿童关爱保护工作联席会议办公室');
-    expect(body).toContain('市教育局、市财政局：');
+    // 主送机关 flush left (GB/T 9704-2012 §7.3.3): no indent on its row.
+    expect(printed.html).toContain('<p class="para addressee"><span class="r">市教育局、市财政局：</span></p>');
     expect(body).toContain('已逾期20天');
     expect(body).toContain('请说明逾期原因。');
     expect(body).toContain('2026年3月20日前');
