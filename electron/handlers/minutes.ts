@@ -5,6 +5,7 @@ import type { AppContext } from '../app/context';
 import { requireStore } from '../app/context';
 import { AppError } from '../contract/errors';
 import { textToBlocks } from '../contract/schemas/meetings';
+import { governmentName } from '../domain/composition/composition-on';
 import { freezeChange, isFrozen } from '../domain/issued/issued-documents';
 import { draftMinutes } from '../domain/meetings/draft';
 import { meetingNamer, meetingNameWith, meetingOrdinals, sameSeries } from '../domain/meetings/meeting-name';
@@ -107,7 +108,10 @@ export const minutesHandlers = {
     const sendTo = [
       ...new Set([
         ...meeting.decisions.flatMap((d) => [d.leadUnitName, ...d.coUnitNames]),
-        ...meeting.attendance.filter((a) => a.status !== 'unmarked' && a.unitName).map((a) => a.unitName),
+        // A person serving the government itself (市政府副秘书长) is not a unit to send minutes to.
+        ...meeting.attendance
+          .filter((a) => a.status !== 'unmarked' && a.unitName && a.unitName !== governmentName(store))
+          .map((a) => a.unitName),
       ]),
     ];
     const id = randomUUID();

@@ -41,6 +41,18 @@ describe('posts', () => {
     expect(chen.unitId).toBeNull();
     expect(chen.unitName).toBe('市政府');
     expect(view.posts.find((p) => p.personName === '魏洁林')!.unitName).toBe('市民政局');
+    // In a meeting he is listed under 市政府, which is not a unit the minutes are sent to (分送).
+    const m = await call('meetings.create', { kind: 'plenary', date: '2026-03-01', place: '市政府第一会议室', chairKind: 'convener' });
+    const got = await call('meetings.get', { id: m.id });
+    expect(got.attendance.find((a) => a.personName === '陈家斌')!.unitName).toBe('市政府');
+    for (const name of ['陈家斌', '魏洁林']) {
+      const seat = got.attendance.find((a) => a.personName === name)!;
+      await call('attendance.mark', { meetingId: m.id, postId: seat.postId, status: 'present' });
+    }
+    await call('minutes.draft', { meetingId: m.id });
+    const sendTo = (await call('meetings.get', { id: m.id })).minutes[0]!.sendTo;
+    expect(sendTo).toContain('市民政局');
+    expect(sendTo).not.toContain('市政府');
     const preview = await call('composition.template', { mode: 'template' });
     expect(preview.posts.find((p) => p.personName === '陈家斌')!.unitName).toBe('市政府');
   });
