@@ -42,7 +42,7 @@ run('first-run setup in the browser preview', () => {
     const recoveryCode = await finishFirstRun(page);
     expect(recoveryCode.length).toBeGreaterThanOrEqual(16);
 
-    await page.getByRole('link', { name: '设置' }).click();
+    await page.getByRole('link', { name: '设置', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '设置', exact: true }).waitFor();
     const body = await page.locator('main').innerText();
     expect(body).toContain('揭阳市民政局');
