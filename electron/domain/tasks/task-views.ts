@@ -9,7 +9,7 @@ import type {
 } from '../../contract/schemas/units';
 import type { JsonValue } from '../../store/operation';
 import type { Store } from '../../store/store';
-import { UNIT_ENTITY } from '../composition/composition-on';
+import { unitNameOn, UNIT_ENTITY } from '../composition/composition-on';
 import { daysBetween } from '../ledger/dates';
 import {
   originalDeadline,
@@ -27,8 +27,10 @@ import {
 const str = (v: JsonValue | undefined) => (typeof v === 'string' ? v : '');
 const strs = (v: JsonValue | undefined) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
-export function unitRef(store: Store, id: string): TaskUnitRef {
-  const name = str(store.get(UNIT_ENTITY, id)?.v.name);
+/** A unit's id and name; with `date`, the name it had that day (a renaming dated later does not show yet). */
+export function unitRef(store: Store, id: string, date?: string): TaskUnitRef {
+  const v = store.get(UNIT_ENTITY, id)?.v;
+  const name = date === undefined ? str(v?.name) : unitNameOn(v, date);
   return { id, name: name || '（已删除的单位）' };
 }
 
@@ -75,8 +77,8 @@ export function taskRow(
     title: str(v.title),
     source,
     sourceLabel: sourceLabels[source.kind],
-    lead: unitRef(store, str(v.leadUnitId)),
-    coUnits: strs(v.coUnitIds).map((u) => unitRef(store, u)),
+    lead: unitRef(store, str(v.leadUnitId), today),
+    coUnits: strs(v.coUnitIds).map((u) => unitRef(store, u, today)),
     deadline,
     status,
     daysLeft: deadline ? daysBetween(today, deadline) : 0,

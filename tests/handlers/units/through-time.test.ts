@@ -103,6 +103,12 @@ describe('rename and merge (机构改革)', () => {
     expect(old.content.units.map((u) => u.unitName)).toEqual(['市地税局']);
     const later = await call('bulletins.create', { from: '2018-07-01', to: '2018-12-31' });
     expect(later.content.units.map((u) => u.unitName)).toEqual(['国家税务总局揭阳市税务局']);
+    // A renaming announced for a later day shows from that day only.
+    const stats = await call('tasks.create', { title: '统计监测', source: { kind: 'adhoc' }, leadUnitId: 'tongji', coUnitIds: [], deadline: '2026-06-30' });
+    await call('units.rename', { unitId: 'tongji', name: '国家统计局揭阳调查队', from: '2026-04-01' });
+    expect((await call('tasks.get', { id: stats.id })).lead.name).toBe('市统计局');
+    expect(unitName(await call('composition.get', {}), 'tongji')).toBe('市统计局');
+    expect(unitName(await call('composition.get', { date: '2026-04-01' }), 'tongji')).toBe('国家统计局揭阳调查队');
     expect((await fails('units.rename', { unitId: 'dishui', name: '市财政局', from: '2019-01-01' })).fields).toHaveProperty('name');
     expect((await fails('units.rename', { unitId: 'dishui', name: '再改名', from: '2018-01-01' })).fields).toHaveProperty('from');
   });
