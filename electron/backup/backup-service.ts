@@ -17,6 +17,10 @@ import { keyFits, keyForFile, readManifest, readBody, type BackupKey, type Backu
 import { storedBackupKey } from './backup-key';
 import { backupFileName, backupsDirOf, createBackup, localBackups, pruneBackups } from './backups';
 import type { BackupCheckView, BackupLogEntry, BackupStatusView } from '../contract/schemas/backup';
+import { readLog } from '../sync/exchange-log';
+import { PEER_ENTITY, WITHHELD_ENTITY } from '../sync/local-entities';
+import { allPeers, maxVector, readPeer, type PeerRecord } from '../sync/peers';
+import type { Store } from '../store/store';
 import { checkRestored, extractBackup, replacedFolderName, switchTo } from './restore';
 
 export const BACKUP_LOG_ENTITY = 'backupLog';
@@ -180,7 +184,20 @@ function localTime(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-function restoredNotice(ctx: AppContext, manifest: BackupManifest, replaced: string, now: Date): void {
+function restoredNotice(
+  ctx: AppContext,
+  manifest: BackupManifest,
+  replaced: string,
+  now: Date,
+  continued: { from: number; to: number; receivedSince: string[] } | null = null,
+): void {
+  const sent =
+    continued && continued.to >= continued.from
+      ? `备份之后本单位已发给其他单位的第 ${continued.from}–${continued.to} 号修改不在恢复的数据中（对方已收到），本单位此后的修改从第 ${continued.to + 1} 号起编号，请与对方核对这些记录。`
+      : '';
+  const received = continued?.receivedSince.length
+    ? `备份之后导入过的数据包（${continued.receivedSince.slice(0, 5).join('、')}${continued.receivedSince.length > 5 ? ` 等 ${continued.receivedSince.length} 个` : ''}）的内容也不在其中，请重新导入。`
+    : '';
   raiseNotice(
     ctx.dataDir,
     {
@@ -189,7 +206,9 @@ function restoredNotice(ctx: AppContext, manifest: BackupManifest, replaced: str
       message:
         `已从备份恢复数据（备份制作于 ${localTime(manifest.createdAt)}，` +
         `${manifest.summary.children} 名儿童，${manifest.operations} 条操作记录）。恢复前的数据已原样保存在数据文件夹的“${path.basename(replaced)}”中，未被覆盖。` +
-        '备份之后在本机所做的修改不在恢复的数据中，请核对后补录。',
+        '备份之后在本机所做的修改（包括人员、密码的变动和审计日志）不在恢复的数据中，请核对后补录。' +
+        sent +
+        received,
     },
     now,
   );
@@ -197,19 +216,85 @@ function restoredNotice(ctx: AppContext, manifest: BackupManifest, replaced: str
 
 /** 从备份恢复, signed in: the backup must open with this office's data key; the person stays signed in. */
 export async function restoreFromBackup(ctx: AppContext, file: string, passphrase?: string): Promise<{ manifest: BackupManifest; replaced: string }> {
-  requireStore(ctx);
-  const bk = keyFor(ctx, file, passphrase);
-  const head = readManifest(file, bk);
-  refuseOtherOffice(ctx, head);
-  const now = new Date(ctx.clock());
-  const { staging, replaced } = stagingFor(ctx, now);
-  const sealer = ctx.keys!.sealer;
-  const { manifest } = await extractChecked(file, bk, staging, () => sealer);
-  audit(ctx, { action: 'backup.restore', target: path.basename(file), detail: `恢复前的数据移至 ${path.basename(replaced)}` });
-  await reloadFolder(ctx, () => switchTo(ctx.dataDir, staging, replaced));
-  restoredNotice(ctx, manifest, replaced, now);
-  audit(ctx, { action: 'backup.restore', target: path.basename(file), detail: `已恢复：备份制作于 ${manifest.createdAt}` });
-  return { manifest, replaced: path.basename(replaced) };
+  return oneRestoreAtATime(ctx, async () => {
+    const live = requireStore(ctx);
+    const bk = keyFor(ctx, file, passphrase);
+    const head = readManifest(file, bk);
+    refuseOtherOffice(ctx, head);
+    const now = new Date(ctx.clock());
+    const { staging, replaced } = stagingFor(ctx, now);
+    const sealer = ctx.keys!.sealer;
+    const { manifest } = await extractChecked(file, bk, staging, () => sealer);
+    // What other offices already hold of ours, and what we received after the backup: the restored data lacks it.
+    const exchange = exchangeStateOf(live, ctx.office!.code, manifest.createdAt);
+    audit(ctx, { action: 'backup.restore', target: path.basename(file), detail: `恢复前的数据移至 ${path.basename(replaced)}` });
+    await reloadFolder(ctx, () => switchTo(ctx.dataDir, staging, replaced));
+    const continued = continueAfterPeers(ctx, exchange);
+    restoredNotice(ctx, manifest, replaced, now, continued);
+    audit(ctx, { action: 'backup.restore', target: path.basename(file), detail: `已恢复：备份制作于 ${localTime(manifest.createdAt)}` });
+    return { manifest, replaced: path.basename(replaced) };
+  });
+}
+
+const restoring = new WeakSet<AppContext>();
+
+/** Two restores at once (two tabs, a double click) would move the same folders: the second is refused. */
+async function oneRestoreAtATime<T>(ctx: AppContext, run: () => Promise<T>): Promise<T> {
+  if (restoring.has(ctx)) throw new AppError('BUSY', '正在从备份恢复，请等它完成后再操作。');
+  restoring.add(ctx);
+  try {
+    return await run();
+  } finally {
+    restoring.delete(ctx);
+  }
+}
+
+interface ExchangeState {
+  peers: PeerRecord[];
+  /** The highest of this office's own operations put in a bundle to any office. */
+  ownSent: number;
+  /** Bundles imported after the backup was made (their content is not in the restored data). */
+  receivedSince: string[];
+}
+
+function exchangeStateOf(store: Store, self: string, since: string): ExchangeState {
+  const peers = allPeers(store);
+  return {
+    peers,
+    ownSent: Math.max(0, ...peers.map((p) => p.sent?.[self] ?? 0)),
+    receivedSince: readLog(store)
+      .filter((e) => e.direction === 'import' && e.at > since)
+      .map((e) => `${e.peerName}${e.fileName ? `（${e.fileName}）` : ''}`),
+  };
+}
+
+/**
+ * After a restore, this office's operations must continue after the ones other offices already hold: a new change
+ * numbered like one they have would be taken as already received and silently dropped there. The numbers in
+ * between become content-free place-holders (their content is at those offices), and the peers' counters are
+ * brought forward so nothing they hold is sent twice. Returns the place-holders' range, if any.
+ */
+function continueAfterPeers(ctx: AppContext, exchange: ExchangeState): { from: number; to: number; receivedSince: string[] } | null {
+  const store = requireStore(ctx);
+  const self = ctx.office!.code;
+  const changes: Change[] = [];
+  for (const live of exchange.peers) {
+    const restored = readPeer(store, live.code);
+    if (!restored) continue;
+    changes.push({
+      entity: PEER_ENTITY,
+      id: live.code,
+      set: { sent: maxVector(restored.sent ?? {}, live.sent ?? {}), acked: maxVector(restored.acked ?? {}, live.acked ?? {}) },
+    });
+  }
+  const held = store.versionVector()[self] ?? 0;
+  const from = held + 1 + changes.length;
+  if (exchange.ownSent >= from) {
+    for (let seq = from; seq <= exchange.ownSent; seq++) changes.push({ entity: WITHHELD_ENTITY, id: self, set: {} });
+  }
+  if (changes.length) store.commit(changes, ctx.user);
+  const lost = exchange.ownSent > held;
+  return lost || exchange.receivedSince.length ? { from: held + 1, to: lost ? exchange.ownSent : held, receivedSince: exchange.receivedSince } : null;
 }
 
 /**

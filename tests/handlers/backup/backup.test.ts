@@ -248,3 +248,41 @@ test('a restore cut off while writing its new folder leaves nothing behind at th
   expect(fs.existsSync(path.join(dataDir, 'restoring-x'))).toBe(false);
   expect(names(ctx)).toEqual(['张小明', '李小红']);
 });
+
+test('a restore after bundles went out: new changes continue after what the city holds, and reach it', async () => {
+  const { trustEachOther, exportTo, importInto } = await import('../exchange/exchange-helpers');
+  const city = await openContext({ dataDir: path.join(tempDir('b-city'), 'data'), owner: 'test', clock, files: cliFiles });
+  await initTestOffice(city, { code: '445200', name: '揭阳市民政局', level: 'city' });
+  await trustEachOther(ctx, city);
+  await call(ctx, 'backup.setPassphrase', { passphrase: PASS });
+  const file = await backupNow();
+  for (let i = 3; i <= 10; i++) child(ctx, `k${i}`, `儿童${i}`);
+  await importInto(city, await exportTo(ctx, city));
+  expect(Object.keys(city.store!.table('child'))).toHaveLength(10);
+
+  const r = await call(ctx, 'backup.restore', { path: file });
+  expect(names(ctx)).toEqual(['张小明', '李小红']);
+  const notice = (await call(ctx, 'app.status', {})).notices.find((n) => n.code === 'RESTORED')!;
+  expect(notice.message).toMatch(/本单位已发给其他单位的第 \d+–\d+ 号修改不在恢复的数据中/);
+  expect(notice.message).toContain('人员、密码的变动和审计日志');
+  expect(r.replaced).toMatch(/^replaced-/);
+
+  child(ctx, 'k11', '新录入');
+  const result = await importInto(city, await exportTo(ctx, city));
+  expect(result.new).toBeGreaterThanOrEqual(1);
+  expect(city.store!.get('child', 'k11')?.v['child.name']).toBe('新录入');
+  await city.close();
+});
+
+test('two restores at once: the second is refused and the folder stays whole', async () => {
+  await call(ctx, 'backup.setPassphrase', { passphrase: PASS });
+  const file = await backupNow();
+  const [a, b] = await Promise.allSettled([call(ctx, 'backup.restore', { path: file }), call(ctx, 'backup.restore', { path: file })]);
+  expect([a.status, b.status].sort()).toEqual(['fulfilled', 'rejected']);
+  const refused = (a.status === 'rejected' ? a : b) as PromiseRejectedResult;
+  expect((refused.reason as { data: { message: string } }).data.message).toContain('正在从备份恢复');
+  const dataDir = ctx.dataDir;
+  await ctx.close();
+  ctx = await openSignedIn({ dataDir, owner: 'test', clock, files: cliFiles });
+  expect(names(ctx)).toEqual(['张小明', '李小红']);
+});
