@@ -27,6 +27,7 @@ import { currentSeat, newSeat, type Seat } from './session';
 import { openNotices, raiseNotice } from '../notices/notices';
 import { settleRestore } from '../backup/restore';
 import { localBackups } from '../backup/backups';
+import { newestCleanBackup } from '../backup/backup-service';
 import type { DataNotice } from '../contract/schemas/notices';
 
 /** History from before accounts is attributed to this placeholder. */
@@ -185,12 +186,14 @@ export async function unlockStore(ctx: AppContext, dataKey: Buffer): Promise<voi
 
 /** The notices every page and `guanai info` show: those in DATA/notices.json not yet acknowledged. */
 export function noticesOf(ctx: AppContext): DataNotice[] {
-  const backups = localBackups(ctx.dataDir);
+  const present = new Set(localBackups(ctx.dataDir).map((b) => b.name));
   return openNotices(ctx.dataDir).map((n) => {
-    // Damage offers the newest automatic backup made before it was found.
-    const before = n.standing ? backups.find((b) => b.at.toISOString() < n.since) : undefined;
-    const offer = before ? `最近一份早于此的自动备份：“${before.name}”，可在“设置 → 备份与恢复”中恢复。` : '';
-    return { id: n.id, code: n.code, message: n.message + offer, since: n.since, ...(before ? { backup: before.name } : {}) };
+    // Damage offers the newest automatic backup made before it was found from a whole journal (the backup log says
+    // which were; a backup made after the damage carries it and is never offered).
+    const clean = n.standing ? newestCleanBackup(ctx, n.since) : null;
+    const before = clean && present.has(clean) ? clean : null;
+    const offer = before ? `最近一份早于此、且操作日志完整的自动备份：“${before}”，可在“设置 → 备份与恢复”中恢复。` : '';
+    return { id: n.id, code: n.code, message: n.message + offer, since: n.since, ...(before ? { backup: before } : {}) };
   });
 }
 

@@ -23,6 +23,7 @@ const fileSchema = z.object({
 
 /** Passphrases for backups: long enough to resist guessing by someone who finds the USB stick. */
 export function checkPassphrase(passphrase: string): void {
+  if (passphrase.length > 200) throw new AppError('VALIDATION', '备份口令过长（最多 200 个字符）。', { passphrase: '最多 200 个字符' });
   if (passphrase.length < 10 || !/[A-Za-z]/.test(passphrase) || !/\d/.test(passphrase)) {
     throw new AppError('VALIDATION', '备份口令至少 10 个字符，须同时包含字母和数字。', { passphrase: '至少 10 个字符，含字母和数字' });
   }

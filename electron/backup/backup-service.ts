@@ -66,11 +66,17 @@ export async function makeBackup(ctx: AppContext, out: string, bk: BackupKey, ki
     external,
     operations: manifest.operations,
     by: ctx.user,
+    damagedLines: manifest.journalDamage?.lines ?? 0,
   };
   const log: Change = { entity: BACKUP_LOG_ENTITY, id: crypto.randomUUID(), set: { ...entry } };
   if (kind === 'daily' || kind === 'quit') requireStore(ctx).commit([log], ctx.user);
   else audit(ctx, { action: 'backup.create', target: path.basename(out), detail: `${manifest.summary.children} 名儿童，${manifest.operations} 条操作记录` }, [log]);
   return manifest;
+}
+
+function backupKeyDamaged(ctx: AppContext, err: unknown): void {
+  const message = err instanceof AppError ? err.message : '备份口令文件已损坏，自动备份无法进行。';
+  raiseNotice(ctx.dataDir, { key: 'backup-key-damaged', code: 'KEYS_DAMAGED', message, standing: true }, new Date(ctx.clock()));
 }
 
 /** Back up now, into a folder the person chose (a USB stick): the file gets the office's backup name. */
@@ -89,7 +95,13 @@ export async function backupToFolder(ctx: AppContext, folder: string): Promise<{
  */
 export async function autoBackup(ctx: AppContext, kind: 'daily' | 'quit'): Promise<string | null> {
   if (!ctx.store || !ctx.keys || !ctx.office) return null;
-  const bk = storedBackupKey(ctx.dataDir, ctx.keys.sealer);
+  let bk: BackupKey | null;
+  try {
+    bk = storedBackupKey(ctx.dataDir, ctx.keys.sealer);
+  } catch (err) {
+    backupKeyDamaged(ctx, err);
+    throw err;
+  }
   if (!bk) return null;
   const now = new Date(ctx.clock());
   if (kind === 'daily') {
@@ -98,8 +110,17 @@ export async function autoBackup(ctx: AppContext, kind: 'daily' | 'quit'): Promi
   }
   const name = backupFileName(ctx.office.code, now, kind);
   await makeBackup(ctx, path.join(backupsDirOf(ctx.dataDir), name), bk, kind);
-  pruneBackups(ctx.dataDir);
+  // While damage stands, the newest backup made from a whole journal is never pruned: it may be the way back.
+  const clean = newestCleanBackup(ctx);
+  pruneBackups(ctx.dataDir, 7, 4, clean ? new Set([clean]) : new Set());
   return name;
+}
+
+/** The newest automatic backup made from a whole journal (by the backup log), if any. */
+export function newestCleanBackup(ctx: AppContext, before?: string): string | null {
+  if (!ctx.store) return null;
+  const entry = backupLog(ctx).find((e) => !e.external && !e.damagedLines && (!before || e.at < before));
+  return entry?.name ?? null;
 }
 
 export function backupStatus(ctx: AppContext): BackupStatusView {
@@ -110,8 +131,10 @@ export function backupStatus(ctx: AppContext): BackupStatusView {
     const bk = ctx.keys ? storedBackupKey(ctx.dataDir, ctx.keys.sealer) : null;
     set = Boolean(bk);
     setAt = bk?.setAt ?? null;
-  } catch {
+  } catch (err) {
+    // Not "never set": the automatic backups have stopped, and every page must say so.
     set = false;
+    backupKeyDamaged(ctx, err);
   }
   const log = backupLog(ctx);
   const lastExternal = log.find((e) => e.external) ?? null;
@@ -341,11 +364,21 @@ export async function restoreToNewFolder(
 ): Promise<{ manifest: BackupManifest; problems: string[] }> {
   const bk = keyForFile(file, passphrase);
   const manifest = await extractBackup(file, bk, out);
+  const removeOut = () => fs.rmSync(out, { recursive: true, force: true });
   const { login, password } = await person();
   const key = unlockWithPassword(out, manifest.office.code, login, password);
-  if (!key) return { manifest, problems: ['用户名或密码错误（按备份中的人员核对），未能做完整性检查'] };
+  if (!key) {
+    removeOut();
+    throw new AppError('SIGNIN_FAILED', '用户名或密码错误（按备份中的人员核对），未作恢复。');
+  }
   const sealer = new Sealer(key);
-  const problems = checkRestored(out, sealer).problems;
+  const check = checkRestored(out, sealer);
+  const user = check.folded?.entities.user?.[login.trim().toLowerCase()]?.v;
+  if (check.folded && (!user || user.role !== 'admin' || user.disabled === true)) {
+    removeOut();
+    throw new AppError('FORBIDDEN', '无权限：只有系统管理员可以从备份恢复。');
+  }
+  const problems = check.problems;
   try {
     loadIdentity(out, sealer);
   } catch (err) {

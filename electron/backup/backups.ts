@@ -10,6 +10,7 @@ import { requireStore, storeDirOf } from '../app/context';
 import { displayName } from '../accounts/users';
 import { AppError } from '../contract/errors';
 import { fsyncDir } from '../store/durable-file';
+import { lostText } from '../store/journal-check';
 import { BACKUP_EXTENSION, writeBackup, type BackupKey, type BackupManifest, type BackupSource } from './backup-file';
 
 export const backupsDirOf = (dataDir: string) => path.join(dataDir, 'backups');
@@ -40,6 +41,8 @@ export async function createBackup(ctx: AppContext, out: string, bk: BackupKey, 
   const staging = path.join(backupsDirOf(ctx.dataDir), `.staging-${crypto.randomUUID()}`);
   fs.mkdirSync(staging, { recursive: true, mode: 0o700 });
   try {
+    // Damage in the journal goes into the backup with it: say so in its manifest, so nobody restores it unawares.
+    const damage = store.checkJournal();
     const createdAt = new Date(ctx.clock());
     const createdBy = ctx.user;
     const { sources, operations, tables } = await store.atRest((point) => {
@@ -71,6 +74,7 @@ export async function createBackup(ctx: AppContext, out: string, bk: BackupKey, 
       operations,
       tables,
       summary: { children: tables.child ?? 0, meetings: tables.meeting ?? 0, tasks: tables.task ?? 0 },
+      ...(damage.lines.length ? { journalDamage: { lines: damage.lines.length, detail: lostText(damage) } } : {}),
       ...content,
     }));
     fsyncDir(path.dirname(out));
@@ -109,7 +113,7 @@ const DAY = 86_400_000;
  * Which automatic backups to keep: the newest of each of the last `daily` days that have one, and the newest of each
  * of the last `weekly` weeks before those. Everything else is removed. Backups made by hand are never removed.
  */
-export function pruneBackups(dataDir: string, daily = 7, weekly = 4): string[] {
+export function pruneBackups(dataDir: string, daily = 7, weekly = 4, alsoKeep: ReadonlySet<string> = new Set()): string[] {
   // Staging folders of backups cut off by a crash (never those of a backup under way: an hour is ample).
   const dir = backupsDirOf(dataDir);
   if (fs.existsSync(dir)) {
@@ -138,7 +142,7 @@ export function pruneBackups(dataDir: string, daily = 7, weekly = 4): string[] {
   }
   const removed: string[] = [];
   for (const b of autos) {
-    if (keep.has(b.file)) continue;
+    if (keep.has(b.file) || alsoKeep.has(b.name)) continue;
     fs.rmSync(b.file, { force: true });
     removed.push(b.name);
   }

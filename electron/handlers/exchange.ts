@@ -108,6 +108,20 @@ export const exchangeHandlers = {
     const b = inspect(ctx, args, 'exchange.import');
     const warning = bundleClockWarning(ctx, b.manifest.createdAt);
     if (warning) raiseNotice(ctx.dataDir, { key: `clock:${b.manifest.bundleId}`, code: 'CLOCK_BEHIND', message: warning }, now(ctx));
+    const d = b.manifest.damaged;
+    if (d && b.toApply.length) {
+      raiseNotice(
+        ctx.dataDir,
+        {
+          key: `incomplete:${b.manifest.bundleId}`,
+          code: 'BUNDLE_INCOMPLETE',
+          message:
+            `导入的“${b.manifest.sender.name}”数据包注明：对方的操作日志有 ${d.lines} 行损坏，其中 ${d.operations} 条修改无法读取，未包含在本数据包中。` +
+            '已导入的是其余完好的部分；缺少的修改请与对方联系核对。',
+        },
+        now(ctx),
+      );
+    }
     return applyBundle(requireStore(ctx), ctx.office!.code, b, ctx.user, now(ctx));
   },
   async 'exchange.log'(_args, ctx) {

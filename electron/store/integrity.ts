@@ -13,6 +13,8 @@ import { emptyState, type State } from './state';
 import { storeFiles, type StoreDoc } from './store';
 import { tableLabel } from './tables';
 import { migrate } from './migrations';
+import { lineReasonText } from './journal-check';
+import { entityLabel } from '../contract/schemas/exchange';
 
 export interface IntegrityReport {
   ok: boolean;
@@ -49,7 +51,7 @@ export function checkIntegrity(dir: string, sealer?: Sealer): IntegrityReport {
     throw err;
   }
   const scan = scanLog(files.journal, 0, sealer);
-  if (scan.damageAt) problems.push(`操作日志第 ${scan.damageAt.lineNo} 行已损坏（${scan.damageAt.reason}）`);
+  if (scan.damageAt) problems.push(`操作日志第 ${scan.damageAt.lineNo} 行已损坏（${lineReasonText(scan.damageAt.reason)}）`);
   else if (scan.goodEnd < scan.size) problems.push(`操作日志末尾有 ${scan.size - scan.goodEnd} 字节未完成的写入（下次打开时将舍弃）`);
 
   const full: State = emptyState();
@@ -73,14 +75,14 @@ export function checkIntegrity(dir: string, sealer?: Sealer): IntegrityReport {
         const stored = fs.readFileSync(path.join(files.dir, 'tables', ref.file));
         state.entities[entity] = openSnapshotBuffer(stored, tableLabel(entity, ref.file), sealer);
       } catch (err) {
-        const why = err instanceof SnapshotDamaged ? err.reason : 'missing';
-        problems.push(`数据文件中“${entity}”部分无法读取（${why}）；使用时将从操作日志重建`);
+        const why = err instanceof SnapshotDamaged ? (err.reason === 'checksum' ? '校验不符，内容被改动或损坏' : '不完整或无法识别') : '文件缺失';
+        problems.push(`数据文件中“${entityLabel(entity)}”部分无法读取（${why}）；使用时将从操作日志重建`);
         state = null;
         break;
       }
     }
   } catch (err) {
-    const why = err instanceof SnapshotDamaged ? err.reason : (err as Error).message;
+    const why = err instanceof SnapshotDamaged ? (err.reason === 'missing' ? '文件缺失' : '内容损坏或被改动') : '无法读取';
     problems.push(`数据文件 state.json 无法读取（${why}）；打开时将从备份或操作日志恢复`);
   }
   if (doc && state) {
@@ -88,7 +90,9 @@ export function checkIntegrity(dir: string, sealer?: Sealer): IntegrityReport {
     // The snapshot plus the journal after it must equal the fold of the whole journal.
     const replay = state;
     for (const e of scan.entries) if (e.offset >= doc.log.bytes) applyOperation(replay, e.op, e.offset);
-    if (canonical(replay) !== canonical(full)) problems.push('数据文件的内容与操作日志推演的结果不一致');
+    // With a damaged line the journal's fold lacks it (and what follows): that difference is the damage above, not a
+    // second problem.
+    if (!scan.damageAt && canonical(replay) !== canonical(full)) problems.push('数据文件的内容与操作日志推演的结果不一致');
   }
   return { ok: problems.length === 0, problems, operations: ops.length, origins, folded: full };
 }

@@ -65,6 +65,13 @@ export function scanWithDamage(
   return { damage, goodEnd: scan.goodEnd, lines };
 }
 
+/** Why a line failed, for people (the reasons inside the code are short English words). */
+export function lineReasonText(reason: string): string {
+  if (reason.includes('key')) return '用另一把密钥加密，不属于本单位的数据';
+  if (reason.includes('moved')) return '位置被移动过';
+  return '内容损坏或被改动';
+}
+
 export function mergeDamage(into: JournalDamage, more: JournalDamage): void {
   into.lines.push(...more.lines);
   for (const [o, seqs] of Object.entries(more.lost)) (into.lost[o] ??= []).push(...seqs);

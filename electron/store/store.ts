@@ -18,7 +18,7 @@ import { settleSwap, swapPending } from './store-swap';
 import { emptyState, isPrototypeKey, ownValue, stampOf, type EntityRecord, type State } from './state';
 import { TableSet, type Table, type TableRef } from './tables';
 import { entityLabel } from '../contract/schemas/exchange';
-import { lostText, mergeDamage, noDamage, recordsText, scanWithDamage, type JournalDamage } from './journal-check';
+import { lineReasonText, lostText, mergeDamage, noDamage, recordsText, scanWithDamage, type JournalDamage } from './journal-check';
 
 export interface Change {
   entity: string;
@@ -112,6 +112,8 @@ export class Store {
   private checkedTo = 0;
   private checkedLines = 0;
   private checkedSeqs: Record<string, number> = {};
+  /** A table was rebuilt from a journal with damaged lines: what those lines held is gone from the current data. */
+  private rebuiltPastDamage = false;
   private sinceSnapshot = 0;
   private snapshotting: Promise<void> | null = null;
   private closed = false;
@@ -147,6 +149,7 @@ export class Store {
     });
     if (damage.lines.length) {
       // A double fault: the table and a journal line. What the damaged lines held is gone from this table.
+      this.rebuiltPastDamage = true;
       this.report({
         code: 'TABLE_REBUILT_PARTIAL',
         standing: true,
@@ -155,6 +158,8 @@ export class Store {
           `（第 ${damage.lines.map((l) => l.lineNo).join('、')} 行），这些行记载的修改无法恢复：${lostText(damage)}；${recordsText(damage)}。` +
           '重建出的这部分数据可能缺少这些修改。请从损坏之前的备份恢复（设置 → 备份与恢复）。损坏的文件已另存备查。',
       });
+      // A journal notice raised earlier said the current data still held those changes: no longer true.
+      if (this.damage.lines.length) this.reportJournalDamage();
     } else {
       this.report({
         code: 'TABLE_REBUILT',
@@ -277,7 +282,8 @@ export class Store {
     if (scan.damageAt) {
       throw new AppError(
         'STORE_DAMAGED',
-        `操作日志第 ${scan.damageAt.lineNo} 行（自上次保存点起）已损坏，之后还有完好的记录，不能自动修复。请运行“guanai doctor”检查，或从备份恢复。`,
+        `操作日志第 ${doc.log.count + scan.damageAt.lineNo} 行（${lineReasonText(scan.damageAt.reason)}）已损坏，其后还有完好的记录，不能自动修复：` +
+          '数据在上次保存点之后的修改无法可靠地读出。请运行“guanai doctor”检查，或从备份恢复（恢复会丢掉备份之后的修改，恢复前的数据会原样保留）。',
       );
     }
     // A batch is all or nothing: an unfinished batch at the end was never acknowledged.
@@ -508,10 +514,12 @@ export class Store {
     this.report({
       code: 'JOURNAL_DAMAGED',
       standing: true,
-      key: `journal:${d.lines.map((l) => l.offset).join(',')}`,
+      key: `journal:${d.lines.map((l) => l.offset).join(',')}:${this.rebuiltPastDamage ? 'rebuilt' : 'kept'}`,
       message:
         `操作日志中有 ${d.lines.length} 行已损坏（第 ${d.lines.map((l) => l.lineNo).join('、')} 行），这些行记载的修改无法读取：${lostText(d)}；${recordsText(d)}。` +
-        '数据文件中保存的当前内容不受影响，但这些修改的历史记录已丢失，也无法再发送给其他单位：在修复之前，导出交换包将被拒绝。' +
+        (this.rebuiltPastDamage
+          ? '数据文件中有部分内容曾损坏并已从操作日志重建，这些修改已从当前数据中丢失（见另一条提示）；它们也无法再发送给其他单位：在修复之前，导出交换包将被拒绝。'
+          : '数据文件中保存的当前内容仍包含这些修改，但它们的历史记录已丢失，也无法再发送给其他单位：在修复之前，导出交换包将被拒绝。') +
         '请从损坏之前的备份恢复（设置 → 备份与恢复）。',
     });
   }

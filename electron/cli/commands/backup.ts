@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { checkPassphrase } from '../../backup/backup-key';
 import { deriveBackupKey, keyForFile, readBody, BACKUP_EXTENSION } from '../../backup/backup-file';
-import { backupFileName, backupsDirOf, pruneBackups } from '../../backup/backups';
+import { assertNotInside, backupFileName, backupsDirOf, pruneBackups } from '../../backup/backups';
 import { makeBackup, restoreToNewFolder } from '../../backup/backup-service';
 import { isEmptyOrMissing } from '../../backup/restore';
 import { admit } from '../../dispatch/dispatch';
@@ -28,6 +28,7 @@ function describe(m: BackupManifest): string {
     `制作时间：${m.createdAt}（${m.createdByName}）`,
     `留守儿童 ${m.summary.children} 名，会议 ${m.summary.meetings} 次，督办事项 ${m.summary.tasks} 项，操作记录 ${m.operations} 条`,
     `内容 ${m.files.length} 个文件，共 ${m.contentBytes} 字节，SHA-256 ${m.contentHash}`,
+    ...(m.journalDamage ? [`注意：制作时操作日志已有 ${m.journalDamage.lines} 行损坏（${m.journalDamage.detail}），备份中也带着这些损坏，恢复后无法通过完整性检查。`] : []),
   ].join('\n');
 }
 
@@ -46,6 +47,8 @@ export const backupCreateCommand: Command = {
       // A folder (a USB stick) gets the office's backup file name.
       if (fs.existsSync(out) && fs.statSync(out).isDirectory()) out = path.join(out, backupFileName(ctx.office!.code, new Date(ctx.clock()), 'cli'));
       if (!fs.existsSync(path.dirname(out))) throw new AppError('NOT_FOUND', `文件夹 ${path.dirname(out)} 不存在。`);
+      if (fs.existsSync(out)) throw new AppError('REFUSED', `文件 ${out} 已存在，不会覆盖。请换一个文件名，或指定一个文件夹。`);
+      assertNotInside(ctx.dataDir, out);
       const passphrase = await passphraseOf(io);
       checkPassphrase(passphrase);
       const m = await makeBackup(ctx, out, deriveBackupKey(passphrase), 'cli');

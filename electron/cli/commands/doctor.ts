@@ -3,7 +3,7 @@
 // password opens it (nothing is opened for writing: no repair, no rebuild).
 import path from 'node:path';
 import { storeDirOf } from '../../app/context';
-import { keyringExists, keyringProblems, subKey, unlockWithPassword } from '../../accounts/keyring';
+import { keyringExists, keyringProblems, readKeyring, subKey, unlockWithPassword } from '../../accounts/keyring';
 import { AUDIT_ENTITY, AUDIT_HEAD_ENTITY, AUDIT_HEAD_ID, verifyChain, type AuditEntry } from '../../audit/audit-trail';
 import { AppError } from '../../contract/errors';
 import { issuedDocumentProblems } from '../../domain/issued/issued-documents';
@@ -40,12 +40,19 @@ export const doctorCommand: Command = {
     const lock = acquireLock(dataDir, 'cli');
     try {
       const problems: string[] = [];
-      if (!identityExists(dataDir)) throw new AppError('NOT_INITIALISED', '该文件夹尚未初始化。');
+      const hasData = keyringExists(dataDir) || fs.existsSync(storeDirOf(dataDir));
+      if (!identityExists(dataDir) && !hasData) throw new AppError('NOT_INITIALISED', '该文件夹尚未初始化。');
       let office = '';
       try {
         office = loadPublicIdentity(dataDir).code;
       } catch (err) {
-        problems.push((err as Error).message);
+        problems.push(identityExists(dataDir) ? (err as Error).message : '本单位身份文件 office.json 缺失：无法交换数据，程序也无法启动。请从备份恢复');
+        // The keyring names the office too: the rest of the folder can still be checked.
+        try {
+          office = readKeyring(dataDir).office;
+        } catch {
+          office = '';
+        }
       }
       let sealer: Sealer | undefined;
       let auditKey: Buffer | undefined;

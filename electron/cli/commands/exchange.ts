@@ -114,7 +114,8 @@ export const bundleVerifyCommand: Command = {
         `核验通过：${check.sender.name}（${check.sender.code}）发给${check.recipient.name}（${check.recipient.code}）\n` +
           `导出时间：${check.createdAt}\n记录：${check.operations} 条` +
           (check.alreadyApplied ? '（均已导入过）' : '') +
-          '\n',
+          '\n' +
+          (check.damaged ? `注意：对方的操作日志有 ${check.damaged.lines} 行损坏，其中 ${check.damaged.operations} 条修改无法读取，未包含在本数据包中。\n` : ''),
       );
     return 0;
   },

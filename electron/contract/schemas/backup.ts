@@ -20,6 +20,8 @@ export interface BackupManifest {
   contentBytes: number;
   /** SHA-256 of the body's plain content, checked on verify and restore. */
   contentHash: string;
+  /** The journal had damaged lines when the backup was made: it carries them (a restore would too). */
+  journalDamage?: { lines: number; detail: string };
 }
 
 export interface BackupLogEntry {
@@ -30,6 +32,8 @@ export interface BackupLogEntry {
   external: boolean;
   operations: number;
   by: string;
+  /** Damaged journal lines the backup carries (0: made from a whole journal). */
+  damagedLines?: number;
 }
 
 export interface BackupStatusView {

@@ -95,6 +95,32 @@ test('a damaged journal line before the snapshot: info names it, export refuses,
   const names = Object.values(city.store!.table('child')).map((r) => r.v['child.name']);
   expect(names).toHaveLength(7);
   expect(names).not.toContain('儿童3');
+  // The receiving office is told the bundle lacks what could not be read.
+  const incomplete = (await call(city, 'app.status', {})).notices.find((n) => n.code === 'BUNDLE_INCOMPLETE')!;
+  expect(incomplete.message).toContain('“榕城区民政局”数据包注明：对方的操作日志有 1 行损坏，其中 1 条修改无法读取');
+
+  // doctor names the same line, in Chinese only.
+  const doctor = await cli('doctor', '--data', dir);
+  expect(doctor.code).toBe(3);
+  const line = /第 (\d+) 行/.exec(notice.message)![1];
+  expect(doctor.err).toContain(`操作日志第 ${line} 行已损坏（内容损坏或被改动）`);
+  expect(doctor.err).not.toMatch(/[a-z]{4,}/);
+  expect(doctor.err).not.toContain('不一致');
+
+  // A backup made now carries the damage, and says so.
+  const backupEnv = { ...process.env, GUANAI_BACKUP_PASSPHRASE: 'Beifen2026kouling' };
+  const old = process.env.GUANAI_BACKUP_PASSPHRASE;
+  process.env.GUANAI_BACKUP_PASSPHRASE = backupEnv.GUANAI_BACKUP_PASSPHRASE;
+  try {
+    const made = await cli('backup', 'create', '--data', dir, '--out', path.join(path.dirname(dir), 'damaged.gbak'), '--json');
+    expect(made.code).toBe(0);
+    expect(JSON.parse(made.out).journalDamage).toMatchObject({ lines: 1 });
+    const verified = await cli('backup', 'verify', path.join(path.dirname(dir), 'damaged.gbak'));
+    expect(verified.out).toContain('注意：制作时操作日志已有 1 行损坏');
+  } finally {
+    if (old === undefined) delete process.env.GUANAI_BACKUP_PASSPHRASE;
+    else process.env.GUANAI_BACKUP_PASSPHRASE = old;
+  }
 
   // The next program that opens the folder (the clerk's app) sees the notice too, until an administrator
   // acknowledges it; the export stays refused while the damage is there.
@@ -121,7 +147,11 @@ test('a damaged journal line after the snapshot: the data does not open, and eve
   const info = await infoJson(dir);
   expect(info.code).toBe(3);
   expect(info.json.counts).toBeNull();
-  expect(info.json.notices.some((n) => n.code === 'STORE_DAMAGED' && n.message.includes('操作日志'))).toBe(true);
+  const unopened = info.json.notices.find((n) => n.code === 'STORE_DAMAGED')!;
+  expect(unopened.message).toContain('操作日志');
+  // The same line number as doctor's (counted from the journal's start, not from the last snapshot).
+  const doctor = await cli('doctor', '--data', dir);
+  expect(doctor.err).toContain(`操作日志第 ${/第 (\d+) 行/.exec(unopened.message)![1]} 行已损坏`);
   const exported = await cli('bundle', 'export', '--data', dir, '--to', '445200', '--out', path.join(path.dirname(dir), 'x.guanai'));
   expect(exported.code).toBe(1);
   expect(exported.err).toContain('已损坏');
@@ -155,6 +185,11 @@ test('a damaged table and a damaged journal line: the rebuild says what is lost,
   expect(partial.message).toContain('这些行记载的修改无法恢复');
   expect(partial.message).toContain('单位 445202 的第');
   expect(info.json.notices.every((n) => !n.message.includes('未丢失'))).toBe(true);
+  // The journal's own notice agrees: the current data lost those changes (it does not say it still holds them).
+  const journalNotices = info.json.notices.filter((n) => n.code === 'JOURNAL_DAMAGED');
+  expect(journalNotices.length).toBeGreaterThan(0);
+  expect(journalNotices.every((n) => !n.message.includes('仍包含这些修改'))).toBe(true);
+  expect(journalNotices.some((n) => n.message.includes('已从当前数据中丢失'))).toBe(true);
   const refused = await cli('bundle', 'export', '--data', dir, '--to', '445200', '--out', path.join(path.dirname(dir), 'x.guanai'));
   expect(refused.code).toBe(1);
   expect(refused.err).toContain('已拒绝导出');

@@ -28,6 +28,11 @@ export function BackupCompare({ check }: { check: BackupCheckView }) {
       {!check.sameOffice && (
         <p className="warn-box">该备份不是本单位的数据，不能恢复到这里。</p>
       )}
+      {manifest.journalDamage && (
+        <p className="warn-box">
+          制作这份备份时，操作日志已有 {manifest.journalDamage.lines} 行损坏（{manifest.journalDamage.detail}），备份中也带着这些损坏，恢复后无法通过完整性检查。请选择更早的备份。
+        </p>
+      )}
       <table className="x-table numbers">
         <caption>备份与当前数据对比</caption>
         <thead>
