@@ -25,7 +25,8 @@ import { createKeyring, DEFAULT_LOG_N, keyringExists, subKey } from '../accounts
 import { PLACEHOLDER_LOGIN } from '../accounts/users';
 import { currentSeat, newSeat, type Seat } from './session';
 import { openNotices, raiseNotice } from '../notices/notices';
-import { settleRestore } from '../backup/restore';
+import { settleRestore, unfinishedMarker } from '../backup/restore';
+import fs from 'node:fs';
 import { localBackups } from '../backup/backups';
 import { newestCleanBackup } from '../backup/backup-service';
 import type { DataNotice } from '../contract/schemas/notices';
@@ -126,6 +127,9 @@ export async function openContext(opts: OpenOptions): Promise<AppContext> {
   try {
     // A restore switched in part way before a crash is finished before anything is read.
     settleRestore(dataDir);
+    if (fs.existsSync(unfinishedMarker(dataDir))) {
+      throw new AppError('RESTORE_UNFINISHED', '该文件夹是一次未完成的从备份恢复（程序中途被关闭），其中的数据不完整，不能使用。请删除该文件夹后重新恢复。');
+    }
     if (identityExists(dataDir)) {
       ctx.office = loadPublicIdentity(dataDir);
       // A folder from before accounts has no keyring: it opens in the clear until an administrator secures it.

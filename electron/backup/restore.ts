@@ -17,6 +17,9 @@ export const FOLDER_ITEMS = ['office.json', 'notices.json', 'demo-accounts.json'
 
 const swapFile = (dataDir: string) => path.join(dataDir, 'restore-swap.json');
 
+/** Present while a restore is still writing a folder: such a folder is refused, never opened as data. */
+export const unfinishedMarker = (dir: string) => path.join(dir, 'RESTORE-UNFINISHED.txt');
+
 export function isEmptyOrMissing(dir: string): boolean {
   return !fs.existsSync(dir) || (fs.statSync(dir).isDirectory() && fs.readdirSync(dir).length === 0);
 }
@@ -26,8 +29,12 @@ export async function extractBackup(file: string, bk: BackupKey, out: string): P
   if (!isEmptyOrMissing(out)) throw new AppError('REFUSED', `目标文件夹 ${out} 不是空的。恢复只能写入新的空文件夹，不会覆盖任何已有内容。`);
   const existed = fs.existsSync(out);
   fs.mkdirSync(out, { recursive: true, mode: 0o700 });
+  // Until the last file is written and checked, the folder says it is not data (a restore killed part way).
+  fs.writeFileSync(unfinishedMarker(out), '恢复未完成：请删除此文件夹后重新恢复。\n');
   try {
-    return await readBody(file, bk, out);
+    const manifest = await readBody(file, bk, out);
+    fs.rmSync(unfinishedMarker(out), { force: true });
+    return manifest;
   } catch (err) {
     if (existed) for (const f of fs.readdirSync(out)) fs.rmSync(path.join(out, f), { recursive: true, force: true });
     else fs.rmSync(out, { recursive: true, force: true });

@@ -286,3 +286,15 @@ test('two restores at once: the second is refused and the folder stays whole', a
   ctx = await openSignedIn({ dataDir, owner: 'test', clock, files: cliFiles });
   expect(names(ctx)).toEqual(['张小明', '李小红']);
 });
+
+test('a folder a restore was still writing (killed part way) is refused, never opened as data', async () => {
+  const { extractBackup, unfinishedMarker } = await import('../../../electron/backup/restore');
+  await call(ctx, 'backup.setPassphrase', { passphrase: PASS });
+  const file = await backupNow();
+  const { keyForFile } = await import('../../../electron/backup/backup-file');
+  const out = path.join(tempDir('half'), 'restored');
+  await extractBackup(file, keyForFile(file, PASS), out);
+  expect(fs.existsSync(unfinishedMarker(out))).toBe(false);
+  fs.writeFileSync(unfinishedMarker(out), '');
+  await expect(openContext({ dataDir: out, owner: 'test' })).rejects.toMatchObject({ code: 'RESTORE_UNFINISHED' });
+});

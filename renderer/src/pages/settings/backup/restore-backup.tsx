@@ -133,6 +133,8 @@ export function RestoreBackup({ desktop, locals, onRestored }: Props) {
                 备份制作之后在本机所做的修改不在备份中，恢复后不再显示，请核对后补录（当前有操作记录{' '}
                 {pending.check.live.operations} 条，备份中 {m.operations} 条）。
               </li>
+              <li>人员、密码、停用的账号和审计日志也回到备份时的状态：备份之后新增的人员需重新添加，改过的密码恢复为当时的密码。</li>
+              <li>备份之后导入过的数据包需要重新导入；已发给其他单位的修改，对方仍保留。</li>
               <li>恢复前程序会完整检查备份中的数据，检查不通过则不作任何改动。</li>
             </ul>
           )}
