@@ -15,6 +15,7 @@ import { Store, storeFiles, type Change } from '../../electron/store/store';
 import { ledgerListBench } from './ledger-list-bench';
 import { readerOnce, xlsxImportBench } from './ledger-excel-bench';
 import { exchangeBench } from './exchange-bench';
+import { backupBench } from './backup-bench';
 
 const { values } = parseArgs({
   options: {
@@ -314,6 +315,8 @@ async function main() {
   console.log(
     `${'sealed snapshot after the commits'.padEnd(34)} ${ms(sealedCommits.snapshotMs)}  (${ratio(sealedCommits.snapshotMs, commits.snapshotMs)})`,
   );
+
+  await backupBench(sealedDir, path.dirname(dir));
 
   t0 = now();
   const crash = await crashTrials(Number(values['crash-trials']));
