@@ -5,9 +5,17 @@ import { requireStore } from '../app/context';
 import { AppError } from '../contract/errors';
 import { isoDateOf } from '../domain/ledger/dates';
 import { approvalChanges } from '../domain/meetings/approval';
-import { attendanceId, findSeat, rosterOf } from '../domain/meetings/attendance';
-import { listMeetings, meetingDetail, requireMeeting, requireUnlocked } from '../domain/meetings/meeting-view';
-import { meetingNameWith } from '../domain/meetings/meeting-name';
+import { RECORDED_PREFIX, attendanceId, findSeat, roleNames, rosterOf } from '../domain/meetings/attendance';
+import { normalisePersonName } from '../domain/composition/person-name';
+import {
+  listMeetings,
+  meetingDetail,
+  minutesLocked,
+  requireMeeting,
+  requireUnlocked,
+} from '../domain/meetings/meeting-view';
+import { meetingNamer, meetingNameWith } from '../domain/meetings/meeting-name';
+import type { Store } from '../store/store';
 import {
   ATTENDANCE_ENTITY,
   DECISION_ENTITY,
@@ -51,6 +59,23 @@ function meetingFields(ctx: AppContext, args: MeetingCreate, selfId?: string) {
   };
 }
 
+/**
+ * Refuses, when `feeds`, a change to what a liaison meeting sends to the agenda of the joint meeting it prepares
+ * once that meeting's minutes are issued.
+ */
+function requireAgendaOpen(store: Store, liaisonId: string, feeds: boolean, preparesId?: string | null) {
+  if (!feeds) return;
+  const liaison = allMeetings(store).find((m) => m.id === liaisonId);
+  const targetId = preparesId === undefined ? liaison?.preparesId : preparesId;
+  if (!liaison || liaison.kind !== 'liaison' || !targetId || !minutesLocked(store, targetId)) return;
+  const target = allMeetings(store).find((m) => m.id === targetId);
+  const name = target ? meetingNamer(allMeetings(store))(target) : '所筹备的会议';
+  throw new AppError(
+    'LOCKED',
+    `“${name}”的纪要已印发，其议程不能再改变；此项修改会改变该会议的议题，不能进行。如确需修改，请先在该会议的纪要页面“更正”。`,
+  );
+}
+
 function requireRecord(ctx: AppContext, entity: string, id: string, what: string) {
   const rec = requireStore(ctx).get(entity, id);
   if (!rec) throw new AppError('NOT_FOUND', `找不到该${what}。`);
@@ -79,7 +104,13 @@ export const meetingHandlers = {
       throw new AppError('REFUSED', `该会议的纪要已作为“${meetingNameWith(meeting, meeting.ordinal)}”印发，会议日期不能改到其他年份。`, {
         date: '不能改到其他年份',
       });
-    store.commit([{ entity: MEETING_ENTITY, id, set: meetingFields(ctx, fields, id) }], ctx.user);
+    const set = meetingFields(ctx, fields, id);
+    if (set.preparesId !== meeting.preparesId) {
+      const accepted = allTopics(store).some((t) => t.meetingId === id && t.outcome === 'accepted');
+      requireAgendaOpen(store, id, accepted);
+      requireAgendaOpen(store, id, accepted, set.preparesId);
+    }
+    store.commit([{ entity: MEETING_ENTITY, id, set }], ctx.user);
     return { id };
   },
 
@@ -115,6 +146,9 @@ export const meetingHandlers = {
     requireUnlocked(store, topic.meetingId, '议题');
     if (requireMeeting(store, topic.meetingId).kind !== 'liaison')
       throw new AppError('REFUSED', '议题由联络员会议研究确定是否提交联席会议。');
+    // An accepted topic goes on the agenda of the meeting it prepares: once that meeting's minutes are issued, its
+    // agenda is what they say.
+    requireAgendaOpen(store, topic.meetingId, topic.outcome === 'accepted' || args.outcome === 'accepted');
     if ((args.outcome === 'deferred' || args.outcome === 'dropped') && !args.note)
       throw new AppError('VALIDATION', '暂缓或不予研究的议题请说明理由。', { note: '请说明理由' });
     store.commit(
@@ -128,6 +162,21 @@ export const meetingHandlers = {
     const store = requireStore(ctx);
     const meeting = requireMeeting(store, args.meetingId);
     requireUnlocked(store, meeting.id, '出席情况');
+    const absent = args.status === 'absent';
+    const mark = {
+      status: args.status,
+      reason: absent ? (args.reason ?? '') : '',
+      substitute: absent ? (args.substitute ?? '') : '',
+    };
+    // A person marked earlier who is no longer on the day's roster (a successor dated back, a unit merged away):
+    // their mark can still be changed, never moved to someone else.
+    if (args.postId.startsWith(RECORDED_PREFIX)) {
+      const id = `${meeting.id}.${args.postId.slice(RECORDED_PREFIX.length)}`;
+      const rec = allAttendance(store).find((a) => a.id === id && a.meetingId === meeting.id && a.kind === 'member');
+      if (!rec) throw new AppError('NOT_FOUND', '找不到该出席记录。');
+      store.commit([{ entity: ATTENDANCE_ENTITY, id, set: mark }], ctx.user);
+      return { id };
+    }
     // One record per person expected (a person holding two posts is one seat), by the meeting's kind.
     const seat = findSeat(rosterOf(meeting.kind, compositionOn(store, meeting.date)), args.postId);
     if (!seat)
@@ -137,8 +186,15 @@ export const meetingHandlers = {
           ? '此人在会议当天不是成员单位的联络员。'
           : '此人在会议当天不是联席会议组成人员。',
       );
-    const id = attendanceId(meeting.id, seat.seatId);
-    const absent = args.status === 'absent';
+    // The record keeps who was marked, so a later change of the composition cannot drop or move it.
+    // A seat's mark of someone else (the liaison before a replacement dated back) stays theirs.
+    const seatRecord = attendanceId(meeting.id, seat.seatId);
+    const samePerson = (name: string) =>
+      name === '' || normalisePersonName(name) === normalisePersonName(seat.personName);
+    const marks = allAttendance(store).filter((a) => a.meetingId === meeting.id && a.kind === 'member');
+    const own = marks.find((a) => (a.id === seatRecord || seat.ids.includes(a.postId)) && samePerson(a.name));
+    const taken = marks.some((a) => a.id === seatRecord);
+    const id = own?.id ?? (taken ? attendanceId(meeting.id, randomUUID()) : seatRecord);
     store.commit(
       [
         {
@@ -148,9 +204,12 @@ export const meetingHandlers = {
             meetingId: meeting.id,
             kind: 'member',
             postId: seat.seatId,
-            status: args.status,
-            reason: absent ? (args.reason ?? '') : '',
-            substitute: absent ? (args.substitute ?? '') : '',
+            ...mark,
+            name: seat.personName,
+            title: seat.title,
+            unit: seat.unitName,
+            role: seat.roles[0]!,
+            roleName: seat.roles.map((r) => roleNames[r]).join('、'),
           },
         },
       ],

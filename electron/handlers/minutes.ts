@@ -210,6 +210,9 @@ export const minutesHandlers = {
           meetingName: name,
           attendance: detail.attendance,
           attending: detail.attending,
+          // The chair and the agenda as issued: a successor dated back or a topic decided later changes neither.
+          chair: { name: detail.chairName, title: detail.chairTitle },
+          agenda: detail.agenda,
         },
         issuedDate: args.date,
       }),

@@ -98,31 +98,87 @@ export function findSeat(roster: readonly RosterSeat[], id: string): RosterSeat 
   return roster.find((s) => s.ids.includes(id));
 }
 
+/** What a mark recorded of the person when it was made (older marks: what their post record says). */
+export interface MarkedPerson {
+  personName: string;
+  title: string;
+  unitName: string;
+  role: string;
+  roleName: string;
+}
+
+/** The id an attendance row names a recorded mark by when the person is no longer on the day's roster. */
+export const RECORDED_PREFIX = 'recorded:';
+
+const samePerson = (a: string, b: string) => normalisePersonName(a) === normalisePersonName(b);
+
+/**
+ * The meeting's attendance: everyone the roster expects, with their marks; and — so that a mark once recorded is
+ * never dropped silently — everyone marked who is no longer on the roster of that day (a successor dated back, a
+ * unit merged away, a liaison replaced), listed after it with their mark as it was recorded. Such a row's `postId`
+ * is `recorded:<key>` (the record is `<meeting id>.<key>`), which attendance.mark accepts to change that mark.
+ */
 export function attendanceRows(
   kind: MeetingKind,
   composition: CompositionOn,
   records: readonly AttendanceRecord[],
   meetingId: string,
+  formerly: (postId: string) => MarkedPerson | undefined = () => undefined,
 ): AttendanceRow[] {
-  const marks = new Map(
-    records.filter((r) => r.meetingId === meetingId && r.kind === 'member').map((r) => [r.postId, r]),
-  );
-  return rosterOf(kind, composition).map((seat) => {
-    // Marks are kept under the seat; one made under another of the person's posts (before rows were merged) counts.
-    const mark = seat.ids.map((id) => marks.get(id)).find((m) => m !== undefined);
+  const marks = records.filter((r) => r.meetingId === meetingId && r.kind === 'member');
+  const used = new Set<string>();
+  const roster = rosterOf(kind, composition);
+  // A mark belongs to a seat under one of its ids — unless it recorded someone else (a liaison since replaced).
+  const markOf = (seat: RosterSeat, byName: boolean) =>
+    marks.find(
+      (m) =>
+        !used.has(m.id) &&
+        (byName
+          ? m.name !== '' && samePerson(m.name, seat.personName)
+          : seat.ids.includes(m.postId) && (m.name === '' || samePerson(m.name, seat.personName))),
+    );
+  const seatMarks = roster.map((seat) => {
+    const mark = markOf(seat, false);
+    if (mark) used.add(mark.id);
+    return mark;
+  });
+  // A person who holds a new post (moved to another unit) keeps the mark made under the old one.
+  roster.forEach((seat, i) => {
+    if (seatMarks[i]) return;
+    const mark = markOf(seat, true);
+    if (mark) {
+      used.add(mark.id);
+      seatMarks[i] = mark;
+    }
+  });
+  const fields = (mark: AttendanceRecord | undefined) => {
     const absent = mark?.status === 'absent';
     return {
-      postId: seat.seatId,
-      role: seat.roles[0]!,
-      roleName: seat.roles.map((r) => roleNames[r]).join('、'),
-      personName: seat.personName,
-      title: seat.title,
-      unitName: seat.unitName,
-      status: mark ? mark.status : 'unmarked',
+      status: mark ? mark.status : ('unmarked' as const),
       reason: absent ? mark.reason : '',
       substitute: absent ? mark.substitute : '',
     };
-  });
+  };
+  const rows: AttendanceRow[] = roster.map((seat, i) => ({
+    postId: seat.seatId,
+    role: seat.roles[0]!,
+    roleName: seat.roles.map((r) => roleNames[r]).join('、'),
+    personName: seat.personName,
+    title: seat.title,
+    unitName: seat.unitName,
+    ...fields(seatMarks[i]),
+  }));
+  for (const mark of marks) {
+    if (used.has(mark.id)) continue;
+    const kept: MarkedPerson | undefined = mark.name
+      ? { personName: mark.name, title: mark.title, unitName: mark.unit, role: mark.role, roleName: mark.roleName }
+      : formerly(mark.postId);
+    if (!kept) continue;
+    // Records are `<meeting id>.<key>`: the row names the key (the meeting is named beside it).
+    const key = mark.id.startsWith(`${meetingId}.`) ? mark.id.slice(meetingId.length + 1) : mark.id;
+    rows.push({ postId: `${RECORDED_PREFIX}${key}`, ...kept, ...fields(mark) });
+  }
+  return rows;
 }
 
 export function attendingList(records: readonly AttendanceRecord[], meetingId: string): AttendingView[] {

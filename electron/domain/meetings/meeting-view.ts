@@ -3,6 +3,7 @@
 import { AppError } from '../../contract/errors';
 import {
   blocksToText,
+  type AgendaItem,
   type DecisionView,
   type AttendanceRow,
   type AttendingView,
@@ -12,11 +13,11 @@ import {
   type MinutesVersion,
 } from '../../contract/schemas/meetings';
 import type { Store } from '../../store/store';
-import { compositionOn, type CompositionOn } from '../composition/composition-on';
+import { compositionOn, POST_ENTITY, type CompositionOn } from '../composition/composition-on';
 import { issuedData } from '../issued/issued-documents';
 import { readTaskFacts, reportsByTask, taskStatus, TASK_ENTITY } from '../tasks/task-service';
 import { buildAgenda, type AgendaTask } from './agenda';
-import { attendanceRows, attendingList } from './attendance';
+import { attendanceRows, attendingList, roleNames, type MarkedPerson, type RosterRole } from './attendance';
 import { meetingNamer } from './meeting-name';
 import {
   allAttendance,
@@ -150,7 +151,36 @@ function issuedAttendance(store: Store, versions: readonly MinutesRecord[]) {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
   const { attendance, attending } = data as { attendance?: unknown; attending?: unknown };
   if (!Array.isArray(attendance) || !Array.isArray(attending)) return null;
-  return { attendance: attendance as AttendanceRow[], attending: attending as AttendingView[] };
+  const { chair, agenda } = data as { chair?: unknown; agenda?: unknown };
+  const c =
+    chair !== null && typeof chair === 'object' && !Array.isArray(chair)
+      ? (chair as { name?: unknown; title?: unknown })
+      : null;
+  return {
+    attendance: attendance as AttendanceRow[],
+    attending: attending as AttendingView[],
+    chair:
+      c && typeof c.name === 'string' && typeof c.title === 'string' ? { name: c.name, title: c.title } : null,
+    agenda: Array.isArray(agenda) ? (agenda as AgendaItem[]) : null,
+  };
+}
+
+/** Who a mark recorded before marks kept the person's name was made for: their post record. */
+function formerHolder(store: Store, meetingDate: string) {
+  return (postId: string): MarkedPerson | undefined => {
+    const post = store.get(POST_ENTITY, postId)?.v;
+    if (!post) return undefined;
+    const role = str(post.role);
+    const unit = typeof post.unitId === 'string' ? compositionOn(store, meetingDate).units.find((u) => u.id === post.unitId) : undefined;
+    const unitName = unit?.name ?? (typeof post.unitId === 'string' ? str(store.get('unit', post.unitId)?.v.name) : '');
+    return {
+      personName: str(post.personName),
+      title: str(post.title),
+      unitName,
+      role,
+      roleName: Object.hasOwn(roleNames, role) ? roleNames[role as RosterRole] : '',
+    };
+  };
 }
 
 /** The whole meeting. Attendance comes from the composition on the meeting's date; task states as of `today`. */
@@ -191,11 +221,20 @@ export function meetingDetail(store: Store, id: string, today: string): MeetingD
   // Once the minutes are issued the meeting shows who attended as the minutes say, whatever the composition
   // (a successor dated back, a unit renamed) says now.
   const kept = minutesState(versions) === 'issued' ? issuedAttendance(store, versions) : null;
-  // The default chair: the convener at a joint meeting; at a liaison meeting, the office head of the day, who runs it.
-  const defaultChair =
-    meeting.kind === 'liaison'
-      ? officeHeadChair(composition)
-      : composition.posts.find((p) => p.role === 'convener');
+  const attendance =
+    kept?.attendance ?? attendanceRows(meeting.kind, composition, records, id, formerHolder(store, meeting.date));
+  // The default chair: the convener at a joint meeting — the one recorded as attending when there is one (a
+  // successor dated back does not take over a meeting already recorded); at a liaison meeting, the office head of
+  // the day, who runs it. Once the minutes are issued, the chair they were issued with.
+  const recordedConvener = attendance.find((a) => a.role === 'convener' && a.status !== 'unmarked');
+  const defaultChair: { personName: string; title: string } | undefined =
+    kept?.chair
+      ? { personName: kept.chair.name, title: kept.chair.title }
+      : meeting.kind === 'liaison'
+        ? officeHeadChair(composition)
+        : recordedConvener
+          ? { personName: recordedConvener.personName, title: recordedConvener.title }
+          : composition.posts.find((p) => p.role === 'convener');
   const prepares = meeting.preparesId ? meetings.find((m) => m.id === meeting.preparesId) : undefined;
   return {
     ...summary(store, meeting, name),
@@ -223,7 +262,7 @@ export function meetingDetail(store: Store, id: string, today: string): MeetingD
         outcome: t.outcome,
         note: t.note,
       })),
-    agenda: buildAgenda({
+    agenda: kept?.agenda ?? buildAgenda({
       meeting,
       meetings,
       topics,
@@ -231,7 +270,7 @@ export function meetingDetail(store: Store, id: string, today: string): MeetingD
       unitName,
       meetingName: name,
     }),
-    attendance: kept?.attendance ?? attendanceRows(meeting.kind, composition, records, id),
+    attendance,
     attending: kept?.attending ?? attendingList(records, id),
     decisions,
     minutes: versions.map((v) => versionView(v, { meetingName: name(meeting), versions })),

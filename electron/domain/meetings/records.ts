@@ -97,6 +97,9 @@ export interface AttendanceRecord {
   name: string;
   unit: string;
   title: string;
+  /** A member's mark: the role it was recorded under (name, unit and title above are the person's at marking). */
+  role: string;
+  roleName: string;
   removed: boolean;
   created: string;
 }
@@ -114,6 +117,8 @@ export function readAttendance(id: string, rec: EntityRecord): AttendanceRecord 
     name: str(v.name),
     unit: str(v.unit),
     title: str(v.title),
+    role: str(v.role),
+    roleName: str(v.roleName),
     removed: v.removed === true,
     created: createdHlc(rec),
   };
