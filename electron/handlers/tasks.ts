@@ -48,6 +48,7 @@ export const tasksHandlers = {
     for (const u of [args.leadUnitId, ...args.coUnitIds]) {
       if (u && !store.get(UNIT_ENTITY, u)) fields[u === args.leadUnitId ? 'leadUnitId' : 'coUnitIds'] = '所选单位不是成员单位。';
     }
+    if (args.assignedOn && args.assignedOn > todayOf(ctx)) fields.assignedOn = '交办日期不能晚于今天。';
     if (Object.keys(fields).length > 0) throw new AppError('VALIDATION', '督办事项填写不完整。', fields);
     const id = crypto.randomUUID();
     const newTask = { ...args, ...(args.childIds ? { childIds: args.childIds } : {}) };

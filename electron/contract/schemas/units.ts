@@ -126,6 +126,8 @@ export const tasksCreateSchema = z
     coUnitIds: z.array(id).max(60),
     deadline: isoDate('完成时限'),
     childIds: z.array(id).max(500).optional(),
+    /** 交办日期: the day the task was assigned, when recorded later (defaults to today; a meeting's task dates from the meeting). */
+    assignedOn: isoDate('交办日期').optional(),
   })
   .strict();
 

@@ -17,7 +17,15 @@ import type { Store } from '../../store/store';
 import { AppError } from '../../contract/errors';
 import { compositionOn, unitNameOn, BODY_ENTITY, BODY_ID, UNIT_ENTITY } from '../composition/composition-on';
 import { isoDateOf } from '../ledger/dates';
-import { deadlineOn, reportsByTask, taskExtensions, taskStatus, TASK_ENTITY, urgesByTask } from '../tasks/task-service';
+import {
+  deadlineOn,
+  reportsByTask,
+  taskExistsFrom,
+  taskExtensions,
+  taskStatus,
+  TASK_ENTITY,
+  urgesByTask,
+} from '../tasks/task-service';
 import { ledgerField, unitRef } from '../tasks/task-views';
 
 export const BULLETIN_ENTITY = 'bulletin';
@@ -71,6 +79,8 @@ export function bulletinContent(store: Store, from: string, to: string): Bulleti
   for (const [id, rec] of Object.entries(store.table(TASK_ENTITY))) {
     const v = rec.v;
     if (v.cancelled === true || v.heldForApproval === true) continue;
+    // A task decided (or assigned) after the period's end did not exist yet.
+    if (taskExistsFrom(store, id) > to) continue;
     const known = (reports.get(id) ?? []).filter((r) => r.date <= to);
     const closedOn = typeof v.closedOn === 'string' && v.closedOn <= to ? v.closedOn : null;
     // An extension counts from the day it was approved: one approved after the period does not excuse it.

@@ -2,6 +2,9 @@
 // depends on today, so storing it would make every task go stale at midnight. The changes are returned, not
 // committed, so that a meeting can commit a decided item and its task in one all-or-nothing batch.
 import { createdHlc } from '../../store/state';
+import { hlcDate } from '../../store/hlc';
+import { formatChineseDate } from '../../print/chinese-date';
+import { isoDateOf } from '../ledger/dates';
 import { AppError } from '../../contract/errors';
 import type { JsonValue } from '../../store/operation';
 import type { Change, Store } from '../../store/store';
@@ -27,6 +30,8 @@ export interface NewTask {
   deadline: string;
   childIds?: string[];
   heldForApproval?: boolean;
+  /** 交办日期, when the task is recorded after the day it was assigned. */
+  assignedOn?: string | undefined;
 }
 
 export const taskStatuses = ['待报批', '未开始', '进行中', '已完成', '已逾期', '已销号', '已撤销'] as const;
@@ -94,6 +99,7 @@ export function newTaskChanges(id: string, t: NewTask): Change[] {
         heldForApproval: t.heldForApproval ?? false,
         cancelled: false,
         closedOn: null,
+        ...(t.assignedOn ? { assignedOn: t.assignedOn } : {}),
       },
     },
   ];
@@ -164,6 +170,28 @@ export interface TaskReportRecord {
 }
 
 const str = (v: JsonValue | undefined) => (typeof v === 'string' ? v : '');
+
+/** The day a task came to exist: the day of the meeting that decided it, else its recorded 交办日期, else the day it
+ *  was entered. Nothing about a task can be dated before it (a bulletin, a 延期, a 催办). */
+export function taskExistsFrom(store: Store, id: string): string {
+  const rec = store.get(TASK_ENTITY, id);
+  if (!rec) return '';
+  const src = rec.v.source;
+  const meetingId = src !== null && typeof src === 'object' && !Array.isArray(src) ? str(src.meetingId) : '';
+  const meetingDate = meetingId ? str(store.get('meeting', meetingId)?.v.date) : '';
+  if (ISO.test(meetingDate)) return meetingDate;
+  const assigned = str(rec.v.assignedOn);
+  if (ISO.test(assigned)) return assigned;
+  return isoDateOf(hlcDate(createdHlc(rec)));
+}
+
+/** Refuses a date before the task existed or after today (the message names dates in Chinese form). */
+export function checkTaskDate(store: Store, id: string, date: string, what: string, todayIso: string): string | null {
+  if (date > todayIso) return `${what}不能晚于今天（${formatChineseDate(todayIso)}）。`;
+  const born = taskExistsFrom(store, id);
+  if (born && date < born) return `${what}不能早于该事项交办（议定）的日期${formatChineseDate(born)}。`;
+  return null;
+}
 
 /** Every report, grouped by task, each group in date order (ties by recording order). */
 export function reportsByTask(store: Store): Map<string, TaskReportRecord[]> {
@@ -263,13 +291,14 @@ export function extendTaskChanges(store: Store, e: ExtendInput, todayIso: string
   const fields: Record<string, string> = {};
   const current = str(v.deadline);
   if (!ISO.test(e.deadline)) fields.deadline = '请填写新的完成时限。';
-  else if (e.deadline <= current) fields.deadline = `新的完成时限应晚于现时限 ${current}。`;
+  else if (e.deadline <= current) fields.deadline = `新的完成时限应晚于现时限${formatChineseDate(current)}。`;
   if (e.reason.trim() === '') fields.reason = '请填写延期理由。';
   if (e.approvedBy.trim() === '') fields.approvedBy = '请填写批准人（如 召集人 马儒生）。';
   const last = taskExtensions(v).at(-1);
   if (!ISO.test(e.from)) fields.from = '请填写批准日期。';
-  else if (e.from > todayIso) fields.from = '批准日期不能晚于今天。';
-  else if (last && e.from < last.from) fields.from = `批准日期不能早于上次延期的批准日期 ${last.from}。`;
+  else if (checkTaskDate(store, e.id, e.from, '批准日期', todayIso)) fields.from = checkTaskDate(store, e.id, e.from, '批准日期', todayIso)!;
+  else if (last && e.from < last.from) fields.from = `批准日期不能早于上次延期的批准日期${formatChineseDate(last.from)}。`;
+  if (Object.keys(fields).length === 1 && fields.from) throw new AppError('VALIDATION', fields.from, fields);
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION', '延期信息填写不完整。', fields);
   const entry = { deadline: e.deadline, previous: current, reason: e.reason.trim(), approvedBy: e.approvedBy.trim(), from: e.from, by };
   const extensions = [...taskExtensions(v), entry] as unknown as JsonValue;
@@ -403,6 +432,18 @@ export function urgesByTask(store: Store): Map<string, UrgeRecord[]> {
   }
   for (const list of out.values()) list.sort((a, b) => a.date.localeCompare(b.date) || a.year - b.year || a.number - b.number);
   return out;
+}
+
+/** The latest 催办通知 issued in `year` (any task): a new one may not be dated before it, or the numbers would run
+ *  out of date order. */
+export function lastUrgeOfYear(store: Store, year: number): UrgeRecord | null {
+  let last: UrgeRecord | null = null;
+  for (const [id, rec] of Object.entries(store.table(TASK_URGE_ENTITY))) {
+    if (rec.v.year !== year) continue;
+    const u = urgeOf(id, rec.v);
+    if (!last || u.number > last.number) last = u;
+  }
+  return last;
 }
 
 /** 催办通知 are numbered afresh each year: 催办〔2026〕1号, 2号, … */

@@ -8,7 +8,15 @@ import type { JsonValue } from '../../store/operation';
 import type { Change, Store } from '../../store/store';
 import { BODY_ENTITY, BODY_ID } from '../composition/composition-on';
 import { daysBetween } from '../ledger/dates';
-import { nextUrgeNumber, TASK_URGE_ENTITY, taskExtensions, urgeNumberLabel, type UrgeRecord } from './task-service';
+import {
+  checkTaskDate,
+  lastUrgeOfYear,
+  nextUrgeNumber,
+  TASK_URGE_ENTITY,
+  taskExtensions,
+  urgeNumberLabel,
+  type UrgeRecord,
+} from './task-service';
 import { taskRow } from './task-views';
 import { reportsByTask } from './task-service';
 
@@ -38,12 +46,19 @@ export function urgeChanges(store: Store, id: string, u: UrgeInput, todayIso: st
   }
   if (row.status === '已完成') throw new AppError('REFUSED', '该事项已报送办结报告，无需催办，请办理销号。');
   const fields: Record<string, string> = {};
+  const year = Number(u.date.slice(0, 4));
+  const last = ISO.test(u.date) ? lastUrgeOfYear(store, year) : null;
   if (!ISO.test(u.date)) fields.date = '请填写催办日期。';
-  else if (u.date > todayIso) fields.date = '催办日期不能晚于今天。';
+  else if (checkTaskDate(store, u.taskId, u.date, '催办日期', todayIso)) fields.date = checkTaskDate(store, u.taskId, u.date, '催办日期', todayIso)!;
+  else if (last && u.date < last.date) {
+    fields.date =
+      `催办日期不能早于本年度最近一份催办通知（${urgeNumberLabel(last.year, last.number)}，${formatChineseDate(last.date)}）：` +
+      '催办通知按日期顺序编号。';
+  }
   if (!ISO.test(u.replyBy)) fields.replyBy = '请填写报送时限。';
   else if (u.replyBy < u.date) fields.replyBy = '报送时限不能早于催办日期。';
+  if (Object.keys(fields).length === 1 && fields.date) throw new AppError('VALIDATION', fields.date, fields);
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION', '催办通知填写不完整。', fields);
-  const year = Number(u.date.slice(0, 4));
   const number = nextUrgeNumber(store, year);
   const task = store.get('task', u.taskId)!.v;
   const lastExt = taskExtensions(task).at(-1);

@@ -293,6 +293,7 @@ describe('an issued document is frozen', () => {
       leadUnitId: civil,
       coUnitIds: [],
       deadline: '2026-05-31',
+      assignedOn: '2026-04-01',
     });
     await call('tasks.report', {
       taskId: task.id,

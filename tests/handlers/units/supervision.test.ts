@@ -34,8 +34,9 @@ afterEach(async () => {
   cleanupTempDirs();
 });
 
-const newTask = (deadline: string) =>
-  call('tasks.create', { title: '配齐寄宿制学校生活管理教师', source: { kind: 'adhoc' }, leadUnitId: 'jiaoyu', coUnitIds: ['caizheng'], deadline });
+// Assigned on 2026-01-05: a bulletin or a 延期/催办 dated before the task existed is refused (or leaves it out).
+const newTask = (deadline: string, assignedOn = '2026-01-05') =>
+  call('tasks.create', { title: '配齐寄宿制学校生活管理教师', source: { kind: 'adhoc' }, leadUnitId: 'jiaoyu', coUnitIds: ['caizheng'], deadline, assignedOn });
 
 describe('延期', () => {
   it('extends a deadline: the original stays visible and overdue is judged against the new one', async () => {
@@ -102,7 +103,7 @@ describe('催办', () => {
     const t = await newTask('2026-02-18');
     const first = await call('tasks.urge', { id: t.id, replyBy: '2026-03-20', text: '请说明逾期原因' });
     expect(first).toMatchObject({ year: 2026, number: 1, numberLabel: '催办〔2026〕1号', date: '2026-03-10', replyBy: '2026-03-20', by: '王管理' });
-    const other = await call('tasks.create', { title: '开展安全教育', source: { kind: 'adhoc' }, leadUnitId: 'gongan', coUnitIds: [], deadline: '2026-05-01' });
+    const other = await call('tasks.create', { title: '开展安全教育', source: { kind: 'adhoc' }, leadUnitId: 'gongan', coUnitIds: [], deadline: '2026-05-01', assignedOn: '2025-12-01' });
     const second = await call('tasks.urge', { id: other.id, replyBy: '2026-03-31' });
     expect(second.numberLabel).toBe('催办〔2026〕2号');
     const lastYear = await call('tasks.urge', { id: other.id, date: '2025-12-30', replyBy: '2026-01-10' });
@@ -139,5 +140,41 @@ describe('催办', () => {
     await call('tasks.report', { taskId: t.id, unitId: 'jiaoyu', date: '2026-03-10', text: '已配齐', final: true });
     expect((await fails('tasks.urge', { id: t.id, replyBy: '2026-03-20' })).code).toBe('REFUSED');
     expect((await fails('print.render', { kind: 'urgeNotice', id: 'nope' })).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('dates before a task existed', () => {
+  it('a bulletin for a past period leaves out a task assigned after its end', async () => {
+    await newTask('2026-02-18', '2026-02-10');
+    const jan = await call('bulletins.create', { from: '2026-01-01', to: '2026-01-31' });
+    expect(jan.content.totals.tasks).toBe(0);
+    const feb = await call('bulletins.create', { from: '2026-02-01', to: '2026-02-28' });
+    expect(feb.content.totals).toMatchObject({ tasks: 1, overdue: 1 });
+    // A task entered today without a 交办日期 dates from today.
+    await call('tasks.create', { title: '开展安全教育', source: { kind: 'adhoc' }, leadUnitId: 'gongan', coUnitIds: [], deadline: '2026-05-01' });
+    expect((await call('bulletins.create', { from: '2026-02-01', to: '2026-03-09' })).content.totals.tasks).toBe(1);
+    expect((await fails('tasks.create', { title: '甲', source: { kind: 'adhoc' }, leadUnitId: 'gongan', coUnitIds: [], deadline: '2026-05-01', assignedOn: '2026-03-11' })).fields).toHaveProperty('assignedOn');
+  });
+
+  it('refuses a 延期 approved before the task existed or in the future, naming the date in Chinese', async () => {
+    const t = await newTask('2026-03-02', '2026-02-10');
+    const early = await fails('tasks.extend', { id: t.id, deadline: '2026-06-30', reason: '经费未到位', approvedBy: '马儒生', from: '2026-02-01' });
+    expect(early.message).toBe('批准日期不能早于该事项交办（议定）的日期2026年2月10日。');
+    const later = await fails('tasks.extend', { id: t.id, deadline: '2026-06-30', reason: '经费未到位', approvedBy: '马儒生', from: '2026-03-11' });
+    expect(later.message).toBe('批准日期不能晚于今天（2026年3月10日）。');
+    const short = await fails('tasks.extend', { id: t.id, deadline: '2026-03-01', reason: '经费未到位', approvedBy: '马儒生', from: '2026-03-05' });
+    expect(short.fields?.deadline).toBe('新的完成时限应晚于现时限2026年3月2日。');
+  });
+
+  it('refuses a 催办 dated before the task existed, in the future, or before the year\'s last 催办', async () => {
+    const t = await newTask('2026-02-18', '2026-02-10');
+    expect((await fails('tasks.urge', { id: t.id, date: '2025-01-01', replyBy: '2026-03-20' })).message).toBe(
+      '催办日期不能早于该事项交办（议定）的日期2026年2月10日。',
+    );
+    expect((await fails('tasks.urge', { id: t.id, date: '2026-03-11', replyBy: '2026-03-20' })).message).toContain('2026年3月10日');
+    await call('tasks.urge', { id: t.id, date: '2026-03-05', replyBy: '2026-03-20' });
+    const out = await fails('tasks.urge', { id: t.id, date: '2026-03-01', replyBy: '2026-03-20' });
+    expect(out.message).toContain('催办〔2026〕1号，2026年3月5日');
+    expect((await call('tasks.urge', { id: t.id, date: '2026-03-05', replyBy: '2026-03-20' })).numberLabel).toBe('催办〔2026〕2号');
   });
 });

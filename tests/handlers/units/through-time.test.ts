@@ -98,7 +98,7 @@ describe('rename and merge (机构改革)', () => {
     expect(unit.posts.map((p) => p.personName)).toEqual(['黄建明']);
     expect(unit.unit.duty!.items.length).toBeGreaterThan(0);
     // A bulletin for a period before the renaming names the unit as it was then.
-    await call('tasks.create', { title: '落实税费减免', source: { kind: 'adhoc' }, leadUnitId: 'dishui', coUnitIds: [], deadline: '2018-12-31' });
+    await call('tasks.create', { title: '落实税费减免', source: { kind: 'adhoc' }, leadUnitId: 'dishui', coUnitIds: [], deadline: '2018-12-31', assignedOn: '2018-01-10' });
     const old = await call('bulletins.create', { from: '2018-01-01', to: '2018-06-30' });
     expect(old.content.units.map((u) => u.unitName)).toEqual(['市地税局']);
     const later = await call('bulletins.create', { from: '2018-07-01', to: '2018-12-31' });

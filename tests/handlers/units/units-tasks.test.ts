@@ -117,9 +117,9 @@ describe('tasks', () => {
 describe('bulletins', () => {
   it('numbers bulletins per year and groups tasks per unit as at the period end', async () => {
     await call('composition.setup', { mode: 'template' });
-    const a = await call('tasks.create', { title: '甲事项', source: { kind: 'adhoc' }, leadUnitId: 'minzheng', coUnitIds: ['jiaoyu'], deadline: '2025-06-01' });
+    const a = await call('tasks.create', { title: '甲事项', source: { kind: 'adhoc' }, leadUnitId: 'minzheng', coUnitIds: ['jiaoyu'], deadline: '2025-06-01', assignedOn: '2025-03-01' });
     await call('tasks.report', { taskId: a.id, unitId: 'minzheng', date: '2025-05-20', text: '推进中', final: false });
-    const b = await call('tasks.create', { title: '乙事项', source: { kind: 'adhoc' }, leadUnitId: 'gongan', coUnitIds: [], deadline: '2025-12-01' });
+    const b = await call('tasks.create', { title: '乙事项', source: { kind: 'adhoc' }, leadUnitId: 'gongan', coUnitIds: [], deadline: '2025-12-01', assignedOn: '2025-03-01' });
     await call('tasks.report', { taskId: b.id, unitId: 'gongan', date: '2025-06-10', text: '已办结', final: true });
     ctx.store!.commit([{ entity: 'visit', id: 'v1', set: { childId: 'c1', date: '2025-06-05' } }, { entity: 'visit', id: 'v2', set: { childId: 'c1', date: '2024-06-05' } }], 'test');
     const first = await call('bulletins.create', { from: '2025-04-01', to: '2025-06-30' });
