@@ -75,6 +75,11 @@ export const officialDocumentSchema = z
     attendance: attendanceSchema.optional(),
     delivery: deliverySchema.optional(),
     distribution: distributionSchema.optional(),
+    /**
+     * 发文机关署名 and 成文日期 after the body (GB/T 9704-2012 §7.3.5.1): two lines left for the seal, the office
+     * centred over the date, the date four characters in from the right. Notices have them; minutes and bulletins not.
+     */
+    signature: z.object({ office: requiredText('发文机关署名'), date: isoDate('成文日期') }).optional(),
     /** 版记: office flush left, 「2025年3月20日印发」 flush right. */
     issuingLine: z.object({ office: requiredText('印发机关'), date: isoDate('印发日期') }),
     /** Who printed it and when, e.g. 「市民政局 张三 2025年3月20日 10:32 打印」; printed small in the top margin. */

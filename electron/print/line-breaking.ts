@@ -49,6 +49,61 @@ interface Group {
 /** A date as official text writes it (2025年3月20日, 2025年3月, 3月20日): a title never breaks inside one. */
 export const DATE_PATTERN = /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}/g;
 
+/** Words a title in this field uses that must stay on one line (「防溺水」 never as 「防／溺水」), longest first. */
+export const TITLE_WORDS = [
+  '农村留守儿童',
+  '生活管理教师',
+  '寄宿制学校',
+  '留守儿童',
+  '困境儿童',
+  '关爱保护',
+  '联席会议',
+  '成员单位',
+  '防溺水',
+  '防性侵',
+  '防欺凌',
+  '防拐卖',
+  '安全教育',
+  '信息台账',
+  '委托监护',
+  '强制报告',
+  '社会治安',
+  '综合治理',
+  '工作进展',
+  '督办事项',
+  '职责分工',
+  '办理情况',
+  '结对帮扶',
+  '实施方案',
+  '工作方案',
+  '工作情况',
+  '工作机制',
+  '摸底排查',
+  '定期走访',
+  '季度更新',
+  '月度通报',
+  '学校',
+  '教师',
+  '儿童',
+  '家庭',
+  '监护',
+  '关于',
+  '通知',
+  '通报',
+  '催办',
+  '开展',
+  '建立',
+  '落实',
+  '配齐',
+  '制定',
+  '完善',
+  '加强',
+  '推进',
+];
+
+/** What a title keeps whole: a date, a document number (〔2026〕1号) and the words above. */
+export const TITLE_KEEP = new RegExp(`${DATE_PATTERN.source}|〔\\d{4}〕\\d+号|${TITLE_WORDS.join('|')}`, 'g');
+
 /**
  * Unbreakable pieces: a run of ASCII non-space characters, a space, ——, ……, or one grapheme; with `keep`, every
  * match of it is one piece too (a date in a title).

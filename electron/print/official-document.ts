@@ -31,7 +31,7 @@ import {
   px,
 } from './geometry';
 import {
-  DATE_PATTERN,
+  TITLE_KEEP,
   balanceLines,
   breakLines,
   breakList,
@@ -221,7 +221,7 @@ function headerBlocks(doc: OfficialDocument): Block[] {
 
 function titleBlock(title: string): Block {
   // A title never breaks inside a date: 「关于2025年1月1日至3月31日……」 breaks before or after 2025年1月1日, not in it.
-  const rows = balanceLines(title, TITLE, TEXT_WIDTH_MM, DATE_PATTERN).map((line) => ({
+  const rows = balanceLines(title, TITLE, TEXT_WIDTH_MM, TITLE_KEEP).map((line) => ({
     html: inline(line),
     classes: ['r', 'c'],
   }));
@@ -251,6 +251,35 @@ function bodyBlocks(doc: OfficialDocument): Block[] {
     }
   }
   return blocks;
+}
+
+/** 发文机关署名 over 成文日期 (GB/T 9704-2012 §7.3.5.1): two lines of room for the seal, which presses on both; the
+ *  date four characters in from the right, the office centred on the date (flush right when it is the wider). */
+function signatureBlock(office: string, date: string): Block {
+  const dateWidth = widthMm(date, BODY);
+  const dateLeft = TEXT_WIDTH_MM - 4 * CHAR_MM - dateWidth;
+  const officeWidth = widthMm(office, BODY);
+  const officeLeft = Math.max(
+    0,
+    Math.min(TEXT_WIDTH_MM - officeWidth, dateLeft + dateWidth / 2 - officeWidth / 2),
+  );
+  const row = (html: string, left: number, cls: string): Row => {
+    const r: Row = { html, classes: ['r', cls] };
+    const style = padLeft(left);
+    if (style) r.style = style;
+    return r;
+  };
+  return {
+    tag: 'div',
+    classes: ['signature'],
+    rows: [
+      { html: '', classes: ['r'] },
+      { html: '', classes: ['r'] },
+      row(inline(office), officeLeft, 'sig-office'),
+      row(inline(date), dateLeft, 'sig-date'),
+    ],
+    keepTogether: true,
+  };
 }
 
 /** 出席：/请假：/列席： — label in 黑体 two characters in, names in 仿宋, wrapped lines aligned after the colon. */
@@ -429,6 +458,8 @@ export function layoutOfficialDocument(input: OfficialDocument): OfficialDocumen
     blocks.push(...blank(false));
   }
   blocks.push(...bodyBlocks(doc));
+  if (doc.signature)
+    blocks.push(signatureBlock(normalizeText(doc.signature.office), formatChineseDate(doc.signature.date)));
   if (doc.attendance) blocks.push(...attendanceBlocks(doc.attendance));
 
   const laid = paginate(blocks);

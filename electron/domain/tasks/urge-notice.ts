@@ -15,6 +15,7 @@ import {
   TASK_URGE_ENTITY,
   taskExtensions,
   urgeNumberLabel,
+  urgesByTask,
   type UrgeRecord,
 } from './task-service';
 import { taskRow } from './task-views';
@@ -34,7 +35,10 @@ export interface UrgeInput {
 export function officeNameOf(store: Store): { bodyName: string; officeName: string } {
   const body = store.get(BODY_ENTITY, BODY_ID)?.v ?? {};
   const bodyName = str(body.name);
-  return { bodyName, officeName: `${bodyName}${(str(body.officeName) || '办公室').replace(/^联席会议/, '')}` };
+  return {
+    bodyName,
+    officeName: `${bodyName}${(str(body.officeName) || '办公室').replace(/^联席会议/, '')}`,
+  };
 }
 
 /** The change that issues the next 催办通知 for a task, with what it says frozen in it. */
@@ -49,7 +53,8 @@ export function urgeChanges(store: Store, id: string, u: UrgeInput, todayIso: st
   const year = Number(u.date.slice(0, 4));
   const last = ISO.test(u.date) ? lastUrgeOfYear(store, year) : null;
   if (!ISO.test(u.date)) fields.date = '请填写催办日期。';
-  else if (checkTaskDate(store, u.taskId, u.date, '催办日期', todayIso)) fields.date = checkTaskDate(store, u.taskId, u.date, '催办日期', todayIso)!;
+  else if (checkTaskDate(store, u.taskId, u.date, '催办日期', todayIso))
+    fields.date = checkTaskDate(store, u.taskId, u.date, '催办日期', todayIso)!;
   else if (last && u.date < last.date) {
     fields.date =
       `催办日期不能早于本年度最近一份催办通知（${urgeNumberLabel(last.year, last.number)}，${formatChineseDate(last.date)}）：` +
@@ -63,7 +68,15 @@ export function urgeChanges(store: Store, id: string, u: UrgeInput, todayIso: st
   const task = store.get('task', u.taskId)!.v;
   const lastExt = taskExtensions(task).at(-1);
   const { bodyName, officeName } = officeNameOf(store);
+  // Earlier notices on this task, and whether the units answered after the last of them.
+  const earlierUrges = (urgesByTask(store).get(u.taskId) ?? []).filter((x) => x.date <= u.date);
+  const lastEarlier = earlierUrges.at(-1);
+  const answered = lastEarlier
+    ? (reportsByTask(store).get(u.taskId) ?? []).some((r) => r.date >= lastEarlier.date && r.date <= u.date)
+    : false;
   const snapshot: Record<string, JsonValue> = {
+    earlier: earlierUrges.map((x) => ({ label: urgeNumberLabel(x.year, x.number), date: x.date })),
+    answeredSince: answered,
     title: row.title,
     sourceLabel: row.sourceLabel,
     lead: row.lead.name,
@@ -81,7 +94,16 @@ export function urgeChanges(store: Store, id: string, u: UrgeInput, todayIso: st
     {
       entity: TASK_URGE_ENTITY,
       id,
-      set: { taskId: u.taskId, year, number, date: u.date, replyBy: u.replyBy, text: u.text.trim(), by, snapshot },
+      set: {
+        taskId: u.taskId,
+        year,
+        number,
+        date: u.date,
+        replyBy: u.replyBy,
+        text: u.text.trim(),
+        by,
+        snapshot,
+      },
     },
   ];
 }
@@ -107,7 +129,9 @@ export function urgeDocument(u: UrgeRecord, opts: { demo: boolean }): OfficialDo
   const days = typeof s.overdueDays === 'number' ? s.overdueDays : 0;
   const due =
     `完成时限为${formatChineseDate(deadline)}` +
-    (original ? `（原定${formatChineseDate(original)}，${approvedBy ? `经${approvedBy}批准` : '经批准'}延期）` : '');
+    (original
+      ? `（原定${formatChineseDate(original)}，${approvedBy ? `经${approvedBy}批准` : '经批准'}延期）`
+      : '');
   const now =
     status === '已逾期'
       ? `已逾期${days}天，尚未报送办结情况`
@@ -120,14 +144,19 @@ export function urgeDocument(u: UrgeRecord, opts: { demo: boolean }): OfficialDo
       type: 'paragraph',
       text:
         `${sourcePhrase(str(s.sourceLabel))}“${title}”由${lead}牵头${co.length > 0 ? `，${co.join('、')}配合` : ''}办理，${due}。` +
-        `截至${formatChineseDate(u.date)}，该事项${now}。`,
+        `截至${formatChineseDate(u.date)}，该事项${now}。` +
+        earlierText(s),
     },
   ];
   if (u.text) blocks.push({ type: 'paragraph', text: u.text.replace(/[。；]?$/, '。') });
+  // A 催办要求 that sets its own date already says when to report: the standard sentence would say it twice.
+  const ownDate = /\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}/.test(u.text);
   blocks.push(
     {
       type: 'paragraph',
-      text: `请你单位高度重视，抓紧推进落实，并于${formatChineseDate(u.replyBy)}前将办理进展情况（已办结的附办结报告）书面报送${officeName}。`,
+      text: ownDate
+        ? '请你单位高度重视，抓紧推进落实。'
+        : `请你单位高度重视，抓紧推进落实，并于${formatChineseDate(u.replyBy)}前将办理进展情况（已办结的附办结报告）书面报送${officeName}。`,
     },
     { type: 'paragraph', text: '特此通知。' },
   );
@@ -137,7 +166,26 @@ export function urgeDocument(u: UrgeRecord, opts: { demo: boolean }): OfficialDo
     number: urgeNumberLabel(u.year, u.number),
     title: title.length <= 30 ? `关于催办“${title}”的通知` : '关于催办督办事项的通知',
     blocks,
+    signature: { office: officeName, date: u.date },
     issuingLine: { office: officeName, date: u.date },
     demo: opts.demo,
   };
+}
+
+/** 「此前已于2026年11月27日发出催办〔2026〕1号，至今未见回复。」 for a task urged before; nothing the first time. */
+function earlierText(s: Record<string, JsonValue>): string {
+  const earlier = (Array.isArray(s.earlier) ? s.earlier : []).flatMap((x) =>
+    x !== null &&
+    typeof x === 'object' &&
+    !Array.isArray(x) &&
+    typeof x.label === 'string' &&
+    typeof x.date === 'string'
+      ? [{ label: x.label, date: x.date }]
+      : [],
+  );
+  if (earlier.length === 0) return '';
+  const sent = earlier
+    .map((x, i) => `${i === 0 ? '此前已于' : '于'}${formatChineseDate(x.date)}发出${x.label}`)
+    .join('，');
+  return `${sent}，${s.answeredSince === true ? '其后虽有报送，该事项仍未办结' : '至今未见回复'}。`;
 }

@@ -5,6 +5,7 @@ import type { ArgsOf, ChannelName, ResultOf } from '../../../electron/contract/c
 import { dispatch } from '../../../electron/dispatch/dispatch';
 import { initTestOffice } from '../../helpers/office';
 import { cleanupTempDirs, fixedClock, tempDir } from '../../helpers/temp-dir';
+import { elementHtml, rowsOf } from '../../unit/print/html-rows';
 
 jest.setTimeout(60_000);
 
@@ -176,5 +177,39 @@ describe('dates before a task existed', () => {
     const out = await fails('tasks.urge', { id: t.id, date: '2026-03-01', replyBy: '2026-03-20' });
     expect(out.message).toContain('催办〔2026〕1号，2026年3月5日');
     expect((await call('tasks.urge', { id: t.id, date: '2026-03-05', replyBy: '2026-03-20' })).numberLabel).toBe('催办〔2026〕2号');
+  });
+});
+
+describe('催办通知 print', () => {
+  const rows = (html: string, open: string, close: string) => rowsOf(elementHtml(html, open, close) ?? '').map((r) => r.text);
+
+  it('signs with the office and the date, keeps words of the title whole, and mentions an earlier notice', async () => {
+    const t = await call('tasks.create', {
+      title: '开展农村留守儿童防溺水、防性侵安全教育',
+      source: { kind: 'adhoc' },
+      leadUnitId: 'jiaoyu',
+      coUnitIds: ['gongan'],
+      deadline: '2026-02-28',
+      assignedOn: '2026-01-05',
+    });
+    const first = await call('tasks.urge', { id: t.id, date: '2026-03-02', replyBy: '2026-03-09' });
+    const html = (await call('print.render', { kind: 'urgeNotice', id: first.id })).html;
+    // 发文机关署名 and 成文日期 after 「特此通知。」 (GB/T 9704-2012 §7.3.5.1), with two lines left for the seal.
+    const sig = rows(html, '<div class="signature">', '</div>');
+    expect(sig).toEqual(['', '', '揭阳市农村留守儿童关爱保护工作联席会议办公室', '2026年3月2日']);
+    expect(text(html).indexOf('特此通知。')).toBeLessThan(text(html).indexOf('揭阳市农村留守儿童关爱保护工作联席会议办公室2026年3月2日'));
+    // The title breaks between words, never inside 「防溺水」.
+    const title = rows(html, '<h1 class="title">', '</h1>');
+    expect(title.length).toBe(2);
+    for (const word of ['防溺水', '留守儿童', '防性侵', '安全教育']) expect(title.some((l) => l.includes(word))).toBe(true);
+    expect(text(html)).not.toContain('此前已于');
+
+    // A second notice names the first; a 催办要求 naming its own date replaces the standard 「并于…前报送」 sentence.
+    const second = await call('tasks.urge', { id: t.id, date: '2026-03-10', replyBy: '2026-03-20', text: '请于3月15日前说明逾期原因' });
+    const body = text((await call('print.render', { kind: 'urgeNotice', id: second.id })).html);
+    expect(body).toContain('此前已于2026年3月2日发出催办〔2026〕1号，至今未见回复。');
+    expect(body).toContain('请于3月15日前说明逾期原因。');
+    expect(body).not.toContain('2026年3月20日前');
+    expect(body).toContain('请你单位高度重视，抓紧推进落实。');
   });
 });
