@@ -262,6 +262,11 @@ export const channels = {
   'minutes.issue': channel<{ id: string; number: string }>()(M.minutesIssueSchema, MEETING),
   /** A correction of issued minutes: a new draft version; the issued one is kept. */
   'minutes.correct': channel<{ id: string }>()(z.object({ id: z.string().min(1).max(80) }).strict(), MEETING),
+  /** Withdraws a correction draft not yet issued: the issued version stays in force and the meeting locked again. */
+  'minutes.discardCorrection': channel<{ id: string }>()(
+    z.object({ id: z.string().min(1).max(80) }).strict(),
+    MEETING,
+  ),
 
   // ── data exchange (issue 6) ──
   /** This office's card, as the text of a .json file to hand to other offices. */

@@ -265,6 +265,18 @@ export const minutesHandlers = {
     );
     return { id };
   },
+  async 'minutes.discardCorrection'(args, ctx) {
+    const store = requireStore(ctx);
+    const version = requireVersion(ctx, args.id);
+    if (version.status !== 'draft')
+      throw new AppError('LOCKED', '该纪要已经印发，不能撤销。如需修改，请使用“更正”另起新版本。');
+    if (!version.correctionOf)
+      throw new AppError('REFUSED', '只有尚未印发的更正版本可以撤销；纪要初稿请直接修改。');
+    // Kept, marked discarded: the record of who started and dropped it stays in the audit trail. The issued
+    // version is again the one in force, and the meeting's record is read-only again.
+    store.commit([{ entity: MINUTES_ENTITY, id: args.id, set: { discarded: true } }], ctx.user);
+    return { id: args.id };
+  },
 } satisfies HandlerMap<
   | 'minutes.getSettings'
   | 'minutes.setSettings'
@@ -272,4 +284,5 @@ export const minutesHandlers = {
   | 'minutes.save'
   | 'minutes.issue'
   | 'minutes.correct'
+  | 'minutes.discardCorrection'
 >;

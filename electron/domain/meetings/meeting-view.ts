@@ -19,6 +19,7 @@ import { readTaskFacts, reportsByTask, taskStatus, TASK_ENTITY } from '../tasks/
 import { buildAgenda, type AgendaTask } from './agenda';
 import { attendanceRows, attendingList, roleNames, type MarkedPerson, type RosterRole } from './attendance';
 import { meetingNamer } from './meeting-name';
+import { correctedNumber } from './numbering';
 import {
   allAttendance,
   allDecisions,
@@ -126,7 +127,7 @@ export function versionView(
     number: v.number,
     issuedDate: v.issuedDate,
     createdAt: v.createdAt,
-    corrects: v.status === 'draft' ? (corrected?.number ?? null) : (v.corrects ?? null),
+    corrects: v.status === 'draft' ? (corrected ? correctedNumber(corrected) : null) : (v.corrects ?? null),
   };
 }
 

@@ -7,6 +7,15 @@ import { formatMinutesNumber, type NumberStyle } from '../../contract/schemas/me
 import type { Change } from '../../store/store';
 import { MINUTES_ENTITY, type MinutesRecord } from './records';
 
+/**
+ * The number a correction names: 〔2026〕1号 says its year; 第1期 does not, so it is named 「2026年第1期」 — one
+ * series per year, and a correction may be issued the year after.
+ */
+export function correctedNumber(v: Pick<MinutesRecord, 'number' | 'year'>): string {
+  const number = v.number ?? '';
+  return number.startsWith('第') && v.year ? `${v.year}年${number}` : number;
+}
+
 /** The next number in `year`: one more than the highest issued that year (any meeting). */
 export function nextMinutesSeq(all: readonly MinutesRecord[], year: number): number {
   let max = 0;
@@ -82,7 +91,7 @@ export function issueChanges(
       year,
       seq,
       number: formatMinutesNumber(style, year, seq),
-      ...(previous ? { correctionOf: previous.id, corrects: previous.number ?? '' } : {}),
+      ...(previous ? { correctionOf: previous.id, corrects: correctedNumber(previous) } : {}),
     },
   });
   return changes;

@@ -265,7 +265,11 @@ export const allMeetings = (store: Store) =>
 export const allTopics = (store: Store) => readAll(store, TOPIC_ENTITY, readTopic);
 export const allAttendance = (store: Store) => readAll(store, ATTENDANCE_ENTITY, readAttendance);
 export const allDecisions = (store: Store) => readAll(store, DECISION_ENTITY, readDecision);
-export const allMinutes = (store: Store) => readAll(store, MINUTES_ENTITY, readMinutes);
+/** Every version of every meeting's minutes, but a correction draft that was discarded (minutes.discardCorrection). */
+export const allMinutes = (store: Store) =>
+  Object.entries(store.table(MINUTES_ENTITY))
+    .filter(([, rec]) => rec.v.discarded !== true)
+    .map(([id, rec]) => readMinutes(id, rec));
 
 /** A meeting's minutes, oldest version first. */
 export const minutesOf = (store: Store, meetingId: string) =>

@@ -76,7 +76,7 @@ describe('minutes numbers', () => {
           seq: 1,
           number: '〔2026〕1号',
           correctionOf: 'v1',
-          corrects: '第2期',
+          corrects: '2025年第2期', // 第N期 does not say its year: the correction names it
         },
       },
     ]);

@@ -84,6 +84,7 @@ function DraftEditor({
           纪要的更正，原纪要同时作废。”；原纪要保持印发时的样子。
         </p>
       )}
+      {version.corrects && <DiscardCorrection id={version.id} onDiscarded={() => draft.clear()} />}
       <form noValidate onSubmit={submit} onKeyDown={noEnterSubmit} aria-label="编辑纪要">
         <Field label="纪要标题" error={save.errors.title}>
           <input className="input" value={title} onChange={(e) => setTitle(e.target.value)} />
@@ -159,6 +160,38 @@ function DraftEditor({
         </div>
       </form>
     </>
+  );
+}
+
+/** Withdraws a correction not yet issued: the issued minutes stay in force, the meeting read-only again. */
+function DiscardCorrection({ id, onDiscarded }: { id: string; onDiscarded(): void }) {
+  const api = useApi();
+  const discard = useAction();
+  const [asking, setAsking] = useState(false);
+  const run = async () => {
+    const ok = await discard.run(() => api.invoke('minutes.discardCorrection', { id }));
+    if (ok) onDiscarded();
+    else setAsking(false);
+  };
+  return (
+    <div className="form-actions">
+      {!asking ? (
+        <button type="button" className="button" onClick={() => setAsking(true)}>
+          撤销此更正
+        </button>
+      ) : (
+        <div role="group" aria-label="确认撤销更正">
+          <p>撤销后本更正版本作废，原纪要继续有效，会议的出席情况、议定事项恢复为不可修改（更正期间已录入的议定事项不随之删除）。确定撤销吗？</p>
+          <button type="button" className="button" disabled={discard.busy} onClick={() => void run()}>
+            确定撤销
+          </button>{' '}
+          <button type="button" className="button" onClick={() => setAsking(false)}>
+            取消
+          </button>
+        </div>
+      )}
+      <FormError message={discard.message} />
+    </div>
   );
 }
 

@@ -13,6 +13,7 @@ import {
   type NumberStyle,
 } from '../../../../electron/contract/schemas/meetings';
 import { useApi } from '../../api/client';
+import { useCan } from '../../app/session';
 import { Field } from '../../components/form/field';
 import { useQuery } from '../../hooks/use-query';
 import { FormError, noEnterSubmit, useAction } from './use-action';
@@ -45,7 +46,7 @@ function SettingsForm({ initial }: { initial: MinutesSettings }) {
     <form noValidate onSubmit={submit} onKeyDown={noEnterSubmit} aria-label="纪要设置" className="form-grid">
       <Field
         label="编号方式"
-        hint="纪要按年度顺序编号，印发时确定，更正版本沿用原编号"
+        hint="纪要按年度顺序编号，印发时确定；更正版本另编新号，并在正文前注明所更正的原纪要编号"
         error={action.errors.numberStyle}
       >
         <select
@@ -114,12 +115,44 @@ function SettingsForm({ initial }: { initial: MinutesSettings }) {
   );
 }
 
+/** The settings as they stand, for those who may not change them (only an administrator may). */
+function SettingsView({ s }: { s: MinutesSettings }) {
+  const rows: [string, string][] = [
+    ['编号方式', numberStyleNames[s.numberStyle]],
+    ['版头', s.mark],
+    ['纪要标志位置', markPlacementNames[s.markPlacement ?? 'gb']],
+    ['编发单位', s.issuer],
+    ['抄报或抄送', s.copyLabel],
+    ['抄报（抄送）机关', s.copyTo.join('、')],
+  ];
+  return (
+    <>
+      <dl className="form-grid" aria-label="纪要设置">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="explain">纪要设置由系统管理员修改。</p>
+    </>
+  );
+}
+
 export function MinutesSettingsSection() {
   const { data } = useQuery('minutes.getSettings', {}, { entities: ['setting'] });
+  const canChange = useCan('minutes.setSettings');
   return (
     <details className="settings-panel">
       <summary>纪要设置（编号方式、版头及其位置、抄报抄送）</summary>
-      {data ? <SettingsForm key={JSON.stringify(data)} initial={data} /> : <p role="status">正在读取……</p>}
+      {!data ? (
+        <p role="status">正在读取……</p>
+      ) : canChange ? (
+        <SettingsForm key={JSON.stringify(data)} initial={data} />
+      ) : (
+        <SettingsView s={data} />
+      )}
     </details>
   );
 }
