@@ -247,6 +247,7 @@ async function main() {
   if (values.mode === 'ledger') return ledgerListBench(Number(values.children));
   if (values.mode === 'xlsx') return xlsxImportBench(Number(values.children));
   if (values.mode === 'read') return readerOnce(values.dir!, values.reader ?? 'ours');
+  if (values.mode === 'exchange') return exchangeBench(10_000);
   const children = Number(values.children);
   const operations = Number(values.operations);
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'guanai-bench-')), 'store');

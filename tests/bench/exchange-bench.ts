@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openContext, type AppContext } from '../../electron/app/context';
+import { cliFiles } from '../../electron/files/file-access';
 import { dispatch } from '../../electron/dispatch/dispatch';
 import type { Change } from '../../electron/store/store';
 
@@ -19,8 +20,8 @@ async function ok<T>(ctx: AppContext, name: string, args: unknown): Promise<T> {
 export async function exchangeBench(operations = 10_000): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'guanai-bench-exchange-'));
   const clock = () => Date.UTC(2026, 10, 28, 2, 0, 0);
-  const county = await openContext({ dataDir: path.join(root, 'county'), owner: 'cli', clock });
-  const city = await openContext({ dataDir: path.join(root, 'city'), owner: 'cli', clock });
+  const county = await openContext({ dataDir: path.join(root, 'county'), owner: 'cli', clock, files: cliFiles });
+  const city = await openContext({ dataDir: path.join(root, 'city'), owner: 'cli', clock, files: cliFiles });
   try {
     await initTestOffice(county, { code: '445202', name: '榕城区民政局', level: 'county' });
     await initTestOffice(city, { code: '445200', name: '揭阳市民政局', level: 'city' });
