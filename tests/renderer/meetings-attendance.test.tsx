@@ -90,6 +90,38 @@ describe('attendance: 请假 with a substitute', () => {
     });
   });
 
+  it('keeps a person marked earlier whom the day’s composition no longer lists, with the mark, and can change it', async () => {
+    const api = createFakeApi({
+      'app.status': () => fakeStatus(),
+      'meetings.get': () =>
+        detail({
+          attendance: [
+            row({ postId: 'new', personName: '接任甲', status: 'unmarked' }),
+            row({
+              postId: 'recorded:old',
+              personName: '马儒生',
+              role: 'convener',
+              roleName: '召集人',
+              status: 'present',
+            }),
+          ],
+        }),
+      'attendance.mark': () => ({ id: 'x' }),
+    });
+    const { user } = renderApp(api, '/meetings/p1');
+    const attendance = await screen.findByRole('region', { name: '出席情况' });
+    const kept = within(attendance).getByRole('row', { name: /马儒生/ });
+    expect(kept).toHaveTextContent('已登记；按现在的组成人员，会议当天不在名单中');
+    expect(kept).toHaveTextContent('出席');
+    expect(within(attendance).getByRole('row', { name: /接任甲/ })).not.toHaveTextContent('不在名单');
+    await user.click(within(kept).getByRole('button', { name: '马儒生请假' }));
+    await user.type(within(kept).getByLabelText('马儒生请假事由'), '出差');
+    await user.click(within(kept).getByRole('button', { name: '登记马儒生请假' }));
+    expect(api.callsTo('attendance.mark')).toEqual([
+      { meetingId: 'p1', postId: 'recorded:old', status: 'absent', reason: '出差' },
+    ]);
+  });
+
   it('says a liaison meeting lists the member units’ liaisons', async () => {
     const api = createFakeApi({
       'app.status': () => fakeStatus(),

@@ -27,6 +27,12 @@ function IssuedRow({ row }: { row: AttendanceRow }) {
   );
 }
 
+/**
+ * Someone marked whom the composition on the meeting's date no longer lists (a successor dated back, units merged):
+ * kept with the mark (the main process names such a row `recorded:…`).
+ */
+const recordedOnly = (row: AttendanceRow) => row.postId.startsWith('recorded:');
+
 function PersonRow({ meetingId, row }: { meetingId: string; row: AttendanceRow }) {
   const api = useApi();
   const action = useAction();
@@ -44,7 +50,12 @@ function PersonRow({ meetingId, row }: { meetingId: string; row: AttendanceRow }
     );
   return (
     <tr>
-      <td>{row.personName}</td>
+      <td>
+        {row.personName}
+        {recordedOnly(row) && (
+          <span className="explain">（已登记；按现在的组成人员，会议当天不在名单中）</span>
+        )}
+      </td>
       <td>{row.title || row.roleName}</td>
       <td className={`presence presence-${row.status}`}>
         {presenceNames[row.status]}
