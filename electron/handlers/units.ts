@@ -42,6 +42,7 @@ import {
   type NoticeTemplate,
 } from '../domain/composition/template';
 import { isoDateOf } from '../domain/ledger/dates';
+import { formatChineseDate } from '../print/chinese-date';
 import { allTaskRows } from '../domain/tasks/task-views';
 import { mergeTaskChanges, reportsByTask, TASK_ENTITY } from '../domain/tasks/task-service';
 import type { Store } from '../store/store';
@@ -202,7 +203,7 @@ export const unitsHandlers = {
     const changes = mergeUnitChanges(store, ids, args.name, args.from);
     const [survivor, ...others] = ids as [string, ...string[]];
     const oldNames = ids.map((u) => unitNameOn(store.get(UNIT_ENTITY, u)?.v, args.from)).join('、');
-    const reason = `机构改革：${oldNames}合并为${args.name.trim()}（${args.from}起）`;
+    const reason = `机构改革：${oldNames}合并为${args.name.trim()}（${formatChineseDate(args.from)}起）`;
     changes.push(...mergeTaskChanges(store, survivor, others, todayOf(ctx), actorName(ctx), reason));
     store.commit(changes, ctx.user);
     return unitView(store, survivor, args.from);

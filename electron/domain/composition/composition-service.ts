@@ -5,6 +5,7 @@ import { AppError } from '../../contract/errors';
 import type { JsonValue } from '../../store/operation';
 import type { Change, Store } from '../../store/store';
 import { parsePhone } from '../ledger/phone';
+import { formatChineseDate, isIsoDate } from '../../print/chinese-date';
 import {
   BODY_ENTITY,
   BODY_ID,
@@ -21,6 +22,9 @@ import {
 import type { Composition, NoticeTemplate } from './template-schema';
 
 export type IdMaker = () => string;
+
+/** A date inside a message, as Chinese text writes it (2018年7月20日). */
+const cnDate = (iso: string) => (isIsoDate(iso) ? formatChineseDate(iso) : iso);
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const str = (v: JsonValue | undefined) => (typeof v === 'string' ? v : '');
@@ -192,7 +196,7 @@ export function replacePostChanges(store: Store, postId: string, newId: string, 
     throw new AppError('REFUSED', '该人员已经离任，不能再由他人接任；请新增组成人员。');
   }
   if (s.from <= str(old.from)) {
-    throw new AppError('VALIDATION', '接任日期应晚于前任的任职起始日期。', { from: `应晚于 ${str(old.from)}。` });
+    throw new AppError('VALIDATION', '接任日期应晚于前任的任职起始日期。', { from: `应晚于${cnDate(str(old.from))}。` });
   }
   const unitId = s.unitId === undefined ? (typeof old.unitId === 'string' ? old.unitId : null) : s.unitId;
   if (s.unitId !== undefined && s.unitId !== null) {
@@ -222,7 +226,7 @@ export function endPostChanges(store: Store, postId: string, to: string): Change
   if (!old) throw new AppError('NOT_FOUND', '找不到该职位记录。');
   requireDate(to, 'to', '离任日期');
   if (typeof old.to === 'string' && old.to !== '') throw new AppError('REFUSED', '该人员已经离任。');
-  if (to <= str(old.from)) throw new AppError('VALIDATION', '离任日期应晚于任职起始日期。', { to: `应晚于 ${str(old.from)}。` });
+  if (to <= str(old.from)) throw new AppError('VALIDATION', '离任日期应晚于任职起始日期。', { to: `应晚于${cnDate(str(old.from))}。` });
   return [{ entity: POST_ENTITY, id: postId, set: { to } }];
 }
 
@@ -307,7 +311,7 @@ export function setLiaisonChanges(store: Store, newId: string, l: LiaisonInput):
   for (const [id, rec] of current) {
     if (str(rec.v.from) === l.from) return [{ entity: LIAISON_ENTITY, id, set }];
     if (str(rec.v.from) > l.from) {
-      throw new AppError('VALIDATION', '起始日期不能早于现任联络员的起始日期。', { from: `应晚于 ${str(rec.v.from)}。` });
+      throw new AppError('VALIDATION', '起始日期不能早于现任联络员的起始日期。', { from: `应晚于${cnDate(str(rec.v.from))}。` });
     }
     changes.push({ entity: LIAISON_ENTITY, id, set: { to: l.from } });
   }
@@ -335,7 +339,7 @@ function namesAfter(v: Record<string, JsonValue>, name: string, from: string, la
   const last = names[names.length - 1]!;
   if (from <= str(v.from) || (names.length > 1 && from <= last.from)) {
     const after = names.length > 1 ? last.from : str(v.from);
-    throw new AppError('VALIDATION', `${label}应晚于 ${after}。`, { from: `应晚于 ${after}。` });
+    throw new AppError('VALIDATION', `${label}应晚于${cnDate(after)}。`, { from: `应晚于${cnDate(after)}。` });
   }
   if (name === last.name) throw new AppError('VALIDATION', '新名称与现名称相同。', { name: '新名称与现名称相同。' });
   return [...names.map((n) => ({ name: n.name, from: n.from })), { name, from }];
@@ -375,7 +379,7 @@ export function mergeUnitChanges(store: Store, unitIds: readonly string[], name:
   for (const id of ids) {
     const v = unitRecord(store, id);
     requireInForce(v, from, `“${unitNameOn(v, from)}”`);
-    if (from <= str(v.from)) throw new AppError('VALIDATION', `合并日期应晚于 ${str(v.from)}。`, { from: `应晚于 ${str(v.from)}。` });
+    if (from <= str(v.from)) throw new AppError('VALIDATION', `合并日期应晚于${cnDate(str(v.from))}。`, { from: `应晚于${cnDate(str(v.from))}。` });
   }
   refuseTakenName(store, clean, from, ids);
   const sv = unitRecord(store, survivor);
@@ -431,7 +435,7 @@ export function editDutyChanges(
   const last = versions[versions.length - 1]!;
   if (text === last.text) throw new AppError('VALIDATION', '职责内容没有改动。', { text: '职责内容没有改动。' });
   if (e.from < last.from || (e.from === last.from && versions.length === 1)) {
-    throw new AppError('VALIDATION', `生效日期应晚于 ${last.from}。`, { from: `应晚于 ${last.from}。` });
+    throw new AppError('VALIDATION', `生效日期应晚于${cnDate(last.from)}。`, { from: `应晚于${cnDate(last.from)}。` });
   }
   const entry = { text, from: e.from, note: (e.note ?? '').trim(), by };
   // The same day as the latest change corrects that change rather than adding one.

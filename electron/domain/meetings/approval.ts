@@ -20,7 +20,8 @@ export function approvalChanges(
 ): Change[] {
   if (!decision.major) throw new AppError('REFUSED', '该事项不是重大事项，无需报批。');
   if (decision.approval !== 'pending') {
-    throw new AppError('REFUSED', `该事项已${approvalNames[decision.approval ?? 'pending']}，不能再次批复。`);
+    const done = decision.approval === 'approved' ? approvalNames.approved : `已批复${approvalNames.rejected}`;
+    throw new AppError('REFUSED', `该事项${done}，不能再次批复。`);
   }
   if (input.date < meetingDate)
     throw new AppError('VALIDATION', '批复日期不能早于会议日期。', { date: '批复日期不能早于会议日期' });
