@@ -363,6 +363,8 @@ export interface BulletinTaskLine {
   taskId: string;
   title: string;
   role: '牵头' | '配合';
+  /** The lead unit as called at the period's end (a 配合 line names who leads). */
+  leadUnitName?: string;
   deadline: string;
   status: TaskStatusName;
   latestReport: { date: string; unitName: string; text: string } | null;

@@ -31,7 +31,8 @@ import { ledgerField, unitRef } from '../tasks/task-views';
 export const BULLETIN_ENTITY = 'bulletin';
 
 const str = (v: JsonValue | undefined) => (typeof v === 'string' ? v : '');
-const strs = (v: JsonValue | undefined) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const strs = (v: JsonValue | undefined) =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 const within = (d: string, from: string, to: string) => d !== '' && d >= from && d <= to;
 
 /** Children by status now, entries, exits and visits within the period. Reads the ledger defensively: a missing
@@ -74,7 +75,8 @@ export function bulletinContent(store: Store, from: string, to: string): Bulleti
     return s;
   };
   // Units by the names they had at the period's end (a unit renamed later still appears under its name then).
-  const nameAt = (unitId: string) => unitNameOn(store.get(UNIT_ENTITY, unitId)?.v, to) || unitRef(store, unitId).name;
+  const nameAt = (unitId: string) =>
+    unitNameOn(store.get(UNIT_ENTITY, unitId)?.v, to) || unitRef(store, unitId).name;
   const totals = { tasks: 0, completed: 0, inProgress: 0, overdue: 0 };
   for (const [id, rec] of Object.entries(store.table(TASK_ENTITY))) {
     const v = rec.v;
@@ -107,6 +109,7 @@ export function bulletinContent(store: Store, from: string, to: string): Bulleti
       taskId: id,
       title: str(v.title),
       role,
+      leadUnitName: nameAt(str(v.leadUnitId)),
       deadline,
       status,
       latestReport: latest ? { date: latest.date, unitName: nameAt(latest.unitId), text: latest.text } : null,
@@ -118,7 +121,9 @@ export function bulletinContent(store: Store, from: string, to: string): Bulleti
   }
   const order = new Map(compositionOn(store, to).units.map((u) => [u.id, u.order]));
   const units = [...sections.values()].sort(
-    (a, b) => (order.get(a.unitId) ?? 999) - (order.get(b.unitId) ?? 999) || a.unitName.localeCompare(b.unitName, 'zh'),
+    (a, b) =>
+      (order.get(a.unitId) ?? 999) - (order.get(b.unitId) ?? 999) ||
+      a.unitName.localeCompare(b.unitName, 'zh'),
   );
   return {
     bodyName: str(body.name),
@@ -170,10 +175,19 @@ function supervisionText(s: BulletinContent['supervision']): string {
 
 const dayInYear = (iso: string) => formatChineseDate(iso).replace(/^\d{4}年/, '');
 
-function taskParagraph(n: number, t: BulletinTaskLine, year: string): string {
+function taskParagraph(n: number, t: BulletinTaskLine, year: string, unitName: string): string {
   const extended = t.originalDeadline ? `，原时限${formatChineseDate(t.originalDeadline)}，已批准延期` : '';
   const urged = t.urges ? `，已催办${t.urges}次` : '';
-  const head = `${n}.${t.title}（${t.role}，时限${formatChineseDate(t.deadline)}${extended}${urged}）`;
+  // 「（市民政局牵头，…）」 / 「（市教育局牵头，市民政局配合，…）」: who leads is named, not a bare 「牵头」.
+  const lead =
+    t.role === '牵头'
+      ? `${unitName}牵头`
+      : t.leadUnitName
+        ? `${t.leadUnitName}牵头，${unitName}配合`
+        : `${unitName}配合`;
+  // The title's own closing 。 would double the one after the bracket.
+  const title = t.title.replace(/[。；，\s]+$/, '');
+  const head = `${n}.${title}（${lead}，时限${formatChineseDate(t.deadline)}${extended}${urged}）`;
   if (!t.latestReport) return `${head}。尚未报送进展情况。`;
   const r = t.latestReport;
   const when = r.date.slice(0, 4) === year ? dayInYear(r.date) : formatChineseDate(r.date);
@@ -212,7 +226,9 @@ export function bulletinDocument(b: BulletinView, opts: { level: string; demo: b
     for (const [label, lines] of groups) {
       if (lines.length === 0) continue;
       blocks.push({ type: 'paragraph', text: `${label}${lines.length}项：` });
-      lines.forEach((t, j) => blocks.push({ type: 'paragraph', text: taskParagraph(j + 1, t, c.to.slice(0, 4)) }));
+      lines.forEach((t, j) =>
+        blocks.push({ type: 'paragraph', text: taskParagraph(j + 1, t, c.to.slice(0, 4), u.unitName) }),
+      );
     }
   });
   const l = c.ledger;
@@ -267,4 +283,3 @@ export function readBulletin(store: Store, id: string): BulletinView {
   if (!rec) throw new AppError('NOT_FOUND', '找不到该期通报。');
   return bulletinOf(id, rec.v);
 }
-

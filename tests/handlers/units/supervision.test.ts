@@ -213,3 +213,21 @@ describe('催办通知 print', () => {
     expect(body).toContain('请你单位高度重视，抓紧推进落实。');
   });
 });
+
+describe('bulletin wording', () => {
+  it('names who leads and never doubles the full stop after a title ending in 。', async () => {
+    await call('tasks.create', {
+      title: '建立困境儿童结对帮扶制度。',
+      source: { kind: 'adhoc' },
+      leadUnitId: 'minzheng',
+      coUnitIds: ['jiaoyu'],
+      deadline: '2027-02-05',
+      assignedOn: '2026-01-05',
+    });
+    const b = await call('bulletins.create', { from: '2026-01-01', to: '2026-03-09' });
+    const body = text((await call('print.render', { kind: 'bulletin', id: b.id })).html);
+    expect(body).toContain('1.建立困境儿童结对帮扶制度（市民政局牵头，时限2027年2月5日）。尚未报送进展情况。');
+    expect(body).toContain('1.建立困境儿童结对帮扶制度（市民政局牵头，市教育局配合，时限2027年2月5日）。');
+    expect(body).not.toContain('。（');
+  });
+});
