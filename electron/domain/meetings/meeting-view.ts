@@ -227,7 +227,8 @@ export function meetingDetail(store: Store, id: string, today: string): MeetingD
   // The default chair: the convener at a joint meeting — the one recorded as attending when there is one (a
   // successor dated back does not take over a meeting already recorded); at a liaison meeting, the office head of
   // the day, who runs it. Once the minutes are issued, the chair they were issued with.
-  const recordedConvener = attendance.find((a) => a.role === 'convener' && a.status !== 'unmarked');
+  // (Minutes issued before the chair was kept: the convener on the attendance they were issued with.)
+  const recordedConvener = attendance.find((a) => a.role === 'convener' && (kept || a.status !== 'unmarked'));
   const defaultChair: { personName: string; title: string } | undefined =
     kept?.chair
       ? { personName: kept.chair.name, title: kept.chair.title }

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { openContext, type AppContext } from '../../../electron/app/context';
 import type { ArgsOf, ChannelName, ResultOf } from '../../../electron/contract/channels';
 import { dispatch } from '../../../electron/dispatch/dispatch';
+import { ISSUED_DOCUMENT_ENTITY } from '../../../electron/domain/issued/issued-documents';
+import type { JsonValue } from '../../../electron/store/operation';
 import { initTestOffice } from '../../helpers/office';
 import { cleanupTempDirs, fixedClock, tempDir } from '../../helpers/temp-dir';
 
@@ -51,7 +53,13 @@ async function unitId(part: string) {
   return c.units.find((u) => u.name.includes(part))!.id;
 }
 const plenary = (date: string) =>
-  call('meetings.create', { kind: 'plenary', date, time: '15:00', place: '市政府第一会议室', chairKind: 'convener' });
+  call('meetings.create', {
+    kind: 'plenary',
+    date,
+    time: '15:00',
+    place: '市政府第一会议室',
+    chairKind: 'convener',
+  });
 
 describe('a recorded mark is never dropped silently', () => {
   it('a successor dated back before the meeting: the people marked stay listed with their marks, the chair stays', async () => {
@@ -68,8 +76,18 @@ describe('a recorded mark is never dropped silently', () => {
       reason: '出差',
       substitute: '郑锦涛',
     });
-    await call('posts.replace', { postId: convener.postId, personName: '接任甲', title: '副市长', from: '2026-11-01' });
-    await call('posts.replace', { postId: member.postId, personName: '接任乙', title: '副局长', from: '2026-11-10' });
+    await call('posts.replace', {
+      postId: convener.postId,
+      personName: '接任甲',
+      title: '副市长',
+      from: '2026-11-01',
+    });
+    await call('posts.replace', {
+      postId: member.postId,
+      personName: '接任乙',
+      title: '副局长',
+      from: '2026-11-10',
+    });
 
     const d = await call('meetings.get', { id: m.id });
     const ma = d.attendance.find((a) => a.personName === '马儒生');
@@ -101,8 +119,20 @@ describe('a recorded mark is never dropped silently', () => {
 
   it('units merged from a date before the meeting: the merged-away unit’s liaison stays on the liaison meeting', async () => {
     const [justice, edu] = [await unitId('司法'), await unitId('教育')];
-    await call('units.setLiaison', { unitId: justice, name: '甲联络', post: '科长', phone: '0663-8000001', from: '2018-01-01' });
-    await call('units.setLiaison', { unitId: edu, name: '谢诗家', post: '科长', phone: '0663-8000002', from: '2018-01-01' });
+    await call('units.setLiaison', {
+      unitId: justice,
+      name: '甲联络',
+      post: '科长',
+      phone: '0663-8000001',
+      from: '2018-01-01',
+    });
+    await call('units.setLiaison', {
+      unitId: edu,
+      name: '谢诗家',
+      post: '科长',
+      phone: '0663-8000002',
+      from: '2018-01-01',
+    });
     const liaison = await call('meetings.create', {
       kind: 'liaison',
       date: '2019-05-10',
@@ -115,12 +145,21 @@ describe('a recorded mark is never dropped silently', () => {
     await call('attendance.mark', { meetingId: liaison.id, postId: xie.postId, status: 'present' });
     await call('units.merge', { unitIds: [justice, edu], name: '市司法教育局', from: '2019-03-01' });
     const after = (await call('meetings.get', { id: liaison.id })).attendance;
-    expect(after.find((a) => a.personName === '谢诗家')).toMatchObject({ status: 'present', roleName: '联络员' });
+    expect(after.find((a) => a.personName === '谢诗家')).toMatchObject({
+      status: 'present',
+      roleName: '联络员',
+    });
   });
 
   it('a liaison replaced dated back: the old liaison keeps the mark, the new one is marked apart', async () => {
     const edu = await unitId('教育');
-    await call('units.setLiaison', { unitId: edu, name: '李联络', post: '科长', phone: '0663-8000001', from: '2024-01-01' });
+    await call('units.setLiaison', {
+      unitId: edu,
+      name: '李联络',
+      post: '科长',
+      phone: '0663-8000001',
+      from: '2024-01-01',
+    });
     const liaison = await call('meetings.create', {
       kind: 'liaison',
       date: '2026-11-20',
@@ -128,13 +167,26 @@ describe('a recorded mark is never dropped silently', () => {
       place: '市民政局会议室',
       chairKind: 'convener',
     });
-    const seat = (await call('meetings.get', { id: liaison.id })).attendance.find((a) => a.personName === '李联络')!;
+    const seat = (await call('meetings.get', { id: liaison.id })).attendance.find(
+      (a) => a.personName === '李联络',
+    )!;
     await call('attendance.mark', { meetingId: liaison.id, postId: seat.postId, status: 'present' });
-    await call('units.setLiaison', { unitId: edu, name: '钱接任', post: '科长', phone: '0663-8000003', from: '2026-11-01' });
+    await call('units.setLiaison', {
+      unitId: edu,
+      name: '钱接任',
+      post: '科长',
+      phone: '0663-8000003',
+      from: '2026-11-01',
+    });
     let rows = (await call('meetings.get', { id: liaison.id })).attendance;
     expect(rows.find((a) => a.personName === '钱接任')!.status).toBe('unmarked');
     expect(rows.find((a) => a.personName === '李联络')!.status).toBe('present');
-    await call('attendance.mark', { meetingId: liaison.id, postId: seat.postId, status: 'absent', reason: '病假' });
+    await call('attendance.mark', {
+      meetingId: liaison.id,
+      postId: seat.postId,
+      status: 'absent',
+      reason: '病假',
+    });
     rows = (await call('meetings.get', { id: liaison.id })).attendance;
     expect(rows.find((a) => a.personName === '钱接任')).toMatchObject({ status: 'absent', reason: '病假' });
     expect(rows.find((a) => a.personName === '李联络')!.status).toBe('present');
@@ -183,11 +235,37 @@ describe('an issued meeting does not change indirectly', () => {
       preparesId: other.id,
     });
 
-    await call('posts.replace', { postId: convener.postId, personName: '接任甲', title: '副市长', from: '2026-11-01' });
+    await call('posts.replace', {
+      postId: convener.postId,
+      personName: '接任甲',
+      title: '副市长',
+      from: '2026-11-01',
+    });
     const after = await call('meetings.get', { id: m.id });
     expect(after.chairName).toBe('马儒生');
     expect(after.chairTitle).toBe(before.chairTitle);
     expect(after.agenda).toEqual(before.agenda);
     expect(after.attendance).toEqual(before.attendance);
+  });
+
+  it('minutes issued before the chair was kept: the chair is the convener on the attendance they were issued with', async () => {
+    const m = await plenary('2026-11-20');
+    const convener = (await call('meetings.get', { id: m.id })).attendance.find(
+      (r) => r.role === 'convener',
+    )!;
+    const draft = await call('minutes.draft', { meetingId: m.id });
+    await call('minutes.issue', { id: draft.id, date: '2026-11-25' });
+    // As kept by the earlier version: attendance, no chair, no agenda.
+    const key = `minutes:${draft.id}`;
+    const data = ctx.store!.get(ISSUED_DOCUMENT_ENTITY, key)!.v.data as Record<string, JsonValue>;
+    const { chair: _chair, agenda: _agenda, ...older } = data;
+    ctx.store!.commit([{ entity: ISSUED_DOCUMENT_ENTITY, id: key, set: { data: older } }], 'test');
+    await call('posts.replace', {
+      postId: convener.postId,
+      personName: '接任甲',
+      title: '副市长',
+      from: '2026-11-01',
+    });
+    expect((await call('meetings.get', { id: m.id })).chairName).toBe('马儒生');
   });
 });
