@@ -38,7 +38,8 @@ export function TaskPage() {
               <dt>状态</dt>
               <dd>
                 <StatusBadge status={t.status} />
-                {t.status === '已逾期' && <span className="u-danger-text"> 逾期 {-t.daysLeft} 天</span>}
+                {/* The badge says 已逾期; the days follow it: 「已逾期 20 天」, not 「已逾期 逾期 20 天」. */}
+                {t.status === '已逾期' && <span className="u-danger-text"> {-t.daysLeft} 天</span>}
               </dd>
             </div>
             <div className="fact">
