@@ -136,12 +136,13 @@ describe('task pages', () => {
     await user.type(within(form).getByLabelText('督办事项'), '建立月度通报机制');
     await user.selectOptions(within(form).getByLabelText('牵头单位'), 'jiaoyu');
     await user.type(within(form).getByLabelText('完成时限'), '2025-09-30');
+    await user.type(within(form).getByLabelText(/交办日期/), '2025-06-15');
     await user.selectOptions(within(form).getByLabelText('事项来源'), 'duty');
     await user.selectOptions(within(form).getByLabelText('对应的职责条目'), 'jiaoyu.2');
     await user.click(within(form).getByRole('checkbox', { name: '市民政局' }));
     await user.click(within(form).getByRole('button', { name: '保存督办事项' }));
     expect(api.callsTo('tasks.create')).toEqual([
-      { title: '建立月度通报机制', source: { kind: 'duty', dutyItemId: 'jiaoyu.2' }, leadUnitId: 'jiaoyu', coUnitIds: ['minzheng'], deadline: '2025-09-30' },
+      { title: '建立月度通报机制', source: { kind: 'duty', dutyItemId: 'jiaoyu.2' }, leadUnitId: 'jiaoyu', coUnitIds: ['minzheng'], deadline: '2025-09-30', assignedOn: '2025-06-15' },
     ]);
     expect(router.state.location.pathname).toBe('/units/tasks/t3');
   });

@@ -88,7 +88,7 @@ export function TasksPage() {
   );
 }
 
-const emptyTask = { title: '', kind: 'adhoc' as 'adhoc' | 'duty', dutyItemId: '', leadUnitId: '', coUnitIds: [] as string[], deadline: '' };
+const emptyTask = { title: '', kind: 'adhoc' as 'adhoc' | 'duty', dutyItemId: '', leadUnitId: '', coUnitIds: [] as string[], deadline: '', assignedOn: '' };
 
 function NewTaskForm({ units, onDone }: { units: UnitView[]; onDone: () => void }) {
   const api = useApi();
@@ -106,6 +106,8 @@ function NewTaskForm({ units, onDone }: { units: UnitView[]; onDone: () => void 
         leadUnitId: d.leadUnitId,
         coUnitIds: d.coUnitIds,
         deadline: d.deadline,
+        // 交办日期: a task recorded after the day it was assigned counts in that day's bulletins.
+        ...(d.assignedOn ? { assignedOn: d.assignedOn } : {}),
       });
       id = t.id;
     });
@@ -135,6 +137,9 @@ function NewTaskForm({ units, onDone }: { units: UnitView[]; onDone: () => void 
         </Field>
         <Field label="完成时限" error={submit.errors.deadline}>
           <input className="input u-date" type="date" required value={d.deadline} onChange={(e) => setD({ ...d, deadline: e.target.value })} />
+        </Field>
+        <Field label="交办日期" hint="可不填，默认今天" error={submit.errors.assignedOn}>
+          <input className="input u-date" type="date" value={d.assignedOn} onChange={(e) => setD({ ...d, assignedOn: e.target.value })} />
         </Field>
         <Field label="事项来源" error={submit.errors['source.kind']}>
           <select className="input input-select" value={d.kind} onChange={(e) => setD({ ...d, kind: e.target.value as 'adhoc' | 'duty' })}>
