@@ -135,6 +135,8 @@ export const channels = {
    * password in the backed-up data are the authority. Refused while the data opens.
    */
   'backup.restoreUnopened': channel<B.BackupRestored>()(B.restoreUnopenedSchema, 'public'),
+  /** The automatic backups' names and times (no content), for that form: only while the data cannot be opened. */
+  'backup.listUnopened': channel<B.BackupStatusView['local']>()(none, 'public'),
 
   // ── printing (shared by minutes, bulletins, sign-in sheets, record sheets) ──
   'print.render': channel<{ title: string; html: string }>()(printArgs, ANYONE),

@@ -16,7 +16,7 @@ import {
   restoreUnopened,
   verifyBackup,
 } from '../backup/backup-service';
-import { backupsDirOf } from '../backup/backups';
+import { backupsDirOf, localBackups } from '../backup/backups';
 import { BACKUP_EXTENSION } from '../backup/backup-file';
 import { refOf, resolveFile } from '../files/resolve-file';
 import { acknowledgeNotice } from '../notices/notices';
@@ -71,6 +71,10 @@ export const backupHandlers = {
   async 'backup.restore'(args, ctx) {
     return restoreFromBackup(ctx, backupFileOf(ctx, args, 'backup.restore'), args.passphrase);
   },
+  async 'backup.listUnopened'(_args, ctx) {
+    if (ctx.store || !ctx.storeProblem) throw new AppError('REFUSED', '数据可以正常打开：请登录后在“设置 → 备份与恢复”中查看备份。');
+    return localBackups(ctx.dataDir).map((b) => ({ name: b.name, at: b.at.toISOString(), kind: b.kind }));
+  },
   async 'backup.restoreUnopened'(args, ctx) {
     return restoreUnopened(ctx, backupFileOf(ctx, args, 'backup.restoreUnopened'), args.passphrase, args.login, args.password);
   },
@@ -83,5 +87,6 @@ export const backupHandlers = {
   | 'backup.verify'
   | 'backup.restore'
   | 'backup.restoreUnopened'
+  | 'backup.listUnopened'
 >;
 

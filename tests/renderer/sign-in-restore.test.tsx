@@ -123,6 +123,25 @@ describe('sign-in when the data cannot be opened', () => {
     ]);
   });
 
+  it('lists the automatic backups to choose from when the app can read their names', async () => {
+    const api = unopened('desktop');
+    api.handle('backup.listUnopened', () => [
+      { name: '关爱备份-445200-20261207-090000-每日.gbak', at: '2026-12-07T01:00:00.000Z', kind: 'daily' as const },
+    ]);
+    const { user } = renderApp(api);
+    await screen.findByRole('alert', { name: '数据无法打开' });
+    const form = restoreForm();
+    await user.click(form.getByRole('radio', { name: '本机的自动备份' }));
+    const select = await form.findByRole('combobox', { name: '自动备份' });
+    await user.selectOptions(select, '关爱备份-445200-20261207-090000-每日.gbak');
+    await user.type(form.getByLabelText('备份口令'), 'jieyang2026ab');
+    await user.type(form.getByLabelText('管理员用户名'), 'admin');
+    await user.type(form.getByLabelText('管理员密码'), 'guanai2026');
+    await user.click(form.getByRole('button', { name: '从备份恢复' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('已从备份恢复');
+    expect(api.callsTo('backup.restoreUnopened')[0]).toMatchObject({ local: '关爱备份-445200-20261207-090000-每日.gbak' });
+  });
+
   it('an ordinary sign-in page offers no restore', async () => {
     const api = createFakeApi();
     withAccounts(api, [{ session: sessionFor('admin'), password: 'guanai2026' }], { signedIn: null });

@@ -55,6 +55,7 @@ async function backupNow(): Promise<string> {
 
 test('no backup without a passphrase; a weak one is refused in Chinese', async () => {
   expect((await fail(ctx, 'files.pickBackupUnopened', {})).code).toBe('REFUSED');
+  expect((await fail(ctx, 'backup.listUnopened', {})).code).toBe('REFUSED');
   expect((await call(ctx, 'backup.status', {})).passphraseSet).toBe(false);
   const none = await fail(ctx, 'backup.create', { folder: usb });
   expect(none.code).toBe('NO_BACKUP_PASSPHRASE');
@@ -166,6 +167,8 @@ test('the data deleted: nobody can sign in; the sign-in page restores with the b
   expect(status.storeProblem?.code).toBe('STORE_MISSING');
   // The desktop's dialog for it is open to nobody-signed-in only now (the CLI context has no dialogs at all).
   expect((await fail(ctx, 'files.pickBackupUnopened', {})).code).toBe('NOT_AVAILABLE');
+  // The automatic backups' names (no content) are listed for the form, only now.
+  expect(Array.isArray(await call(ctx, 'backup.listUnopened', {}))).toBe(true);
 
   const wrongPw = await fail(ctx, 'backup.restoreUnopened', { path: file, passphrase: PASS, login: 'admin', password: 'Wrong2026pass' });
   expect(wrongPw.code).toBe('SIGNIN_FAILED');

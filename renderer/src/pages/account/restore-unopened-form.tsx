@@ -1,8 +1,8 @@
 // 从备份恢复 on the sign-in page, for when the data cannot be opened (damaged or missing) and so nobody can sign in:
 // the backup passphrase opens the backup, and the user name and password of an administrator in the backed-up data
 // must open the restored data. The data that could not be opened is moved aside, not deleted.
-import { useState, type FormEvent } from 'react';
-import type { BackupRestored } from '../../../../electron/contract/schemas/backup';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { BackupRestored, BackupStatusView } from '../../../../electron/contract/schemas/backup';
 import { toApiError } from '../../api/api-error';
 import { useApi } from '../../api/client';
 import { BackupSourceField } from '../../components/backup/backup-source-field';
@@ -25,6 +25,18 @@ export function RestoreUnopenedForm({ desktop, onRestored }: Props) {
   const [errors, setErrors] = useState<Errors>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The automatic backups to choose from (names and times only); without the list the name is typed.
+  const [locals, setLocals] = useState<BackupStatusView['local'] | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    api.invoke('backup.listUnopened', {}).then(
+      (list) => live && setLocals(list),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -69,6 +81,7 @@ export function RestoreUnopenedForm({ desktop, onRestored }: Props) {
           setErrors((x) => ({ ...x, source: undefined }));
         }}
         desktop={desktop}
+        {...(locals ? { locals } : {})}
         error={errors.source}
         disabled={busy}
         unopened
