@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { AppContext } from '../app/context';
 import { reloadFolder, requireStore } from '../app/context';
 import { unlockWithPassword } from '../accounts/keyring';
+import { recordFailure, waitFor, waitText } from '../accounts/signin-guard';
 import { audit } from '../audit/audit';
 import { AppError } from '../contract/errors';
 import { loadIdentity, loadPublicIdentity } from '../identity/identity';
@@ -337,10 +338,21 @@ export async function restoreUnopened(
   const head = readManifest(file, bk);
   refuseOtherOffice(ctx, head);
   const now = new Date(ctx.clock());
+  // The same guard as the sign-in page: five failures in a row, then a growing wait.
+  const wait = waitFor(ctx.dataDir, head.office.code, login, ctx.clock());
+  if (wait > 0) throw new AppError('SIGNIN_PAUSED', `该用户连续登录失败次数过多，请 ${waitText(wait)}后再试。`);
   const { staging, replaced } = stagingFor(ctx, now);
   const { manifest, folded } = await extractChecked(file, bk, staging, (dir) => {
     const key = unlockWithPassword(dir, head.office.code, login, password);
-    if (!key) throw new AppError('SIGNIN_FAILED', '用户名或密码错误（按备份中的人员核对）。');
+    if (!key) {
+      recordFailure(ctx.dataDir, head.office.code, login, ctx.clock(), {
+        at: now.toISOString(),
+        login: login.slice(0, 32),
+        action: 'signin.fail',
+        detail: '从备份恢复时密码错误',
+      });
+      throw new AppError('SIGNIN_FAILED', '用户名或密码错误（按备份中的人员核对）。');
+    }
     return new Sealer(key);
   });
   const user = folded.entities.user?.[login.trim().toLowerCase()]?.v;

@@ -301,3 +301,19 @@ test('a folder a restore was still writing (killed part way) is refused, never o
   fs.writeFileSync(unfinishedMarker(out), '');
   await expect(openContext({ dataDir: out, owner: 'test' })).rejects.toMatchObject({ code: 'RESTORE_UNFINISHED' });
 });
+
+test('restoring from the sign-in page is guarded like the sign-in: five wrong passwords, then a wait', async () => {
+  await call(ctx, 'backup.setPassphrase', { passphrase: PASS });
+  const file = await backupNow();
+  const dataDir = ctx.dataDir;
+  await ctx.close();
+  fs.rmSync(path.join(dataDir, 'store'), { recursive: true });
+  ctx = await openContext({ dataDir, owner: 'test', clock, files: cliFiles });
+  await fail(ctx, 'auth.signIn', { login: 'admin', password: TEST_ADMIN.password });
+  const attempt = () => fail(ctx, 'backup.restoreUnopened', { path: file, passphrase: PASS, login: 'admin', password: 'Wrong2026pass' });
+  for (let i = 0; i < 5; i++) expect((await attempt()).code).toBe('SIGNIN_FAILED');
+  const paused = await attempt();
+  expect(paused.code).toBe('SIGNIN_PAUSED');
+  expect(paused.message).toContain('连续登录失败次数过多');
+  expect(fs.readdirSync(dataDir).filter((f) => f.startsWith('restoring-'))).toEqual([]);
+});
