@@ -21,6 +21,7 @@ import {
   deadlineOn,
   reportsByTask,
   taskExistsFrom,
+  taskEdits,
   taskExtensions,
   taskStatus,
   TASK_ENTITY,
@@ -59,6 +60,23 @@ export function ledgerFigures(store: Store, from: string, to: string): LedgerFig
   return { byStatus, newEntries, exits, visits };
 }
 
+/** A task's wording and units as they stood on `date`: edits (and merges) recorded later are undone. */
+function asStoodOn(
+  v: Record<string, JsonValue>,
+  date: string,
+): { title: string; leadUnitId: string; coUnitIds: string[] } {
+  const out = { title: str(v.title), leadUnitId: str(v.leadUnitId), coUnitIds: strs(v.coUnitIds) };
+  for (const h of [...taskEdits(v)].reverse()) {
+    if (h.date <= date) continue;
+    for (const c of h.changes) {
+      if (c.field === 'title' && typeof c.before === 'string') out.title = c.before;
+      if (c.field === 'leadUnitId' && typeof c.before === 'string') out.leadUnitId = c.before;
+      if (c.field === 'coUnitIds') out.coUnitIds = strs(c.before);
+    }
+  }
+  return out;
+}
+
 /** Tasks as they stood at the end of the period: reports after it are not yet known, closings after it not yet done. */
 export function bulletinContent(store: Store, from: string, to: string): BulletinContent {
   const body = store.get(BODY_ENTITY, BODY_ID)?.v ?? {};
@@ -83,6 +101,7 @@ export function bulletinContent(store: Store, from: string, to: string): Bulleti
     if (v.cancelled === true || v.heldForApproval === true) continue;
     // A task decided (or assigned) after the period's end did not exist yet.
     if (taskExistsFrom(store, id) > to) continue;
+    const then = asStoodOn(v, to);
     const known = (reports.get(id) ?? []).filter((r) => r.date <= to);
     const closedOn = typeof v.closedOn === 'string' && v.closedOn <= to ? v.closedOn : null;
     // An extension counts from the day it was approved: one approved after the period does not excuse it.
@@ -107,17 +126,17 @@ export function bulletinContent(store: Store, from: string, to: string): Bulleti
     const latest = known.length > 0 ? known[known.length - 1]! : null;
     const line = (role: BulletinTaskLine['role']): BulletinTaskLine => ({
       taskId: id,
-      title: str(v.title),
+      title: then.title,
       role,
-      leadUnitName: nameAt(str(v.leadUnitId)),
+      leadUnitName: nameAt(then.leadUnitId),
       deadline,
       status,
       latestReport: latest ? { date: latest.date, unitName: nameAt(latest.unitId), text: latest.text } : null,
       ...(extensions.length > 0 ? { originalDeadline: extensions[0]!.previous } : {}),
       ...(urges.length > 0 ? { urges: urges.length } : {}),
     });
-    section(str(v.leadUnitId))[group].push(line('牵头'));
-    for (const co of strs(v.coUnitIds)) section(co)[group].push(line('配合'));
+    section(then.leadUnitId)[group].push(line('牵头'));
+    for (const co of then.coUnitIds) section(co)[group].push(line('配合'));
   }
   const order = new Map(compositionOn(store, to).units.map((u) => [u.id, u.order]));
   const units = [...sections.values()].sort(

@@ -231,3 +231,15 @@ describe('bulletin wording', () => {
     expect(body).not.toContain('。（');
   });
 });
+
+describe('a bulletin judges tasks as they stood then', () => {
+  it('an edit made after the period does not change the title or units of that period', async () => {
+    const t = await newTask('2026-06-30');
+    await call('tasks.edit', { id: t.id, title: '配齐农村寄宿制学校生活管理教师', leadUnitId: 'renshe', coUnitIds: ['caizheng', 'jiaoyu'], reason: '更正' });
+    const feb = await call('bulletins.create', { from: '2026-02-01', to: '2026-02-28' });
+    expect(feb.content.units.map((u) => u.unitId)).toEqual(['jiaoyu', 'caizheng']);
+    expect(feb.content.units[0]!.inProgress[0]).toMatchObject({ title: '配齐寄宿制学校生活管理教师', role: '牵头' });
+    const now = await call('bulletins.create', { from: '2026-03-01', to: '2026-03-10' });
+    expect(now.content.units.find((u) => u.unitId === 'renshe')!.inProgress[0]).toMatchObject({ title: '配齐农村寄宿制学校生活管理教师', role: '牵头' });
+  });
+});
