@@ -128,7 +128,8 @@ function topicParagraphs(
     const items = accepted.map((t) => named(t, /^提交/.test(t.note) ? '' : t.note));
     out.push({
       type: 'paragraph',
-      text: `会议同意将${items.join('、')}等${accepted.length}项议题提交${preparesName ?? '联席会议'}审议。`,
+      // 「等」 promises more than is listed: only for several items, never for one.
+      text: `会议同意将${items.join('、')}${accepted.length > 1 ? `等${accepted.length}项议题` : ''}提交${preparesName ?? '联席会议'}审议。`,
     });
   }
   for (const t of topics.filter((x) => x.outcome === 'deferred'))
@@ -154,7 +155,7 @@ export function draftMinutes(input: DraftInput): { title: string; blocks: Minute
   // A liaison meeting's topics are set out one by one below; the opening only counts them.
   if (liaisonTopics.length > 0) studied.push(`研究了各成员单位提出的${liaisonTopics.length}项议题`);
   else if (topics.length > 0)
-    studied.push(`研究了${listed(topics.map((t) => t.title))}等${topics.length}项议题`);
+    studied.push(`研究了${listed(topics.map((t) => t.title))}${topics.length > 1 ? `等${topics.length}项议题` : ''}`);
   if (carried.length > 0) studied.push('听取了此前会议议定事项落实情况的汇报');
   opening += studied.length > 0 ? `，${studied.join('，')}。` : '。';
   opening += input.decisions.length > 0 ? '现将会议议定事项纪要如下：' : '现纪要如下：';
@@ -169,7 +170,7 @@ export function draftMinutes(input: DraftInput): { title: string; blocks: Minute
     blocks.push({
       type: 'paragraph',
       text:
-        `截至会议召开时，${items.join('、')}等${carried.length}项事项尚未办结。` +
+        `截至会议召开时，${items.join('、')}${carried.length > 1 ? `等${carried.length}项事项` : ''}尚未办结。` +
         '会议要求各牵头单位对照完成时限抓紧推进，继续列入督办，按时报送进展情况。',
     });
   }

@@ -74,11 +74,11 @@ describe('draftMinutes', () => {
     expect(draft.title).toBe('2025年第一次全体会议纪要');
     expect(draft.blocks[0]!.text).toBe(
       '2025年3月20日上午9时30分，副市长张三在市政府第一会议室主持召开揭阳市农村留守儿童关爱保护工作联席会议2025年第一次全体会议，' +
-        '研究了“年度工作安排”等1项议题，听取了此前会议议定事项落实情况的汇报。现将会议议定事项纪要如下：',
+        '研究了“年度工作安排”，听取了此前会议议定事项落实情况的汇报。现将会议议定事项纪要如下：',
     );
     // The opening said the report was heard; the next paragraph does not say it again.
     expect(draft.blocks[1]!.text).toBe(
-      '截至会议召开时，市教育局牵头的“台账更新”（已逾期）等1项事项尚未办结。' +
+      '截至会议召开时，市教育局牵头的“台账更新”（已逾期）尚未办结。' +
         '会议要求各牵头单位对照完成时限抓紧推进，继续列入督办，按时报送进展情况。',
     );
     expect(draft.blocks.map((b) => b.text).join('\n')).not.toMatch(/\d:\d\d/);
@@ -144,7 +144,7 @@ describe('draftMinutes', () => {
       ],
       decisions: [],
     });
-    expect(out.blocks[0]!.text).toContain('研究了“关于推行「代理家长」制度的建议”等1项议题');
+    expect(out.blocks[0]!.text).toContain('研究了“关于推行「代理家长」制度的建议”，');
     expect(out.blocks[1]!.text).toContain(
       '市教育局牵头的“在全市中小学推行农村留守儿童「代理家长」结对帮扶制度”（正在办理）',
     );
