@@ -22,10 +22,17 @@ function oneFile(args: Parsed, cmd: Command): string {
   return path.resolve(file);
 }
 
+/** The PC's local time, as the clerk reads the clock and as backup file names are made. */
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 function describe(m: BackupManifest): string {
   return [
     `单位：${m.office.name}（${m.office.code}）`,
-    `制作时间：${m.createdAt}（${m.createdByName}）`,
+    `制作时间：${localTime(m.createdAt)}（${m.createdByName}）`,
     `留守儿童 ${m.summary.children} 名，会议 ${m.summary.meetings} 次，督办事项 ${m.summary.tasks} 项，操作记录 ${m.operations} 条`,
     `内容 ${m.files.length} 个文件，共 ${m.contentBytes} 字节，SHA-256 ${m.contentHash}`,
     ...(m.journalDamage ? [`注意：制作时操作日志已有 ${m.journalDamage.lines} 行损坏（${m.journalDamage.detail}），备份中也带着这些损坏，恢复后无法通过完整性检查。`] : []),
