@@ -1,48 +1,21 @@
 // 更正: a correction draft not yet issued can be withdrawn (the issued version stays in force and the meeting is
 // read-only again); in 第N期 style a correction names the year of the number it corrects (「2026年第1期」).
-import path from 'node:path';
-import { openContext, type AppContext } from '../../../electron/app/context';
+import type { AppContext } from '../../../electron/app/context';
 import type { ArgsOf, ChannelName, ResultOf } from '../../../electron/contract/channels';
-import { dispatch } from '../../../electron/dispatch/dispatch';
-import { initTestOffice } from '../../helpers/office';
-import { cleanupTempDirs, fixedClock, tempDir } from '../../helpers/temp-dir';
+import { callOn, cityOffice, CITY_MINUTES_SETTINGS, refusedOn, textOf } from './meeting-office';
+import { cleanupTempDirs, fixedClock } from '../../helpers/temp-dir';
 
 jest.setTimeout(60_000);
 
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '');
 let ctx: AppContext;
 const clock = fixedClock(Date.UTC(2026, 5, 10, 2, 0, 0)); // 2026-06-10
 
-async function call<K extends ChannelName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
-  const r = await dispatch(ctx, name, args);
-  if (!r.ok) throw Object.assign(new Error(`${name}: ${r.error.message}`), r.error);
-  return r.value as ResultOf<K>;
-}
-async function refused<K extends ChannelName>(name: K, args: ArgsOf<K>) {
-  const before = ctx.store!.counts().operations;
-  const r = await dispatch(ctx, name, args);
-  if (r.ok) throw new Error(`${name} should have been refused`);
-  expect(ctx.store!.counts().operations).toBe(before);
-  expect(r.error.message).toMatch(/[\u4e00-\u9fff]/);
-  expect(r.error.message).not.toMatch(/[a-zA-Z]{4,}/);
-  return r.error;
-}
+const call = <K extends ChannelName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> => callOn(ctx, name, args);
+const refused = <K extends ChannelName>(name: K, args: ArgsOf<K>) => refusedOn(ctx, name, args);
 
 beforeEach(async () => {
-  ctx = await openContext({ dataDir: path.join(tempDir('corrections'), 'data'), owner: 'test', clock });
-  await initTestOffice(ctx, {
-    code: '445200',
-    name: '揭阳市农村留守儿童关爱保护工作联席会议办公室',
-    level: 'city',
-  });
-  await call('composition.setup', { mode: 'template' });
-  await call('minutes.setSettings', {
-    numberStyle: 'qi',
-    copyLabel: '抄报',
-    copyTo: ['市人民政府'],
-    mark: '揭阳市农村留守儿童关爱保护工作联席会议纪要',
-    issuer: '揭阳市农村留守儿童关爱保护工作联席会议办公室',
-  });
+  ({ ctx } = await cityOffice('corrections', clock));
+  await call('minutes.setSettings', { numberStyle: 'qi', ...CITY_MINUTES_SETTINGS, copyTo: [...CITY_MINUTES_SETTINGS.copyTo] });
 });
 afterEach(async () => {
   await ctx.close();

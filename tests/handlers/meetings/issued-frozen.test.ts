@@ -6,55 +6,29 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openContext, type AppContext } from '../../../electron/app/context';
+import type { AppContext } from '../../../electron/app/context';
 import { runCli } from '../../../electron/cli/run';
 import type { ArgsOf, ChannelName, ResultOf } from '../../../electron/contract/channels';
 import { dispatch } from '../../../electron/dispatch/dispatch';
 import { ISSUED_DOCUMENT_ENTITY } from '../../../electron/domain/issued/issued-documents';
-import { initTestOffice, openSignedIn } from '../../helpers/office';
-import { cleanupTempDirs, fixedClock, tempDir } from '../../helpers/temp-dir';
+import { openSignedIn } from '../../helpers/office';
+import { callOn, cityOffice, CITY_MINUTES_SETTINGS, refusedOn, textOf } from './meeting-office';
+import { cleanupTempDirs, fixedClock } from '../../helpers/temp-dir';
 
 jest.setTimeout(60_000);
 
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '');
 let ctx: AppContext;
 let dataDir: string;
 const clock = fixedClock(Date.UTC(2026, 5, 10, 2, 0, 0)); // 2026-06-10
 
-async function call<K extends ChannelName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
-  const r = await dispatch(ctx, name, args);
-  if (!r.ok) throw Object.assign(new Error(`${name}: ${r.error.message}`), r.error);
-  return r.value as ResultOf<K>;
-}
-/** A refusal: its error, and proof that nothing was written. */
-async function refused<K extends ChannelName>(name: K, args: ArgsOf<K>) {
-  const before = ctx.store!.counts().operations;
-  const r = await dispatch(ctx, name, args);
-  if (r.ok) throw new Error(`${name} should have been refused`);
-  expect(ctx.store!.counts().operations).toBe(before);
-  expect(r.error.message).toMatch(/[\u4e00-\u9fff]/);
-  expect(r.error.message).not.toMatch(/[a-zA-Z]{4,}/);
-  return r.error;
-}
+const call = <K extends ChannelName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> => callOn(ctx, name, args);
+const refused = <K extends ChannelName>(name: K, args: ArgsOf<K>) => refusedOn(ctx, name, args);
 const print = async (kind: string, id: string, options?: Record<string, unknown>) =>
   (await call('print.render', options ? { kind, id, options } : { kind, id })).html;
 
 beforeEach(async () => {
-  dataDir = path.join(tempDir('issued'), 'data');
-  ctx = await openContext({ dataDir, owner: 'test', clock });
-  await initTestOffice(ctx, {
-    code: '445200',
-    name: '揭阳市农村留守儿童关爱保护工作联席会议办公室',
-    level: 'city',
-  });
-  await call('composition.setup', { mode: 'template' });
-  await call('minutes.setSettings', {
-    numberStyle: 'hao',
-    copyLabel: '抄报',
-    copyTo: ['市人民政府'],
-    mark: '揭阳市农村留守儿童关爱保护工作联席会议纪要',
-    issuer: '揭阳市农村留守儿童关爱保护工作联席会议办公室',
-  });
+  ({ ctx, dataDir } = await cityOffice('issued', clock));
+  await call('minutes.setSettings', { numberStyle: 'hao', ...CITY_MINUTES_SETTINGS, copyTo: [...CITY_MINUTES_SETTINGS.copyTo] });
 });
 afterEach(async () => {
   await ctx.close();

@@ -4,44 +4,23 @@
 //   already marked on the meeting's attendance with their marks, and the recorded convener keeps the chair;
 // - a liaison meeting's topic outcome that would change the agenda of a joint meeting whose minutes are issued is
 //   refused; the issued meeting keeps the chair and the agenda it was issued with.
-import path from 'node:path';
-import { openContext, type AppContext } from '../../../electron/app/context';
+import type { AppContext } from '../../../electron/app/context';
 import type { ArgsOf, ChannelName, ResultOf } from '../../../electron/contract/channels';
-import { dispatch } from '../../../electron/dispatch/dispatch';
 import { ISSUED_DOCUMENT_ENTITY } from '../../../electron/domain/issued/issued-documents';
 import type { JsonValue } from '../../../electron/store/operation';
-import { initTestOffice } from '../../helpers/office';
-import { cleanupTempDirs, fixedClock, tempDir } from '../../helpers/temp-dir';
+import { callOn, cityOffice, refusedOn, textOf } from './meeting-office';
+import { cleanupTempDirs, fixedClock } from '../../helpers/temp-dir';
 
 jest.setTimeout(60_000);
 
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '');
 let ctx: AppContext;
 const clock = fixedClock(Date.UTC(2026, 11, 1, 2, 0, 0)); // 2026-12-01
 
-async function call<K extends ChannelName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
-  const r = await dispatch(ctx, name, args);
-  if (!r.ok) throw Object.assign(new Error(`${name}: ${r.error.message}`), r.error);
-  return r.value as ResultOf<K>;
-}
-async function refused<K extends ChannelName>(name: K, args: ArgsOf<K>) {
-  const before = ctx.store!.counts().operations;
-  const r = await dispatch(ctx, name, args);
-  if (r.ok) throw new Error(`${name} should have been refused`);
-  expect(ctx.store!.counts().operations).toBe(before);
-  expect(r.error.message).toMatch(/[\u4e00-\u9fff]/);
-  expect(r.error.message).not.toMatch(/[a-zA-Z]{4,}/);
-  return r.error;
-}
+const call = <K extends ChannelName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> => callOn(ctx, name, args);
+const refused = <K extends ChannelName>(name: K, args: ArgsOf<K>) => refusedOn(ctx, name, args);
 
 beforeEach(async () => {
-  ctx = await openContext({ dataDir: path.join(tempDir('recorded'), 'data'), owner: 'test', clock });
-  await initTestOffice(ctx, {
-    code: '445200',
-    name: '揭阳市农村留守儿童关爱保护工作联席会议办公室',
-    level: 'city',
-  });
-  await call('composition.setup', { mode: 'template' });
+  ({ ctx } = await cityOffice('recorded', clock));
 });
 afterEach(async () => {
   await ctx.close();
