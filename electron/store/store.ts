@@ -538,6 +538,20 @@ export class Store {
     return isPrototypeKey(entity) ? {} : this.tables.ensure(entity);
   }
 
+  /**
+   * Every record of one type, visited one part at a time. Use this, not table(), for a table that can be large (the
+   * children, visits): a city's child table is not held in memory whole, and a reader must not keep the records.
+   */
+  each(entity: string, visit: (id: string, record: EntityRecord) => void): void {
+    if (isPrototypeKey(entity)) return;
+    for (const [id, record] of Object.entries(this.tables.ensure(entity))) visit(id, record);
+  }
+
+  /** How many records of one type (kept as operations fold, not counted). */
+  recordCount(entity: string): number {
+    return isPrototypeKey(entity) ? 0 : this.tables.count(entity);
+  }
+
   entityTypes(): string[] {
     return this.tables.names();
   }
