@@ -2,6 +2,7 @@
 // Per field, the value with the highest HLC wins everywhere (the HLC ends in the office code, so offices never tie).
 // An operation made without having seen the value it now meets (its `base` differs) is concurrent with it: the
 // losing value is kept in the record's conflict list, never dropped, until a person settles it.
+import { hlcOffice } from './hlc';
 import type { Operation } from './operation';
 import { type ConflictLoser, type EntityRecord, type State, createdHlc, ownValue, setOwn, stampOf, updatedHlc } from './state';
 
@@ -43,7 +44,7 @@ function keepLoser(rec: EntityRecord, field: string, hlc: string, value: Conflic
   const list = (rec.x ??= []);
   if (list.some((l) => l.field === field && l.hlc === hlc)) return;
   // Who wrote a losing value is in the history (find the operation by its stamp); the office is the stamp's end.
-  list.push({ field, value, hlc, office: hlc.slice(-6) });
+  list.push({ field, value, hlc, office: hlcOffice(hlc) });
   list.sort((a, b) => (a.field === b.field ? (a.hlc < b.hlc ? -1 : 1) : a.field < b.field ? -1 : 1));
 }
 

@@ -18,7 +18,20 @@ export function formatHlc(p: HlcParts): string {
   return `${String(p.ms).padStart(MS_WIDTH, '0')}-${String(p.counter).padStart(COUNTER_WIDTH, '0')}-${p.office}`;
 }
 
-const HLC_RE = /^(\d{15})-(\d{5})-(\d{6})$/;
+/**
+ * An office code: 6 digits (行政区划代码) for a joint-meeting office, or `CODE-UNITID` for a member unit's office
+ * (issue 14, e.g. 445200-jiaoyu; a unit added in the app has a UUID id). Shared by every check of codes and stamps.
+ */
+export const OFFICE_CODE_SOURCE = '[0-9]{6}(?:-[a-z0-9][a-z0-9-]{0,39})?';
+export const OFFICE_CODE_RE = new RegExp(`^${OFFICE_CODE_SOURCE}$`);
+/** A whole stamp: 15-digit milliseconds, 5-digit counter, the office code. */
+export const HLC_SOURCE = `[0-9]{15}-[0-9]{5}-${OFFICE_CODE_SOURCE}`;
+const HLC_RE = new RegExp(`^([0-9]{15})-([0-9]{5})-(${OFFICE_CODE_SOURCE})$`);
+
+/** The office that made a stamp: everything after the second '-' (the fixed-width time and counter come first). */
+export function hlcOffice(hlc: string): string {
+  return hlc.slice(MS_WIDTH + COUNTER_WIDTH + 2);
+}
 
 export function parseHlc(s: string): HlcParts {
   const m = HLC_RE.exec(s);

@@ -1,11 +1,12 @@
 // The operation: the one unit of change. Every edit anywhere in the app becomes one of these, recorded once.
 import crypto from 'node:crypto';
 import { z } from 'zod';
+import { HLC_SOURCE, OFFICE_CODE_RE } from './hlc';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [k: string]: JsonValue };
 
 export interface Operation {
-  /** Office that made the change (6-digit code). */
+  /** Office that made the change (6-digit code, or CODE-UNITID for a member unit's office). */
   office: string;
   /** Per-office gap-free sequence number, from 1. */
   seq: number;
@@ -32,19 +33,21 @@ export interface Operation {
   res?: Record<string, string[]>;
 }
 
+const HLC_RE = new RegExp(`^${HLC_SOURCE}$`);
+
 export const operationSchema = z
   .object({
-    office: z.string().regex(/^\d{6}$/),
+    office: z.string().regex(OFFICE_CODE_RE),
     seq: z.number().int().positive(),
-    hlc: z.string().regex(/^\d{15}-\d{5}-\d{6}$/),
+    hlc: z.string().regex(HLC_RE),
     user: z.string().min(1).max(64),
     entity: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_.-]{0,40}$/),
     id: z.string().min(1).max(80),
     set: z.record(z.string(), z.json()),
     sv: z.number().int().positive(),
     batch: z.tuple([z.string(), z.number().int().nonnegative(), z.number().int().positive()]).optional(),
-    base: z.record(z.string(), z.string().regex(/^\d{15}-\d{5}-\d{6}$/)).optional(),
-    res: z.record(z.string(), z.array(z.string().regex(/^\d{15}-\d{5}-\d{6}$/))).optional(),
+    base: z.record(z.string(), z.string().regex(HLC_RE)).optional(),
+    res: z.record(z.string(), z.array(z.string().regex(HLC_RE))).optional(),
   })
   .strict();
 

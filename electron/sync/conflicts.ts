@@ -5,7 +5,7 @@ import type { ConflictItem, ConflictValue } from '../contract/schemas/exchange';
 import { entityLabel } from '../contract/schemas/exchange';
 import { childFieldLabels } from '../contract/schemas/child';
 import { isOpenLoser } from '../store/fold';
-import { hlcDate } from '../store/hlc';
+import { hlcDate, hlcOffice } from '../store/hlc';
 import type { EntityRecord } from '../store/state';
 import { ownValue, stampOf } from '../store/state';
 import type { Store } from '../store/store';
@@ -20,7 +20,7 @@ function titleOf(entity: string, rec: EntityRecord, id: string): string {
 
 export function listConflicts(store: Store, officeName: (code: string) => string): ConflictItem[] {
   const value = (v: unknown, hlc: string): ConflictValue => {
-    const office = hlc.slice(-6);
+    const office = hlcOffice(hlc);
     return { value: v, hlc, office, officeName: officeName(office), at: hlcDate(hlc).toISOString() };
   };
   const items: ConflictItem[] = [];

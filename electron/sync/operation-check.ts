@@ -1,11 +1,12 @@
 // A strict check of the operations in a bundle's payload. Hand-written rather than zod because it runs on every
 // operation of a bundle (zod took a second for 10,000); it accepts exactly what operationSchema accepts. The
 // payload came from JSON.parse, so every value is JSON already: only shapes and formats need checking.
+import { HLC_SOURCE, OFFICE_CODE_RE } from '../store/hlc';
 import type { Operation } from '../store/operation';
 import { isPrototypeKey } from '../store/state';
 
-const OFFICE = /^\d{6}$/;
-const HLC = /^\d{15}-\d{5}-\d{6}$/;
+const OFFICE = OFFICE_CODE_RE;
+const HLC = new RegExp(`^${HLC_SOURCE}$`);
 const ENTITY = /^[a-zA-Z][a-zA-Z0-9_.-]{0,40}$/;
 const KEYS = new Set(['office', 'seq', 'hlc', 'user', 'entity', 'id', 'set', 'sv', 'batch', 'base', 'res']);
 

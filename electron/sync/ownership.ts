@@ -2,6 +2,7 @@
 // record belongs to the office that created it — the office code that ends the stamp of its earliest operation —
 // until a transfer names another one in `custodian`. Visits, assistance, assessments and mandatory reports belong to
 // their child's office; a follow-up belongs to its report's.
+import { hlcOffice } from '../store/hlc';
 import { createdHlc, type EntityRecord } from '../store/state';
 import type { Store } from '../store/store';
 
@@ -11,7 +12,7 @@ export const CUSTODIAN_FIELD = 'custodian';
 /** The office a child's record belongs to: its custodian after a transfer, else the office that created it. */
 export function childOwnerOf(rec: EntityRecord): string {
   const c = rec.v[CUSTODIAN_FIELD];
-  return typeof c === 'string' && c !== '' ? c : createdHlc(rec).slice(-6);
+  return typeof c === 'string' && c !== '' ? c : hlcOffice(createdHlc(rec));
 }
 
 export type OwnerOf = (entity: string, id: string) => string | undefined;
@@ -33,7 +34,7 @@ export function ownerLookup(store: Store): OwnerOf {
       } else if (typeof v.reportId === 'string' && v.reportId && store.get('report', v.reportId)) {
         result = owner('report', v.reportId);
       }
-      result ??= createdHlc(rec).slice(-6);
+      result ??= hlcOffice(createdHlc(rec));
     }
     cache.set(key, result);
     return result;
