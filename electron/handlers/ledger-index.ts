@@ -4,6 +4,7 @@
 // that changed are summarised again and moved within the orders, and everything is recomputed once when the day
 // turns (ages and alerts depend on the date).
 import type { ChildListQuery, ChildRow, ChildSortField } from '../contract/schemas/ledger';
+import { createChildSchema, createIncompleteChildSchema } from '../contract/schemas/child';
 import { CHILD_ENTITY, childValue } from '../domain/ledger/child-fields';
 import { ChildListIndex, type ListIndexStats } from '../domain/ledger/child-list-index';
 import { DuplicateIndex } from '../domain/ledger/duplicate-index';
@@ -54,6 +55,16 @@ export class LedgerIndex {
   private duplicateIds = false;
   /** How often every child was summarised afresh (tests check that one edit does not do it). */
   rebuilds = 0;
+  /** The child-record schemas for the code lists in force, built once per version of the lists (issue 13). */
+  private schemas: {
+    lists: CodeLists;
+    complete?: ReturnType<typeof createChildSchema>;
+    incomplete?: ReturnType<typeof createIncompleteChildSchema>;
+  } | null = null;
+  /** The date the cached schemas judge against: set by each caller just before it validates (synchronously). */
+  private schemaToday = '';
+  /** How often a child-record schema was built (tests check that an edit reuses it). */
+  schemaBuilds = 0;
   /** ID number → live records, for possible duplicates; built on first use, then patched per changed child. */
   private dups: DuplicateIndex | null = null;
   private readonly dupDirty = new Set<string>();
@@ -87,6 +98,31 @@ export class LedgerIndex {
       this.codeListsCache = loadCodeLists(ledgerCodeListsJson, ext);
     }
     return this.codeListsCache;
+  }
+
+  /**
+   * The full or the 待完善 schema of a child record for `today`, reused until an office code item changes the lists.
+   * Use it at once: the schema reads the date given by the latest call.
+   */
+  childSchema(kind: 'complete', today: string): ReturnType<typeof createChildSchema>;
+  childSchema(kind: 'incomplete', today: string): ReturnType<typeof createIncompleteChildSchema>;
+  childSchema(kind: 'complete' | 'incomplete', today: string) {
+    const lists = this.codeLists();
+    if (this.schemas?.lists !== lists) this.schemas = { lists };
+    this.schemaToday = today;
+    const options = { today: () => this.schemaToday, codeLists: lists };
+    if (kind === 'complete') {
+      if (!this.schemas.complete) {
+        this.schemas.complete = createChildSchema(options);
+        this.schemaBuilds += 1;
+      }
+      return this.schemas.complete;
+    }
+    if (!this.schemas.incomplete) {
+      this.schemas.incomplete = createIncompleteChildSchema(options);
+      this.schemaBuilds += 1;
+    }
+    return this.schemas.incomplete;
   }
 
   settings(): LedgerSettings {
@@ -128,17 +164,16 @@ export class LedgerIndex {
       this.byIdNumber = new Map();
       this.idNumberOf.clear();
       this.duplicateIds = false;
-      for (const [id, rec] of Object.entries(this.store.table(CHILD_ENTITY))) this.indexIdNumber(id, rec);
+      this.store.each(CHILD_ENTITY, (id, rec) => this.indexIdNumber(id, rec));
     }
     return this.byIdNumber.get(normaliseIdNumber(idNumber));
   }
 
   /** Possible duplicates across offices, up to date. */
   duplicates(): DuplicateIndex {
-    const table = () => this.store.table(CHILD_ENTITY);
     if (!this.dups) {
-      this.dups = new DuplicateIndex();
-      for (const [id, rec] of Object.entries(table())) this.dups.put(id, duplicateEntry(id, rec));
+      const dups = (this.dups = new DuplicateIndex());
+      this.store.each(CHILD_ENTITY, (id, rec) => dups.put(id, duplicateEntry(id, rec)));
     } else {
       for (const id of this.dupDirty) {
         const rec = this.store.get(CHILD_ENTITY, id);
@@ -175,9 +210,8 @@ export class LedgerIndex {
    *  children changed since the last call. */
   private refresh(today: string): ChildListIndex {
     if (this.allDirty || today !== this.day) {
-      const table = this.store.table(CHILD_ENTITY);
       this.list.reset();
-      for (const [id, rec] of Object.entries(table)) this.list.put(this.summarise(id, rec, today));
+      this.store.each(CHILD_ENTITY, (id, rec) => this.list.put(this.summarise(id, rec, today)));
       this.day = today;
       this.allDirty = false;
       this.dirty.clear();

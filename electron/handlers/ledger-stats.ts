@@ -1,17 +1,10 @@
-// Ledger statistics: one pass over the children, visits and reports held in the store (electron/domain/stats/).
+// Ledger statistics (electron/domain/stats/): counted once per period, then kept per change (stats-index).
 import { requireStore } from '../app/context';
-import { summariseLedger } from '../domain/stats/summary';
+import { statsIndex } from '../domain/stats/stats-index';
 import type { HandlerMap } from './types';
 
 export const statsHandlers = {
   async 'stats.summary'(args, ctx) {
-    const store = requireStore(ctx);
-    return summariseLedger({
-      children: store.table('child'),
-      visits: store.table('visit'),
-      reports: store.table('report'),
-      period: args.period,
-      township: args.township,
-    });
+    return statsIndex(requireStore(ctx)).summary(args.period, args.township);
   },
 } satisfies HandlerMap<'stats.summary'>;

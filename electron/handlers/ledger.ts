@@ -8,8 +8,6 @@ import { displayName } from '../accounts/users';
 import { AppError } from '../contract/errors';
 import {
   childFieldLabels,
-  createChildSchema,
-  createIncompleteChildSchema,
   DECEASED_MARK,
   validateChildRecord,
   type ChildRecord,
@@ -45,6 +43,7 @@ import {
   ledgerIndex,
   type LedgerIndex,
 } from './ledger-index';
+import { childRecordsIndex } from './child-records-index';
 import type { HandlerMap } from './types';
 
 export const VISIT_ENTITY = 'visit';
@@ -100,11 +99,12 @@ export function recordAudit(
  * one, and then it must still say which child it is (a valid ID number, or name, birth date and township).
  */
 function validate(ctx: AppContext, index: LedgerIndex, input: unknown, incomplete: boolean): IncompleteChildRecord {
-  const options = { today: () => todayOf(ctx), codeLists: index.codeLists() };
-  const filled = fillFromIdNumber(input, todayOf(ctx), index.codeLists());
+  const today = todayOf(ctx);
+  const filled = fillFromIdNumber(input, today, index.codeLists());
+  // The schema is built once per version of the code lists, not per call (issue 13).
   const r = incomplete
-    ? validateChildRecord(filled, createIncompleteChildSchema(options))
-    : validateChildRecord(filled, createChildSchema(options));
+    ? validateChildRecord(filled, index.childSchema('incomplete', today))
+    : validateChildRecord(filled, index.childSchema('complete', today));
   if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.fields);
   if (incomplete && !identifiesChild(nestedGetter(r.value))) {
     throw new AppError('VALIDATION', NOT_IDENTIFIED_MESSAGE, {
@@ -181,10 +181,10 @@ const strs = (v: Record<string, JsonValue>, k: string) =>
   Array.isArray(v[k]) ? (v[k] as JsonValue[]).filter((x): x is string => typeof x === 'string') : [];
 
 function recordsOf<T>(store: Store, entity: string, childId: string, read: (id: string, rec: EntityRecord) => T): T[] {
-  const out: Array<{ t: T; date: string; c: string }> = [];
-  for (const [id, rec] of Object.entries(store.table(entity))) {
-    if (rec.v.childId === childId) out.push({ t: read(id, rec), date: str(rec.v, 'date'), c: createdHlc(rec) });
-  }
+  // By index: this child's records only, never the whole table (issue 13).
+  const out = childRecordsIndex(store, entity)
+    .of(childId)
+    .map(({ id, rec }) => ({ t: read(id, rec), date: str(rec.v, 'date'), c: createdHlc(rec) }));
   // Newest first: the record page shows the latest event on top.
   return out.sort((a, b) => (a.date === b.date ? (a.c < b.c ? 1 : -1) : a.date < b.date ? 1 : -1)).map((x) => x.t);
 }
@@ -197,7 +197,8 @@ function newerDate(current: string, date: string): boolean {
 }
 
 function userOf(store: Store, entity: string, id: string): string {
-  const login = store.history(entity, id)[0]?.user;
+  // Who recorded it: the first operation in its history, read once per record and kept by the index.
+  const login = childRecordsIndex(store, entity).creatorOf(id);
   return login ? displayName(store, login) : '';
 }
 
@@ -489,7 +490,7 @@ export interface ChildExport {
 export function exportChildren(ctx: AppContext, channel: string): ChildExport[] {
   const { store } = open(ctx);
   const out: ChildExport[] = [];
-  for (const [id, rec] of Object.entries(store.table(CHILD_ENTITY))) {
+  store.each(CHILD_ENTITY, (id, rec) => {
     const record = storedChildRecord(rec.v);
     const guardians: ChildExport['guardians'] = [];
     const add = (role: string, p: { name: string; phone: string; idNumber: string }) => {
@@ -518,7 +519,7 @@ export function exportChildren(ctx: AppContext, channel: string): ChildExport[] 
       missing,
       missingLabels: missing.map((p) => childFieldLabels[p]),
     });
-  }
+  });
   out.sort((a, b) => (a.township === b.township ? (a.name < b.name ? -1 : 1) : a.township < b.township ? -1 : 1));
   recordAudit(ctx, 'export', { target: CHILD_ENTITY, count: out.length, channel });
   return out;
@@ -527,10 +528,10 @@ export function exportChildren(ctx: AppContext, channel: string): ChildExport[] 
 /** Children by status, for `guanai info`. */
 export function countChildren(store: Store): { total: number; active: number; exited: number; transferred: number } {
   const counts = { total: 0, active: 0, exited: 0, transferred: 0 };
-  for (const rec of Object.values(store.table(CHILD_ENTITY))) {
+  store.each(CHILD_ENTITY, (_id, rec) => {
     counts.total += 1;
     const state = childValue(rec.v, 'status.state') || 'active';
     if (state === 'active' || state === 'exited' || state === 'transferred') counts[state] += 1;
-  }
+  });
   return counts;
 }

@@ -4,7 +4,7 @@ import { requireStore } from '../app/context';
 import { AppError } from '../contract/errors';
 import { statsSummarySchema } from '../contract/schemas/stats';
 import { localDateTimeOf } from '../domain/reports/deadlines';
-import { summariseLedger } from '../domain/stats/summary';
+import { statsIndex } from '../domain/stats/stats-index';
 import { formatChineseDate } from './chinese-date';
 import type { PrintArgs, PrintedDocument } from './renderers';
 import { renderStatsSummary } from './stats-summary';
@@ -17,13 +17,7 @@ export async function printStatsSummary(ctx: AppContext, args: PrintArgs): Promi
     ...(typeof o.township === 'string' && o.township ? { township: o.township } : {}),
   });
   if (!parsed.success) throw new AppError('INVALID_ARGS', '请先选择正确的统计期间，再打印。');
-  const summary = summariseLedger({
-    children: store.table('child'),
-    visits: store.table('visit'),
-    reports: store.table('report'),
-    period: parsed.data.period,
-    township: parsed.data.township,
-  });
+  const summary = statsIndex(store).summary(parsed.data.period, parsed.data.township);
   const now = localDateTimeOf(ctx.clock());
   const officeName = ctx.office?.name ?? '';
   const html = renderStatsSummary(summary, {

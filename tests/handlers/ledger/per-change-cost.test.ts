@@ -1,0 +1,144 @@
+// Issue 13: what a page shows after one edit costs that edit, not the ledger. These tests count whole-table reads
+// (store.each / store.table of the big tables), rebuilds and journal reads; they never time anything.
+import { requireStore, type AppContext } from '../../../electron/app/context';
+import { statsIndex } from '../../../electron/domain/stats/stats-index';
+import { summariseLedger } from '../../../electron/domain/stats/summary';
+import { childRecordsIndex } from '../../../electron/handlers/child-records-index';
+import { ledgerIndex } from '../../../electron/handlers/ledger-index';
+import type { Store } from '../../../electron/store/store';
+import { cleanupTempDirs } from '../../helpers/temp-dir';
+import { call, child, ledgerContext } from './ledger-helpers';
+
+let ctx: AppContext;
+beforeEach(async () => {
+  ({ ctx } = await ledgerContext());
+});
+afterEach(async () => {
+  jest.restoreAllMocks();
+  await ctx.close();
+  cleanupTempDirs();
+});
+
+const BIG = new Set(['child', 'visit', 'assistance', 'assessment', 'report']);
+
+/** Counts reads of whole big tables from now on. */
+function watchWholeReads(store: Store) {
+  const reads: string[] = [];
+  const each = store.each.bind(store);
+  jest.spyOn(store, 'each').mockImplementation((entity, visit) => {
+    if (BIG.has(entity)) reads.push(`each ${entity}`);
+    each(entity, visit);
+  });
+  const table = store.table.bind(store);
+  jest.spyOn(store, 'table').mockImplementation((entity) => {
+    if (BIG.has(entity)) reads.push(`table ${entity}`);
+    return table(entity);
+  });
+  const history = jest.spyOn(store, 'history');
+  return { reads, history };
+}
+
+async function twoChildren() {
+  const a = (await call(ctx, 'children.create', { record: child('张小明', '2015-08-08', 123), incomplete: false })).id;
+  const b = (await call(ctx, 'children.create', { record: child('李晓红', '2012-03-02', 124), incomplete: false })).id;
+  return { a, b };
+}
+
+describe("a child's visits, assistance and assessments", () => {
+  it('are found by index: adding one and listing again reads neither the whole table nor other rows’ history', async () => {
+    const { a, b } = await twoChildren();
+    await call(ctx, 'visits.add', { childId: a, date: '2026-10-01', visitor: '林主任' });
+    await call(ctx, 'visits.add', { childId: b, date: '2026-10-02', visitor: '陈督导' });
+    await call(ctx, 'assistance.add', { childId: a, type: 'study-help', provider: '中心小学', date: '2026-10-03' });
+    expect((await call(ctx, 'visits.list', { childId: a })).map((v) => v.visitor)).toEqual(['林主任']);
+    expect(await call(ctx, 'assistance.list', { childId: a })).toHaveLength(1);
+    expect(await call(ctx, 'assessments.list', { childId: a })).toEqual([]);
+
+    const store = requireStore(ctx);
+    const visits = childRecordsIndex(store, 'visit');
+    const { reads, history } = watchWholeReads(store);
+    const rebuilds = visits.rebuilds;
+    const historyReads = visits.historyReads;
+
+    await call(ctx, 'visits.add', { childId: a, date: '2026-11-01', visitor: '王干事' });
+    const listed = await call(ctx, 'visits.list', { childId: a });
+    // Newest first, each with who recorded it.
+    expect(listed.map((v) => [v.date, v.visitor])).toEqual([
+      ['2026-11-01', '王干事'],
+      ['2026-10-01', '林主任'],
+    ]);
+    expect(listed.every((v) => v.user !== '')).toBe(true);
+    // Listed again: nothing is read from the journal a second time.
+    await call(ctx, 'visits.list', { childId: a });
+    expect((await call(ctx, 'visits.list', { childId: b })).map((v) => v.visitor)).toEqual(['陈督导']);
+
+    expect(reads).toEqual([]);
+    expect(visits.rebuilds).toBe(rebuilds);
+    // Only the new visit's history was read (b's row was read when b was first listed here, once).
+    expect(visits.historyReads - historyReads).toBe(2);
+    expect(history.mock.calls.map(([entity]) => entity)).toEqual(['visit', 'visit']);
+  });
+});
+
+describe('statistics with the page open', () => {
+  it('are patched per change: one edit puts that child again and counts nothing else', async () => {
+    const { a, b } = await twoChildren();
+    await call(ctx, 'visits.add', { childId: a, date: '2026-11-02', visitor: '林主任' });
+    const period = { from: '2026-11-01', to: '2026-11-30' };
+    const before = await call(ctx, 'stats.summary', { period });
+    expect(before.totals.total).toBe(2);
+    expect(before.totals.visits).toBe(1);
+
+    const store = requireStore(ctx);
+    const stats = statsIndex(store);
+    const builds = stats.builds;
+    const patched = stats.patched;
+    const { reads } = watchWholeReads(store);
+
+    await call(ctx, 'children.update', {
+      id: b,
+      record: child('李晓红', '2012-03-02', 124, (r) => void (r.responsibility = { ...r.responsibility, township: '梅云街道' })),
+      incomplete: false,
+    });
+    await call(ctx, 'visits.add', { childId: b, date: '2026-11-03', visitor: '陈督导' });
+    const after = await call(ctx, 'stats.summary', { period });
+    expect(reads).toEqual([]);
+    expect(stats.builds).toBe(builds);
+    // b (edited, then its latest visit date set) and the new visit.
+    expect(stats.patched - patched).toBe(2);
+    expect(after.totals.visits).toBe(2);
+    expect(after.visitedChildren).toBe(2);
+    expect(after.rows.find((r) => r.name === '梅云街道')).toMatchObject({ total: 1, visits: 1 });
+
+    // The same figures as counting everything afresh.
+    jest.restoreAllMocks();
+    const fresh = summariseLedger({ children: store.table('child'), visits: store.table('visit'), reports: store.table('report'), period });
+    expect(after).toEqual(fresh);
+    // The print of that period reads the same kept figures.
+    await call(ctx, 'print.render', { kind: 'statsSummary', options: period });
+    expect(stats.builds).toBe(builds);
+  });
+});
+
+describe('the child-record schema', () => {
+  it('is built once and reused per edit, and built again only when an office adds a code', async () => {
+    const { a } = await twoChildren();
+    const index = ledgerIndex(requireStore(ctx));
+    const built = index.schemaBuilds;
+    await call(ctx, 'children.update', { id: a, record: child('张小明', '2015-08-08', 123, (r) => void (r.riskLevel = 'red')), incomplete: false });
+    await call(ctx, 'children.update', { id: a, record: child('张小明', '2015-08-08', 123, (r) => void (r.riskLevel = 'blue')), incomplete: false });
+    expect(index.schemaBuilds).toBe(built);
+
+    const added = await call(ctx, 'codelists.extend', { list: 'schooling', label: '职业培训' });
+    const r = await call(ctx, 'children.update', {
+      id: a,
+      record: child('张小明', '2015-08-08', 123, (x) => {
+        x.riskLevel = 'blue';
+        x.child = { ...x.child, schooling: added.code };
+      }),
+      incomplete: false,
+    });
+    expect(r.changed).toEqual(['child.schooling']);
+    expect(index.schemaBuilds).toBe(built + 1);
+  });
+});
