@@ -9,10 +9,24 @@ import { type ConflictLoser, type EntityRecord, type State, createdHlc, ownValue
 export function applyOperation(state: State, op: Operation, offset?: number): void {
   // Own properties only (state.ts): an id or field named `__proto__` or `constructor` is an ordinary key here.
   const table = ownValue(state.entities, op.entity) ?? setOwn(state.entities, op.entity, {});
-  let rec = ownValue(table, op.id);
-  if (!rec) {
+  applyToTable(table, op, offset);
+}
+
+/**
+ * Applies one operation to its record in `table` (the record's own table or the part of it that holds this id).
+ * The record is replaced, never changed in place: a snapshot being written holds the records as they were when it
+ * began, and keeps them so while edits go on. Returns whether the record is new.
+ */
+export function applyToTable(table: Record<string, EntityRecord>, op: Operation, offset?: number): boolean {
+  const old = ownValue(table, op.id);
+  let rec: EntityRecord;
+  if (!old) {
     rec = setOwn<EntityRecord>(table, op.id, { v: {}, b: op.hlc });
   } else {
+    rec = { ...old, v: { ...old.v } };
+    if (old.m) rec.m = { ...old.m };
+    if (old.x) rec.x = [...old.x];
+    setOwn(table, op.id, rec);
     if (op.hlc < createdHlc(rec)) rec.c = op.hlc;
     if (op.hlc > updatedHlc(rec)) rec.u = op.hlc;
     if (rec.c === rec.b) delete rec.c;
@@ -38,6 +52,7 @@ export function applyOperation(state: State, op: Operation, offset?: number): vo
   }
   if (op.res) settle(rec, op.res);
   if (rec.x?.length === 0) delete rec.x;
+  return !old;
 }
 
 function keepLoser(rec: EntityRecord, field: string, hlc: string, value: ConflictLoser['value']) {

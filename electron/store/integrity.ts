@@ -11,7 +11,7 @@ import type { Sealer } from './sealed';
 import { MANIFEST_LABEL, openSnapshotBuffer, SnapshotDamaged } from './snapshot-file';
 import { emptyState, type State } from './state';
 import { storeFiles, type StoreDoc } from './store';
-import { tableLabel } from './tables';
+import { readWholeTable } from './tables';
 import { migrate } from './migrations';
 import { lineReasonText } from './journal-check';
 import { entityLabel } from '../contract/schemas/exchange';
@@ -72,8 +72,7 @@ export function checkIntegrity(dir: string, sealer?: Sealer): IntegrityReport {
     state = doc.state ?? { entities: {} };
     for (const [entity, ref] of Object.entries(doc.tables ?? {})) {
       try {
-        const stored = fs.readFileSync(path.join(files.dir, 'tables', ref.file));
-        state.entities[entity] = openSnapshotBuffer(stored, tableLabel(entity, ref.file), sealer);
+        state.entities[entity] = readWholeTable(path.join(files.dir, 'tables'), entity, ref, sealer);
       } catch (err) {
         const why = err instanceof SnapshotDamaged ? (err.reason === 'checksum' ? '校验不符，内容被改动或损坏' : '不完整或无法识别') : '文件缺失';
         problems.push(`数据文件中“${entityLabel(entity)}”部分无法读取（${why}）；使用时将从操作日志重建`);

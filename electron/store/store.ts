@@ -15,8 +15,8 @@ import { assertSealing } from './seal-check';
 import type { Sealer } from './sealed';
 import { MANIFEST_LABEL, openSnapshotBuffer, sealSnapshotBuffer, SnapshotDamaged, snapshotDb } from './snapshot-file';
 import { settleSwap, swapPending } from './store-swap';
-import { emptyState, isPrototypeKey, ownValue, stampOf, type EntityRecord, type State } from './state';
-import { TableSet, type Table, type TableRef } from './tables';
+import { emptyState, isPrototypeKey, stampOf, type EntityRecord, type State } from './state';
+import { refFiles, TableSet, type Table, type TableRef } from './tables';
 import { entityLabel } from '../contract/schemas/exchange';
 import { lineReasonText, lostText, mergeDamage, noDamage, recordsText, scanWithDamage, type JournalDamage } from './journal-check';
 
@@ -46,6 +46,10 @@ export interface StoreOptions {
   snapshotEvery?: number;
   /** Seals every file and journal line under the data key. Undefined: the legacy plaintext format. */
   sealer?: Sealer;
+  /** Tests: a table splits into parts from this many records (tables.ts SPLIT_AT), and clean parts are dropped
+   *  from memory past this many stored bytes. */
+  splitAt?: number;
+  memoryBudget?: number;
 }
 
 export interface StoreDoc {
@@ -131,10 +135,9 @@ export class Store {
   ) {}
 
   /** A table whose file is missing or damaged is rebuilt from the journal: every operation on that entity type. */
-  private rebuildTable(entity: string, reason: SnapshotDamaged['reason']): Table {
+  private rebuildTable(entity: string, reason: SnapshotDamaged['reason'], damagedName: string | null): Table {
     const files = storeFiles(this.dir);
-    const ref = (this.doc.tables ?? {})[entity];
-    const damagedFile = ref ? path.join(files.dir, 'tables', ref.file) : null;
+    const damagedFile = damagedName ? path.join(files.dir, 'tables', damagedName) : null;
     if (damagedFile && fs.existsSync(damagedFile)) {
       preserve(files.damaged, damagedFile, `table-${entity}.json`, this.sealer);
       // Its name is its intended content's hash: the rebuilt table must be written afresh under it.
@@ -335,10 +338,11 @@ export class Store {
     );
     const inline = doc.state;
     delete doc.state;
-    const rebuild = (entity: string, reason: SnapshotDamaged['reason']) => store.rebuildTable(entity, reason);
+    const rebuild = (entity: string, reason: SnapshotDamaged['reason'], file: string | null) => store.rebuildTable(entity, reason, file);
+    const sizing = { splitAt: opts.splitAt, budget: opts.memoryBudget };
     store.tables = inline
-      ? TableSet.fromState(dir, inline, rebuild, sealer)
-      : new TableSet(dir, doc.tables ?? {}, rebuild, sealer);
+      ? TableSet.fromState(dir, inline, rebuild, sealer, sizing)
+      : new TableSet(dir, doc.tables ?? {}, rebuild, sealer, sizing);
     // Small tables are read now so damage to them is reported at once; large ones when first used.
     store.tables.ensureSmall(EAGER_TABLE_BYTES);
     for (const e of entries) store.fold(e.op, e.offset, Buffer.byteLength(e.line) + 1);
@@ -436,7 +440,7 @@ export class Store {
     this.doc.hlc = this.clock.current();
     this.sinceSnapshot += ops.length;
     for (const l of this.listeners) l(ops);
-    if (this.sinceSnapshot >= this.snapshotEvery && !this.snapshotting) {
+    if ((this.sinceSnapshot >= this.snapshotEvery || this.tables.dirtyPressure()) && !this.snapshotting) {
       setImmediate(() => void this.snapshot().catch(() => undefined));
     }
   }
@@ -451,9 +455,7 @@ export class Store {
     }
     this.doc.seqs[op.office] = op.seq;
     if ((op.seq - 1) % MARK_EVERY === 0) ((this.doc.marks ??= {})[op.office] ??= []).push(offset);
-    this.tables.ensure(op.entity);
-    applyOperation(this.tables.state, op, offset);
-    this.tables.markDirty(op.entity);
+    this.tables.apply(op, offset);
     this.doc.log.count++;
     this.doc.log.tailOffset = offset;
     this.doc.log.bytes = offset + lineBytes;
@@ -531,7 +533,7 @@ export class Store {
 
   // Ids and entity names may come from a caller: own properties only (see state.ts), never Object's own members.
   get(entity: string, id: string): EntityRecord | undefined {
-    return isPrototypeKey(entity) ? undefined : ownValue(this.tables.ensure(entity), id);
+    return isPrototypeKey(entity) ? undefined : this.tables.get(entity, id);
   }
 
   table(entity: string): Readonly<Record<string, EntityRecord>> {
@@ -544,7 +546,12 @@ export class Store {
    */
   each(entity: string, visit: (id: string, record: EntityRecord) => void): void {
     if (isPrototypeKey(entity)) return;
-    for (const [id, record] of Object.entries(this.tables.ensure(entity))) visit(id, record);
+    this.tables.each(entity, visit);
+  }
+
+  /** Stored bytes of large-table parts held in memory (bounded by the memory budget; tests and the bench). */
+  get partBytesInMemory(): number {
+    return this.tables.bytesInMemory;
   }
 
   /** How many records of one type (kept as operations fold, not counted). */
@@ -604,8 +611,11 @@ export class Store {
   /** Records holding values that lost a concurrent edit, for the conflicts list. */
   conflicts(): { entity: string; id: string; record: EntityRecord }[] {
     const out: { entity: string; id: string; record: EntityRecord }[] = [];
-    for (const [entity, table] of Object.entries(this.tables.ensureAll().entities)) {
-      for (const [id, record] of Object.entries(table)) if (record.x?.length) out.push({ entity, id, record });
+    for (const entity of this.tables.names()) {
+      for (const id of this.tables.conflictedIds(entity)) {
+        const record = this.tables.get(entity, id);
+        if (record?.x?.length) out.push({ entity, id, record });
+      }
     }
     return out;
   }
@@ -645,14 +655,18 @@ export class Store {
     const files = storeFiles(this.dir);
     // A table rebuilt since the last snapshot has no file yet (its damaged one was set aside): write one first, or
     // the backup would name a file it does not hold and never pass the restore's integrity check.
-    const missing = Object.values(this.doc.tables ?? {}).some((ref) => !fs.existsSync(path.join(files.dir, 'tables', ref.file)));
+    const missing = Object.values(this.doc.tables ?? {})
+      .flatMap(refFiles)
+      .some((file) => !fs.existsSync(path.join(files.dir, 'tables', file)));
     if (missing) {
       await this.snapshot();
       while (this.snapshotting) await this.snapshotting;
     }
     return take({
       manifest: files.snapshot,
-      tables: Object.values(this.doc.tables ?? {}).map((ref) => path.join(files.dir, 'tables', ref.file)),
+      tables: Object.values(this.doc.tables ?? {})
+        .flatMap(refFiles)
+        .map((file) => path.join(files.dir, 'tables', file)),
       journal: files.journal,
       journalBytes: this.writer.size,
     });
@@ -663,17 +677,34 @@ export class Store {
     if (this.snapshotting) return this.snapshotting;
     const files = storeFiles(this.dir);
     // Everything that describes this moment is captured synchronously; only the writing is awaited.
-    const writeTables = this.tables.prepareWrite();
+    const taken = this.tables.capture();
     const head: StoreDoc = JSON.parse(JSON.stringify({ ...this.doc, tables: undefined }));
     const previous = this.tables.currentRefs();
     this.sinceSnapshot = 0;
     this.snapshotting = (async () => {
-      const refs = await writeTables();
-      const db = snapshotDb<StoreDoc>(files.snapshot, files.backup, this.sealer);
-      db.data = { ...head, tables: refs };
-      await db.write();
-      this.doc.tables = refs;
-      this.tables.adopt(refs, previous);
+      // One part per turn of the event loop: serialising a city's whole child table at once froze the app for
+      // seconds. The records taken above stay as they were (edits replace records), so the parts written one by one
+      // still all describe the moment the manifest below records.
+      const written = new Map<string, Map<number, string | null>>();
+      try {
+        for (const w of taken.writes) {
+          const file = await this.tables.writePart(w);
+          let parts = written.get(w.entity);
+          if (!parts) written.set(w.entity, (parts = new Map()));
+          parts.set(w.part, file);
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        if (taken.writes.length && fs.existsSync(this.tables.folder)) fsyncDir(this.tables.folder);
+        const refs = TableSet.refsFrom(taken.base, written);
+        const db = snapshotDb<StoreDoc>(files.snapshot, files.backup, this.sealer);
+        db.data = { ...head, tables: refs };
+        await db.write();
+        this.doc.tables = refs;
+        this.tables.adopt(refs, written, previous);
+      } catch (err) {
+        this.tables.release(taken.taken);
+        throw err;
+      }
     })().finally(() => {
       this.snapshotting = null;
     });

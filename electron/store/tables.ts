@@ -1,20 +1,28 @@
-// The folded state, one file per entity type, loaded when first needed. A city office's snapshot is ~100 MB, most
-// of it visits; opening the app must not wait for tables the first screen never reads. Table files are named by
-// their content hash and written before the manifest that names them, so a crash leaves either the old or the new
-// set complete; files no manifest (current or backup) names are removed after the manifest is durable. In a sealed
-// store each file is sealed under its entity and name (so one table cannot stand in for another) and its name is a
-// keyed hash of its content (so the name confirms nothing about the content to someone without the key).
+// The folded state, one set of files per entity type, loaded when first needed. A large table (a city's 50,000 to
+// 200,000 children) is split by a hash of each record's id into PARTS parts, each its own file: a child's page
+// reads one part, a snapshot rewrites only the parts that changed, one part per turn of the event loop, and parts
+// nobody has changed can be dropped from memory and read again later, so the table is never held whole.
+// Part files are named by their content hash and written before the manifest that names them, so a crash leaves
+// either the old or the new set complete; files no manifest (current or backup) names are removed after the
+// manifest is durable. In a sealed store each file is sealed under its entity and name (so one part cannot stand in
+// for another) and its name is a keyed hash of its content (so the name confirms nothing without the key).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fsyncDir } from './durable-file';
+import { applyToTable } from './fold';
+import type { Operation } from './operation';
 import type { Sealer } from './sealed';
 import { encodeSnapshotBuffer, openSnapshotBuffer, SnapshotDamaged } from './snapshot-file';
-import type { EntityRecord, State } from './state';
+import { ownValue, type EntityRecord, type State } from './state';
 
 export interface TableRef {
-  file: string;
+  /** The whole table in one file: small tables, and every table written before parts existed. */
+  file?: string;
+  /** The table's parts (a record's part: a hash of its id modulo their number); null for an empty part. */
+  parts?: (string | null)[];
   count: number;
   conflicts: number;
+  /** Ids of the records holding values that lost a concurrent edit, so the conflicts list needs no scan. */
+  conflicted?: string[];
 }
 
 export type Table = Record<string, EntityRecord>;
@@ -22,24 +30,120 @@ export type Table = Record<string, EntityRecord>;
 /** What a table file is sealed under. */
 export const tableLabel = (entity: string, file: string) => `table:${entity}:${file}`;
 
+/** Every file a table reference names. */
+export const refFiles = (ref: TableRef): string[] =>
+  ref.parts ? ref.parts.filter((f): f is string => f !== null) : ref.file ? [ref.file] : [];
+
+/** A table split into this many parts once it holds SPLIT_AT records (50,000 children: ~900 KB a part). */
+export const PARTS = 128;
+export const SPLIT_AT = 4096;
+/** Stored bytes of large-table parts kept in memory before the least recently used clean ones are dropped. */
+const DEFAULT_BUDGET = 160 * 1024 * 1024;
+
+/** FNV-1a over the id's UTF-16 units: cheap, stable across runs and platforms. */
+export function partOf(id: string, parts: number): number {
+  if (parts === 1) return 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) & (parts - 1);
+}
+
+/** Reads one stored part (or a whole legacy table file). Throws SnapshotDamaged. */
+export function readPart(folder: string, entity: string, file: string, sealer?: Sealer): Table {
+  let stored: Buffer;
+  try {
+    stored = fs.readFileSync(path.join(folder, file));
+  } catch {
+    throw new SnapshotDamaged('missing');
+  }
+  return openSnapshotBuffer<Table>(stored, tableLabel(entity, file), sealer);
+}
+
+/** A whole table read from its files (integrity checks). Throws SnapshotDamaged. */
+export function readWholeTable(folder: string, entity: string, ref: TableRef, sealer?: Sealer): Table {
+  const out: Table = {};
+  for (const file of refFiles(ref)) Object.assign(out, readPart(folder, entity, file, sealer));
+  return out;
+}
+
+/** One entity type's records in memory: its parts, those read so far, and what changed since the last snapshot. */
+class Parted {
+  parts: (Table | undefined)[];
+  files: (string | null)[];
+  sizes: number[];
+  readonly dirty = new Set<number>();
+  /** Parts a snapshot has taken but not yet made durable: they may not be dropped. */
+  readonly pending = new Set<number>();
+  lastUse: number[];
+  count: number;
+  conflicted: Set<string> | null;
+
+  constructor(ref: TableRef | undefined) {
+    this.files = ref?.parts ? [...ref.parts] : ref?.file ? [ref.file] : [null];
+    this.parts = this.files.map(() => undefined);
+    this.sizes = this.files.map(() => 0);
+    this.lastUse = this.files.map(() => 0);
+    this.count = ref?.count ?? 0;
+    // A reference written before the list was kept, with conflicts in it: found by reading the table once.
+    this.conflicted = ref?.conflicted ? new Set(ref.conflicted) : (ref?.conflicts ?? 0) === 0 ? new Set() : null;
+  }
+
+  get k(): number {
+    return this.files.length;
+  }
+
+  allLoaded(): boolean {
+    return this.parts.every((p) => p !== undefined);
+  }
+}
+
+/** A table as a snapshot captured it, apart from the parts it is writing. */
+export interface TableBase {
+  files: (string | null)[];
+  count: number;
+  conflicts: number;
+  conflicted?: string[];
+}
+
+/** What a snapshot writes: each changed part, serialised when its turn comes, from the records as they were. */
+export interface TableWrite {
+  entity: string;
+  part: number;
+  entries: [string, EntityRecord][];
+}
+
 export class TableSet {
-  readonly state: State = { entities: {} };
-  private readonly dirty = new Set<string>();
+  private readonly tables = new Map<string, Parted>();
+  private clock = 0;
+  private loadedBytes = 0;
+  private readonly splitAt: number;
+  private readonly budget: number;
 
   constructor(
     private readonly dir: string,
     private refs: Record<string, TableRef>,
     /** Called when a table file is missing or damaged: must return the table rebuilt from the journal. */
-    private readonly rebuild: (entity: string, reason: SnapshotDamaged['reason']) => Table,
+    private readonly rebuild: (entity: string, reason: SnapshotDamaged['reason'], damagedFile: string | null) => Table,
     /** Undefined: the legacy plaintext files. */
     private readonly sealer?: Sealer,
-  ) {}
+    sizing: { splitAt?: number; budget?: number } = {},
+  ) {
+    this.splitAt = sizing.splitAt ?? SPLIT_AT;
+    this.budget = sizing.budget ?? DEFAULT_BUDGET;
+    for (const [entity, ref] of Object.entries(refs)) this.tables.set(entity, new Parted(ref));
+  }
 
-  static fromState(dir: string, state: State, rebuild: TableSet['rebuild'], sealer?: Sealer): TableSet {
-    const set = new TableSet(dir, {}, rebuild, sealer);
+  static fromState(dir: string, state: State, rebuild: TableSet['rebuild'], sealer?: Sealer, sizing?: { splitAt?: number; budget?: number }): TableSet {
+    const set = new TableSet(dir, {}, rebuild, sealer, sizing);
     for (const [entity, table] of Object.entries(state.entities)) {
-      set.state.entities[entity] = table;
-      set.dirty.add(entity);
+      const t = set.parted(entity);
+      t.parts[0] = table;
+      t.count = Object.keys(table).length;
+      t.conflicted = new Set(Object.keys(table).filter((id) => table[id]!.x?.length));
+      t.dirty.add(0);
     }
     return set;
   }
@@ -48,126 +152,314 @@ export class TableSet {
     return path.join(this.dir, 'tables');
   }
 
-  isLoaded(entity: string): boolean {
-    return entity in this.state.entities;
+  private parted(entity: string): Parted {
+    let t = this.tables.get(entity);
+    if (!t) this.tables.set(entity, (t = new Parted(undefined)));
+    return t;
   }
 
-  /** The table, loaded from its file (or rebuilt) on first use; an empty new table for an unknown type. */
-  ensure(entity: string): Table {
-    const loaded = this.state.entities[entity];
+  /** One part, read from its file (or the whole table rebuilt from the journal when the file is damaged). */
+  private part(entity: string, t: Parted, i: number): Table {
+    t.lastUse[i] = ++this.clock;
+    const loaded = t.parts[i];
     if (loaded) return loaded;
-    const ref = this.refs[entity];
-    let table: Table = {};
-    if (ref) {
-      try {
-        const stored = fs.readFileSync(path.join(this.folder, ref.file));
-        table = openSnapshotBuffer<Table>(stored, tableLabel(entity, ref.file), this.sealer);
-      } catch (err) {
-        const reason = err instanceof SnapshotDamaged ? err.reason : 'missing';
-        table = this.rebuild(entity, reason);
-        this.dirty.add(entity);
+    const file = t.files[i];
+    if (!file) return (t.parts[i] = {});
+    try {
+      const table = readPart(this.folder, entity, file, this.sealer);
+      t.parts[i] = table;
+      if (t.k > 1) {
+        t.sizes[i] = fs.statSync(path.join(this.folder, file)).size;
+        this.loadedBytes += t.sizes[i]!;
+        this.evict(t, i);
+      }
+      return table;
+    } catch (err) {
+      const reason = err instanceof SnapshotDamaged ? err.reason : 'missing';
+      this.replaceWhole(entity, t, this.rebuild(entity, reason, file));
+      return t.parts[i]!;
+    }
+  }
+
+  /** The whole table replaced (rebuilt from the journal): spread over the parts again, every part to be rewritten. */
+  private replaceWhole(entity: string, t: Parted, table: Table): void {
+    for (let i = 0; i < t.k; i++) if (t.parts[i] && t.k > 1) this.loadedBytes -= t.sizes[i]!;
+    const parts: Table[] = t.files.map(() => ({}));
+    const conflicted = new Set<string>();
+    let count = 0;
+    for (const [id, rec] of Object.entries(table)) {
+      Object.defineProperty(parts[partOf(id, t.k)]!, id, { value: rec, writable: true, enumerable: true, configurable: true });
+      if (rec.x?.length) conflicted.add(id);
+      count++;
+    }
+    t.parts = parts;
+    t.sizes = t.files.map(() => 0);
+    t.count = count;
+    t.conflicted = conflicted;
+    for (let i = 0; i < t.k; i++) t.dirty.add(i);
+    void entity;
+  }
+
+  /** Drops least recently used parts nobody changed until the parts in memory fit the budget. */
+  private evict(t: Parted, keep: number): void {
+    if (this.loadedBytes <= this.budget) return;
+    const candidates: { t: Parted; i: number; use: number }[] = [];
+    for (const other of this.tables.values()) {
+      if (other.k === 1) continue;
+      for (let i = 0; i < other.k; i++) {
+        if (!other.parts[i] || other.dirty.has(i) || other.pending.has(i) || (other === t && i === keep)) continue;
+        candidates.push({ t: other, i, use: other.lastUse[i]! });
       }
     }
-    this.state.entities[entity] = table;
-    return table;
+    candidates.sort((a, b) => a.use - b.use);
+    for (const c of candidates) {
+      if (this.loadedBytes <= this.budget * 0.75) break;
+      c.t.parts[c.i] = undefined;
+      this.loadedBytes -= c.t.sizes[c.i]!;
+      c.t.sizes[c.i] = 0;
+    }
   }
 
-  /** Loads every table (integrity checks, migrations, conflict lists). */
+  isLoaded(entity: string): boolean {
+    const t = this.tables.get(entity);
+    return !!t && t.allLoaded();
+  }
+
+  /** The record, reading only the part that holds it. */
+  get(entity: string, id: string): EntityRecord | undefined {
+    const t = this.tables.get(entity);
+    if (!t) return undefined;
+    return ownValue(this.part(entity, t, partOf(id, t.k)), id);
+  }
+
+  /** Folds one operation into its record's part. */
+  apply(op: Operation, offset: number): void {
+    const t = this.parted(op.entity);
+    const i = partOf(op.id, t.k);
+    const part = this.part(op.entity, t, i);
+    if (applyToTable(part, op, offset)) t.count++;
+    t.dirty.add(i);
+    if (t.conflicted) {
+      if (ownValue(part, op.id)!.x?.length) t.conflicted.add(op.id);
+      else t.conflicted.delete(op.id);
+    }
+  }
+
+  /** Visits every record, part by part; parts read only for this may be dropped again afterwards. */
+  each(entity: string, visit: (id: string, record: EntityRecord) => void): void {
+    const t = this.tables.get(entity);
+    if (!t) return;
+    for (let i = 0; i < t.k; i++) {
+      const part = this.part(entity, t, i);
+      for (const id of Object.keys(part)) visit(id, part[id]!);
+    }
+  }
+
+  /**
+   * The whole table as one object. A table in one part is that part itself (it follows later edits); a table in
+   * several parts is gathered into a new object, so use each() for large tables.
+   */
+  ensure(entity: string): Table {
+    const t = this.parted(entity);
+    if (t.k === 1) return this.part(entity, t, 0);
+    const out: Table = {};
+    for (let i = 0; i < t.k; i++) Object.assign(out, this.part(entity, t, i));
+    return out;
+  }
+
+  /** Every table whole (integrity checks, migrations). */
   ensureAll(): State {
-    for (const entity of Object.keys(this.refs)) this.ensure(entity);
-    return this.state;
+    const state: State = { entities: {} };
+    for (const entity of this.names()) state.entities[entity] = this.ensure(entity);
+    return state;
   }
 
-  /** Loads the tables whose files are small, so damage to them is found at open. */
+  /** Reads the tables whose files are small, so damage to them is found at open. */
   ensureSmall(maxBytes: number): void {
-    for (const [entity, ref] of Object.entries(this.refs)) {
-      let size = Infinity;
-      try {
-        size = fs.statSync(path.join(this.folder, ref.file)).size;
-      } catch {
-        size = 0; // missing: loading it now reports and rebuilds it
+    for (const [entity, t] of this.tables) {
+      if (t.k > 1) continue;
+      const file = t.files[0];
+      let size = 0;
+      if (file) {
+        try {
+          size = fs.statSync(path.join(this.folder, file)).size;
+        } catch {
+          size = 0; // missing: reading it now reports and rebuilds it
+        }
       }
-      if (size <= maxBytes) this.ensure(entity);
+      if (size <= maxBytes) this.part(entity, t, 0);
     }
   }
 
   hasDirty(): boolean {
-    return this.dirty.size > 0;
+    for (const t of this.tables.values()) if (t.dirty.size) return true;
+    return false;
   }
 
-  markDirty(entity: string): void {
-    this.dirty.add(entity);
+  /** Stored bytes of large-table parts in memory (tests). */
+  get bytesInMemory(): number {
+    return this.loadedBytes;
+  }
+
+  /** Stored bytes of the parts changed since the last snapshot (a snapshot is due when they crowd the budget). */
+  dirtyPressure(): boolean {
+    let bytes = 0;
+    for (const t of this.tables.values()) {
+      if (t.k === 1) continue;
+      for (const i of t.dirty) bytes += t.sizes[i] ?? 0;
+    }
+    return bytes > this.budget / 2;
   }
 
   names(): string[] {
-    return [...new Set([...Object.keys(this.refs), ...Object.keys(this.state.entities)])];
+    return [...this.tables.keys()];
   }
 
   count(entity: string): number {
-    const t = this.state.entities[entity];
-    return t ? Object.keys(t).length : (this.refs[entity]?.count ?? 0);
+    return this.tables.get(entity)?.count ?? 0;
   }
 
   conflictCount(): number {
     let n = 0;
-    for (const entity of this.names()) {
-      const t = this.state.entities[entity];
-      if (!t) n += this.refs[entity]?.conflicts ?? 0;
-      else for (const r of Object.values(t)) if (r.x?.length) n++;
-    }
+    for (const entity of this.names()) n += this.conflictedIds(entity).length;
     return n;
   }
 
-  /**
-   * Serialises the changed tables now (synchronously, so they match the journal position the caller records at the
-   * same moment) and returns a function that writes them durably and yields the new references.
-   */
-  prepareWrite(): () => Promise<Record<string, TableRef>> {
-    const pending: { entity: string; file: string; bytes: Buffer; ref: TableRef }[] = [];
-    const refs = { ...this.refs };
-    for (const entity of this.dirty) {
-      const table = this.state.entities[entity];
-      if (!table) continue;
-      // The name is known before sealing: the seal binds the file to it.
-      const plain = encodeSnapshotBuffer(table);
-      const hash = (this.sealer ? this.sealer.nameFor(plain.sha256) : plain.sha256).slice(0, 16);
-      const safe = entity.replace(/[^a-zA-Z0-9_-]/g, '_');
-      const file = `${safe}-${hash}.json`;
-      const bytes = this.sealer ? this.sealer.sealFile(plain.bytes, tableLabel(entity, file)) : plain.bytes;
-      let conflicts = 0;
-      for (const r of Object.values(table)) if (r.x?.length) conflicts++;
-      const ref = { file, count: Object.keys(table).length, conflicts };
-      refs[entity] = ref;
-      pending.push({ entity, file, bytes, ref });
+  /** Ids of the records of one type that hold conflict losers. */
+  conflictedIds(entity: string): string[] {
+    const t = this.tables.get(entity);
+    if (!t) return [];
+    if (!t.conflicted) {
+      const found = new Set<string>();
+      this.each(entity, (id, rec) => {
+        if (rec.x?.length) found.add(id);
+      });
+      t.conflicted = found;
     }
-    this.dirty.clear();
-    return async () => {
-      await fs.promises.mkdir(this.folder, { recursive: true });
-      for (const p of pending) {
-        const target = path.join(this.folder, p.file);
-        if (fs.existsSync(target)) continue; // same content, same name
-        const tmp = `${target}.${process.pid}.tmp`;
-        const handle = await fs.promises.open(tmp, 'w', 0o600);
-        try {
-          await handle.writeFile(p.bytes);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        await fs.promises.rename(tmp, target);
-      }
-      if (pending.length) fsyncDir(this.folder);
-      return refs;
-    };
+    return [...t.conflicted];
   }
 
-  /** After the manifest naming `refs` is durable: adopt them and remove files neither it nor the backup names. */
-  adopt(refs: Record<string, TableRef>, backupRefs: Record<string, TableRef>): void {
+  /**
+   * Takes, synchronously, what the next snapshot writes: each changed part's records as they are now (records are
+   * replaced, not changed, by later edits) and every table's reference apart from its files. A table that has grown
+   * past SPLIT_AT is split into parts here (read whole once).
+   */
+  capture(): { writes: TableWrite[]; taken: Map<string, Set<number>>; base: Map<string, TableBase> } {
+    const writes: TableWrite[] = [];
+    const taken = new Map<string, Set<number>>();
+    const base = new Map<string, TableBase>();
+    for (const [entity, t] of this.tables) {
+      if (t.k === 1 && t.count >= this.splitAt) this.split(entity, t);
+      // A type only asked about (an empty table read) is not a table of the snapshot.
+      if (t.count === 0 && !t.dirty.size && t.files.every((f) => f === null)) continue;
+      const conflicted = t.conflicted ? [...t.conflicted] : undefined;
+      base.set(entity, {
+        files: [...t.files],
+        count: t.count,
+        conflicts: conflicted?.length ?? this.refs[entity]?.conflicts ?? 0,
+        conflicted,
+      });
+      if (!t.dirty.size) continue;
+      const parts = new Set<number>();
+      for (const i of t.dirty) {
+        const part = t.parts[i];
+        if (!part) continue;
+        writes.push({ entity, part: i, entries: Object.entries(part) });
+        parts.add(i);
+        t.pending.add(i);
+      }
+      t.dirty.clear();
+      taken.set(entity, parts);
+    }
+    return { writes, taken, base };
+  }
+
+  private split(entity: string, t: Parted): void {
+    const whole = this.part(entity, t, 0);
+    t.files = new Array<string | null>(PARTS).fill(null);
+    t.parts = t.files.map(() => undefined);
+    t.sizes = t.files.map(() => 0);
+    t.lastUse = t.files.map(() => 0);
+    t.dirty.clear();
+    this.replaceWhole(entity, t, whole);
+  }
+
+  /** Serialises and writes one part durably; returns its file name (null: the part is empty). */
+  async writePart(w: TableWrite): Promise<string | null> {
+    if (w.entries.length === 0) return null;
+    let json = '{';
+    for (let i = 0; i < w.entries.length; i++) {
+      const [id, rec] = w.entries[i]!;
+      json += (i ? ',' : '') + JSON.stringify(id) + ':' + JSON.stringify(rec);
+    }
+    json += '}';
+    const plain = encodeSnapshotBuffer(null, json);
+    const hash = (this.sealer ? this.sealer.nameFor(plain.sha256) : plain.sha256).slice(0, 16);
+    const safe = w.entity.replace(/[^a-zA-Z0-9_-]/g, '_');
+    const file = `${safe}-${w.part}-${hash}.json`;
+    const bytes = this.sealer ? this.sealer.sealFile(plain.bytes, tableLabel(w.entity, file)) : plain.bytes;
+    await fs.promises.mkdir(this.folder, { recursive: true });
+    const target = path.join(this.folder, file);
+    if (fs.existsSync(target)) return file; // same content, same name
+    const tmp = `${target}.${process.pid}.tmp`;
+    const handle = await fs.promises.open(tmp, 'w', 0o600);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.promises.rename(tmp, target);
+    return file;
+  }
+
+  /** The references a manifest names: the tables as captured, with the taken parts written as `written`. */
+  static refsFrom(base: Map<string, TableBase>, written: Map<string, Map<number, string | null>>): Record<string, TableRef> {
+    const refs: Record<string, TableRef> = {};
+    for (const [entity, b] of base) {
+      const files = [...b.files];
+      for (const [i, f] of written.get(entity) ?? []) files[i] = f;
+      const ref: TableRef = { count: b.count, conflicts: b.conflicts };
+      if (files.length > 1) ref.parts = files;
+      else if (files[0]) ref.file = files[0];
+      if (b.conflicted) ref.conflicted = b.conflicted;
+      refs[entity] = ref;
+    }
+    return refs;
+  }
+
+  /** After the manifest naming `refs` is durable: the written parts are clean; files neither names are removed. */
+  adopt(refs: Record<string, TableRef>, written: Map<string, Map<number, string | null>>, backupRefs: Record<string, TableRef>): void {
     this.refs = refs;
-    const keep = new Set([...Object.values(refs), ...Object.values(backupRefs)].map((r) => r.file));
+    for (const [entity, parts] of written) {
+      const t = this.tables.get(entity)!;
+      for (const [i, f] of parts) {
+        t.files[i] = f;
+        t.pending.delete(i);
+        if (t.k > 1 && t.parts[i] && !t.dirty.has(i) && f) {
+          // Its size now counts toward the budget of clean parts that may be dropped.
+          const size = fs.statSync(path.join(this.folder, f)).size;
+          this.loadedBytes += size - (t.sizes[i] ?? 0);
+          t.sizes[i] = size;
+        }
+      }
+    }
+    const keep = new Set([...Object.values(refs), ...Object.values(backupRefs)].flatMap(refFiles));
     if (!fs.existsSync(this.folder)) return;
     for (const f of fs.readdirSync(this.folder)) {
-      if (!keep.has(f)) fs.rmSync(path.join(this.folder, f), { force: true });
+      if (!keep.has(f) && !f.endsWith('.tmp')) fs.rmSync(path.join(this.folder, f), { force: true });
+    }
+  }
+
+  /** A snapshot that failed: what it took is changed again, to be written by the next one. */
+  release(taken: Map<string, Set<number>>): void {
+    for (const [entity, parts] of taken) {
+      const t = this.tables.get(entity);
+      if (!t) continue;
+      for (const i of parts) {
+        t.pending.delete(i);
+        t.dirty.add(i);
+      }
     }
   }
 
