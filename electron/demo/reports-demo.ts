@@ -17,11 +17,16 @@ async function must<T>(ctx: AppContext, name: string, args: unknown): Promise<T>
 
 function pickChildren(ctx: AppContext): string[] {
   const store = requireStore(ctx);
-  const active = Object.entries(store.table('child'))
-    .filter(([, rec]) => (childText(rec.v, 'status.state') || 'active') === 'active')
-    .sort(([a], [b]) => a.localeCompare(b));
+  // Ids and whether anyone guards them, not the records (the child table is read one part at a time).
+  const active: Array<[string, boolean]> = [];
+  store.each('child', (id, rec) => {
+    if ((childText(rec.v, 'status.state') || 'active') === 'active') {
+      active.push([id, childText(rec.v, 'guardianship.guardianKind') === 'none']);
+    }
+  });
+  active.sort(([a], [b]) => a.localeCompare(b));
   // Children with nobody guarding them are the ones a school or hospital reports first.
-  const unguarded = active.filter(([, rec]) => childText(rec.v, 'guardianship.guardianKind') === 'none');
+  const unguarded = active.filter(([, none]) => none);
   const chosen = [...unguarded, ...active].map(([id]) => id);
   const unique = [...new Set(chosen)].slice(0, 2);
   if (unique.length === 2) return unique;

@@ -70,7 +70,10 @@ export const tasksDemoPart: DemoPart = {
     if (!store.get('body', 'body')) return;
     const today = isoDateOf(new Date(ctx.clock()));
     const d = (days: number) => addDays(today, days);
-    const childIds = Object.keys(store.table('child')).slice(0, 2);
+    const childIds: string[] = [];
+    store.each('child', (id) => {
+      if (childIds.length < 2) childIds.push(id);
+    });
     // Each task is dated from the day it was assigned (交办日期), before its first report.
     const create = (
       title: string,

@@ -19,7 +19,7 @@ import {
 import { analyseImport, type ImportAnalysis } from '../domain/ledger-excel/analyse';
 import { ledgerXlsx } from '../domain/ledger-excel/export';
 import { defaultsMemory } from '../domain/ledger-excel/import-defaults';
-import { errorText, existingByIdNumber, existingWithoutIdNumber } from '../domain/ledger-excel/plan';
+import { errorText, existingByIdNumber, existingWithoutIdNumber, type HeldChildren } from '../domain/ledger-excel/plan';
 import { rejectedRowsXlsx } from '../domain/ledger-excel/rejected-xlsx';
 import type { SheetSource } from '../domain/ledger-excel/read-sheet';
 import { getSession, putSession, type ImportSession } from '../domain/ledger-excel/sessions';
@@ -82,7 +82,11 @@ async function analyse(ctx: AppContext, source: SheetSource, choices: Choices): 
   const store = requireStore(ctx);
   const t = today(ctx);
   const codeLists = ledgerIndex(store).codeLists();
-  const children = store.table(CHILD_ENTITY);
+  // Read one child at a time; a held child's values are looked up when a row is that child (issue 13).
+  const children: HeldChildren = {
+    each: (visit) => store.each(CHILD_ENTITY, (id, rec) => visit(id, rec.v)),
+    valuesOf: (id) => store.get(CHILD_ENTITY, id)?.v ?? {},
+  };
   return analyseImport(source, {
     plan: {
       codeLists,

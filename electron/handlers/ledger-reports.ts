@@ -101,9 +101,8 @@ export const reportHandlers = {
     const settings = readReportSettings(store);
     const follow = followUpIndex(store);
     const now = nowOf(ctx);
-    const all = Object.entries(store.table(REPORT)).map(([id, rec]) =>
-      summaryOf(reportView(store, id, rec, follow, settings, now)),
-    );
+    const all: ReturnType<typeof summaryOf>[] = [];
+    store.each(REPORT, (id, rec) => all.push(summaryOf(reportView(store, id, rec, follow, settings, now))));
     const townships = [...new Set(all.map((r) => r.township).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
     const scoped = all.filter(
       (r) => (!args.township || r.township === args.township) && (!args.childId || r.childId === args.childId),
@@ -157,13 +156,15 @@ export const reportHandlers = {
     const store = requireStore(ctx);
     const q = args.query;
     const byIdTail = /^[0-9Xx]{4,}$/.test(q);
-    const found = [];
-    for (const [id, rec] of Object.entries(store.table('child'))) {
+    const found: Array<{ id: string; name: string; township: string; village: string; birthDate: string }> = [];
+    // The first 20 in table order; the child table is read one part at a time (store.each cannot stop early).
+    store.each('child', (id, rec) => {
+      if (found.length >= 20) return;
       const name = childText(rec.v, 'child.name');
       const hit = byIdTail
         ? childText(rec.v, 'child.idNumber').toUpperCase().endsWith(q.toUpperCase())
         : name.includes(q);
-      if (!hit) continue;
+      if (!hit) return;
       found.push({
         id,
         name,
@@ -171,8 +172,7 @@ export const reportHandlers = {
         village: childText(rec.v, 'responsibility.village'),
         birthDate: childText(rec.v, 'child.birthDate'),
       });
-      if (found.length >= 20) break;
-    }
+    });
     return found;
   },
 

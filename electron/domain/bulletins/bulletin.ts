@@ -42,7 +42,8 @@ export function ledgerFigures(store: Store, from: string, to: string): LedgerFig
   const byStatus = { active: 0, exited: 0, transferred: 0, other: 0 };
   let newEntries = 0;
   let exits = 0;
-  for (const rec of Object.values(store.table('child'))) {
+  // One child at a time (store.each): the child table is not held whole (issue 13).
+  store.each('child', (_id, rec) => {
     const raw = ledgerField(rec.v, 'status.state') ?? rec.v.status;
     const state = typeof raw === 'string' ? raw : 'active';
     if (state === 'active' || state === 'exited' || state === 'transferred') byStatus[state]++;
@@ -51,12 +52,11 @@ export function ledgerFigures(store: Store, from: string, to: string): LedgerFig
     if (within(entered, from, to)) newEntries++;
     const exitDate = str(ledgerField(rec.v, 'status.date')) || str(rec.v.exitDate);
     if (state !== 'active' && within(exitDate, from, to)) exits++;
-  }
+  });
   let visits = 0;
-  for (const rec of Object.values(store.table('visit'))) {
-    if (rec.v.deleted === true) continue;
-    if (within(str(rec.v.date), from, to)) visits++;
-  }
+  store.each('visit', (_id, rec) => {
+    if (rec.v.deleted !== true && within(str(rec.v.date), from, to)) visits++;
+  });
   return { byStatus, newEntries, exits, visits };
 }
 

@@ -55,13 +55,33 @@ export interface PlannedRow {
   cells?: Cell[];
 }
 
-/** Index of held records by ID number, built once per import. */
-export function existingByIdNumber(table: Readonly<Record<string, { v: Readonly<Record<string, JsonValue>> }>>): Map<string, ExistingChild> {
-  const map = new Map<string, ExistingChild>();
-  for (const [id, rec] of Object.entries(table)) {
-    const idNumber = rec.v['child.idNumber'];
-    if (typeof idNumber === 'string' && idNumber) map.set(normaliseIdNumber(idNumber), { id, values: rec.v });
+/**
+ * The children held, as an import reads them: one at a time (the store's child table is not held whole, issue 13),
+ * and one child's current values when a row turns out to be that child.
+ */
+export interface HeldChildren {
+  each(visit: (id: string, values: Readonly<Record<string, JsonValue>>) => void): void;
+  valuesOf(id: string): Readonly<Record<string, JsonValue>>;
+}
+
+/** A held child found by the index: its values are read when a row needs them, not kept for every child. */
+class HeldChild implements ExistingChild {
+  constructor(
+    readonly id: string,
+    private readonly held: HeldChildren,
+  ) {}
+  get values(): Readonly<Record<string, JsonValue>> {
+    return this.held.valuesOf(this.id);
   }
+}
+
+/** Index of held records by ID number, built once per import. */
+export function existingByIdNumber(held: HeldChildren): Map<string, ExistingChild> {
+  const map = new Map<string, ExistingChild>();
+  held.each((id, v) => {
+    const idNumber = v['child.idNumber'];
+    if (typeof idNumber === 'string' && idNumber) map.set(normaliseIdNumber(idNumber), new HeldChild(id, held));
+  });
   return map;
 }
 
@@ -69,14 +89,13 @@ export function existingByIdNumber(table: Readonly<Record<string, { v: Readonly<
 export const nameBirthKey = (name: string, birthDate: string, township: string) => `${name}|${birthDate}|${township}`;
 
 /** Index of held records without an ID number, by nameBirthKey, built once per import. */
-export function existingWithoutIdNumber(table: Readonly<Record<string, { v: Readonly<Record<string, JsonValue>> }>>): Map<string, ExistingChild> {
+export function existingWithoutIdNumber(held: HeldChildren): Map<string, ExistingChild> {
   const map = new Map<string, ExistingChild>();
   const s = (v: JsonValue | undefined) => (typeof v === 'string' ? v : '');
-  for (const [id, rec] of Object.entries(table)) {
-    if (s(rec.v['child.idNumber'])) continue;
-    const key = nameBirthKey(s(rec.v['child.name']), s(rec.v['child.birthDate']), s(rec.v['responsibility.township']));
-    map.set(key, { id, values: rec.v });
-  }
+  held.each((id, v) => {
+    if (s(v['child.idNumber'])) return;
+    map.set(nameBirthKey(s(v['child.name']), s(v['child.birthDate']), s(v['responsibility.township'])), new HeldChild(id, held));
+  });
   return map;
 }
 

@@ -58,14 +58,14 @@ export type FollowUpIndex = Map<string, Array<RecordedStep<FollowUpStep> & { id:
 /** Every follow-up by report, oldest first: one pass over the table, shared by a whole list. */
 export function followUpIndex(store: Store): FollowUpIndex {
   const index: FollowUpIndex = new Map();
-  for (const [id, rec] of Object.entries(store.table(REPORT_FOLLOW_UP))) {
+  store.each(REPORT_FOLLOW_UP, (id, rec) => {
     const reportId = str(rec.v, 'reportId');
     const step = recorded<FollowUpStep>(rec.v, 'step');
-    if (!reportId || !step) continue;
+    if (!reportId || !step) return;
     let list = index.get(reportId);
     if (!list) index.set(reportId, (list = []));
     list.push({ ...step, id });
-  }
+  });
   for (const list of index.values()) list.sort((a, b) => a.value.date.localeCompare(b.value.date) || a.recordedAt.localeCompare(b.recordedAt));
   return index;
 }
