@@ -6,6 +6,8 @@ import { audit, nowIso } from '../audit/audit';
 import type { AdminInit, InitResult } from '../contract/schemas/accounts';
 import type { OfficeInit } from '../identity/identity';
 import { personOf, requireUser, userChange } from './users';
+import { AppError } from '../contract/errors';
+import { officeCodeLevelProblem } from '../contract/schemas/office';
 
 export async function initOffice(
   ctx: AppContext,
@@ -13,6 +15,8 @@ export async function initOffice(
   admin: AdminInit,
   opts: { kdfLogN?: number } = {},
 ): Promise<InitResult> {
+  const problem = officeCodeLevelProblem(init.code, init.level);
+  if (problem) throw new AppError('INVALID_ARGS', problem, { code: problem });
   const { office, recoveryCode } = await createOffice(ctx, init, admin, opts.kdfLogN);
   const seat = currentSeat() ?? ctx.seat;
   const at = nowIso(ctx);

@@ -22,6 +22,8 @@ export const auditedChannels = new Map<ChannelName, AuditedChannel>([
   ['exchange.trust', { action: 'settings.change', target: '信任单位名片' }],
   ['exchange.revoke', { action: 'settings.change', target: '撤销信任' }],
   ['exchange.transfer', { action: 'export', target: '儿童转移' }],
+  ['unitOffice.setupExport', { action: 'bundle.export', target: '导出成员单位设置文件' }],
+  ['unitOffice.setupImport', { action: 'bundle.import', target: '导入成员单位设置文件', when: applied }],
   ['ledger.settings.set', { action: 'settings.change', target: '台账设置' }],
   ['reports.settings.set', { action: 'settings.change', target: '强制报告设置' }],
   ['minutes.setSettings', { action: 'settings.change', target: '纪要设置' }],

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { AppError } from '../contract/errors';
 import { fingerprintOf, officeLevelSchema } from '../identity/identity';
+import { OFFICE_CODE_PATTERN } from '../contract/schemas/office';
 import type { OfficePublic } from '../identity/identity';
 import { describeIssue } from './describe-issue';
 import { importPublicKey } from './keys';
@@ -18,7 +19,7 @@ export const fingerprintSchema = z
   .regex(new RegExp(`^${fingerprintAlphabet}{4}(?:-${fingerprintAlphabet}{4}){4}$`));
 
 // Stricter than the identity form's schemas: files are checked as written, never trimmed into shape.
-export const officeCodeStrictSchema = z.string().regex(/^\d{6}$/);
+export const officeCodeStrictSchema = z.string().regex(OFFICE_CODE_PATTERN);
 export const officeNameStrictSchema = z
   .string()
   .min(1)

@@ -10,6 +10,7 @@ import * as XL from './schemas/ledger-excel';
 import * as R from './schemas/report';
 import * as S from './schemas/stats';
 import * as U from './schemas/units';
+import * as UO from './schemas/unit-office';
 import * as M from './schemas/meetings';
 import * as XC from './schemas/exchange';
 import * as D from './schemas/duplicates';
@@ -292,6 +293,29 @@ export const channels = {
   'conflicts.list': channel<XC.ConflictItem[]>()(none, ANYONE),
   /** A person's choice of value: an ordinary operation that syncs. */
   'conflicts.resolve': channel<{ resolved: true }>()(XC.resolveSchema, STAFF),
+
+  // ── member units as offices (issue 14) ──
+  /** 延期申请 of a unit (at a unit office: its own; at the joint-meeting office: recorded for the unit named). */
+  'tasks.requestExtension': channel<U.TaskDetail>()(UO.extensionRequestSchema, MEETING),
+  /** The joint-meeting office's answer: 同意 extends the task (延期) in the same batch. Refused at a unit office. */
+  'tasks.decideExtension': channel<U.TaskDetail>()(UO.extensionDecideSchema, MEETING),
+  /** An attachment (a scanned reply letter) kept with its SHA-256, on a task and optionally a report. */
+  'tasks.attach': channel<UO.TaskAttachmentView>()(UO.attachSchema, MEETING),
+  /** The attachment's bytes, checked against its hash. */
+  'tasks.attachment': channel<UO.TaskAttachmentFile>()(UO.attachmentGetSchema, STAFF),
+  /** A unit's 承办人及联系方式 on a task (field contact.<unitId>; both offices may write it, conflicts kept). */
+  'tasks.setContact': channel<U.TaskDetail>()(UO.taskContactSchema, MEETING),
+  /** The liaison's desk at a unit office: its tasks, deadlines, overdue, duty items, meetings and minutes, bulletins. */
+  'unitOffice.desk': channel<UO.UnitDesk>()(none, ANYONE),
+  /** At the joint-meeting office: every member unit, whether its office is connected, last sent / received, waiting. */
+  'unitOffice.connected': channel<UO.ConnectedUnit[]>()(none, ANYONE),
+  /** At the joint-meeting office: the setup file for one unit (its card + the unit's share) and a one-time setup code. */
+  'unitOffice.setupExport': channel<UO.SetupExportResult>()(UO.unitSetupExportSchema, MEETING),
+  /** At a new unit office: imports the setup file with the code; trusts the joint-meeting office's card. */
+  'unitOffice.setupImport': channel<XC.ImportResult & { office: { code: string; name: string; fingerprint: string } }>()(
+    UO.unitSetupImportSchema,
+    MEETING,
+  ),
 } as const;
 
 export type Channels = typeof channels;

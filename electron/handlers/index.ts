@@ -16,6 +16,7 @@ import { reportHandlers } from './ledger-reports';
 import { statsHandlers } from './ledger-stats';
 import { unitsHandlers } from './units';
 import { tasksHandlers } from './tasks';
+import { unitOfficeHandlers } from './unit-office';
 import type { HandlerMap } from './types';
 
 export const handlers = {
@@ -35,4 +36,5 @@ export const handlers = {
   ...statsHandlers,
   ...unitsHandlers,
   ...tasksHandlers,
+  ...unitOfficeHandlers,
 } satisfies HandlerMap<ChannelName>;

@@ -31,6 +31,7 @@ import type { JsonValue } from '../store/operation';
 import type { Store } from '../store/store';
 import type { HandlerMap } from './types';
 import { actorName, todayOf } from './units';
+import { refuseAtUnit, unitScope } from './unit-scope';
 
 /** Open tasks due within this many days are reminded on the home page. */
 export const DUE_SOON_DAYS = 14;
@@ -43,6 +44,7 @@ function detail(store: Store, id: string, today: string): TaskDetail {
 
 export const tasksHandlers = {
   async 'tasks.create'(args, ctx) {
+    refuseAtUnit(ctx, '交办督办事项');
     const store = requireStore(ctx);
     const fields: Record<string, string> = {};
     for (const u of [args.leadUnitId, ...args.coUnitIds]) {
@@ -58,6 +60,9 @@ export const tasksHandlers = {
   async 'tasks.list'(args, ctx) {
     const store = requireStore(ctx);
     let rows = allTaskRows(store, todayOf(ctx));
+    // A unit office lists only its own tasks (lead or co-unit), whatever else it may hold.
+    const own = unitScope(ctx);
+    if (own !== null) rows = rows.filter((r) => r.lead.id === own || r.coUnits.some((u) => u.id === own));
     if (args.overdue) rows = rows.filter((r) => r.status === '已逾期');
     if (args.status) rows = rows.filter((r) => r.status === args.status);
     if (args.unitId) rows = rows.filter((r) => r.lead.id === args.unitId || r.coUnits.some((u) => u.id === args.unitId));
@@ -71,12 +76,15 @@ export const tasksHandlers = {
     return detail(requireStore(ctx), args.id, todayOf(ctx));
   },
   async 'tasks.report'(args, ctx) {
+    const own = unitScope(ctx);
+    if (own !== null && args.unitId !== own) throw new AppError('REFUSED', '成员单位只能以本单位名义报送进展。', { unitId: '只能以本单位名义报送' });
     const store = requireStore(ctx);
     const today = todayOf(ctx);
     store.commit(taskReportChanges(store, crypto.randomUUID(), args, today), ctx.user);
     return detail(store, args.taskId, today);
   },
   async 'tasks.close'(args, ctx) {
+    refuseAtUnit(ctx, '销号');
     const store = requireStore(ctx);
     const today = todayOf(ctx);
     if (args.date > today) throw new AppError('VALIDATION', '销号日期不能晚于今天。', { date: '销号日期不能晚于今天。' });
@@ -84,12 +92,14 @@ export const tasksHandlers = {
     return detail(store, args.id, today);
   },
   async 'tasks.extend'(args, ctx) {
+    refuseAtUnit(ctx, '直接延期（请用延期申请）');
     const store = requireStore(ctx);
     const today = todayOf(ctx);
     store.commit(extendTaskChanges(store, args, today, actorName(ctx)), ctx.user);
     return detail(store, args.id, today);
   },
   async 'tasks.edit'(args, ctx) {
+    refuseAtUnit(ctx, '修改督办事项');
     const store = requireStore(ctx);
     const today = todayOf(ctx);
     const isUnit = (u: string) => store.get(UNIT_ENTITY, u) !== undefined;
@@ -97,6 +107,7 @@ export const tasksHandlers = {
     return detail(store, args.id, today);
   },
   async 'tasks.urge'(args, ctx) {
+    refuseAtUnit(ctx, '发出催办通知');
     const store = requireStore(ctx);
     const today = todayOf(ctx);
     const id = crypto.randomUUID();
@@ -107,7 +118,10 @@ export const tasksHandlers = {
   async 'tasks.reminders'(_args, ctx) {
     const store = requireStore(ctx);
     const today = todayOf(ctx);
-    const rows = allTaskRows(store, today).filter((r) => isOpenStatus(r.status));
+    const own = unitScope(ctx);
+    const rows = allTaskRows(store, today).filter(
+      (r) => isOpenStatus(r.status) && (own === null || r.lead.id === own || r.coUnits.some((u) => u.id === own)),
+    );
     return {
       today,
       overdue: rows.filter((r) => r.status === '已逾期'),
@@ -117,6 +131,7 @@ export const tasksHandlers = {
     };
   },
   async 'bulletins.create'(args, ctx) {
+    refuseAtUnit(ctx, '印发工作进展通报');
     const store = requireStore(ctx);
     const date = args.date ?? todayOf(ctx);
     if (args.to > date) {

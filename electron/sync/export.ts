@@ -17,6 +17,7 @@ import { logChange } from './exchange-log';
 import { PEER_ENTITY, WITHHELD_ENTITY } from './local-entities';
 import { maxVector, type PeerRecord } from './peers';
 import { routeFilter } from './routing';
+import { assertNoPersonalData, redactForUnit } from './unit-share';
 import type { JournalDamage } from '../store/journal-check';
 
 export const PAYLOAD_FORMAT = 'guanai-operations';
@@ -50,13 +51,23 @@ export interface BuiltBundle {
   damaged?: { lines: number; operations: number };
 }
 
-export function buildBundle(
+/** The operations one recipient gets, with the manifest's ranges: shared by bundles and a unit's setup file. */
+export interface SelectedOperations {
+  ops: Operation[];
+  byEntity: Record<string, number>;
+  ranges: BundleManifestInput['ranges'];
+  presumes: Record<string, number>;
+  lastWanted: Vector;
+  withheld: number;
+  lostSent: number;
+}
+
+export function selectOperations(
   store: Store,
-  identity: OfficeIdentity,
-  peer: PeerRecord,
-  opts: { full: boolean; now: Date; damaged?: JournalDamage },
-): BuiltBundle {
-  const self = identity.public;
+  self: { code: string; level: PeerRecord['level'] },
+  peer: Pick<PeerRecord, 'code' | 'name' | 'level' | 'acked'>,
+  opts: { full: boolean; damaged?: JournalDamage | undefined },
+): SelectedOperations {
   const held = store.versionVector();
   // What the recipient holds: what it acknowledged, and surely all of its own operations this office holds.
   const known: Vector = { ...(peer.acked ?? {}) };
@@ -94,6 +105,24 @@ export function buildBundle(
     presumes[origin] = known[origin] ?? 0;
     ranges[origin] = { from: presumes[origin] + 1, to };
   }
+  if (peer.level === 'unit') {
+    // A unit office holds no child's personal data: links to children's records stay home, and a last check of
+    // every value refuses the whole bundle (nothing written) should anything personal remain (unit-share.ts).
+    for (let i = 0; i < ops.length; i++) ops[i] = redactForUnit(ops[i]!);
+    assertNoPersonalData(store, ops, peer.name);
+  }
+  return { ops, byEntity, ranges, presumes, lastWanted, withheld: withheldCount, lostSent };
+}
+
+export function buildBundle(
+  store: Store,
+  identity: OfficeIdentity,
+  peer: PeerRecord,
+  opts: { full: boolean; now: Date; damaged?: JournalDamage },
+): BuiltBundle {
+  const self = identity.public;
+  const held = store.versionVector();
+  const { ops, byEntity, ranges, presumes, lastWanted, withheld: withheldCount, lostSent } = selectOperations(store, self, peer, opts);
   const bundleId = crypto.randomUUID();
   const manifest: BundleManifestInput = {
     bundleId,

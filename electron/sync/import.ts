@@ -21,6 +21,7 @@ import { PAYLOAD_FORMAT, WITHHELD_USER } from './export';
 import { isLocalOnly, PEER_ENTITY, WITHHELD_ENTITY } from './local-entities';
 import { isRevoked, maxVector, readPeer } from './peers';
 import { acceptTransferChanges } from './transfer';
+import { assertFromUnit, UNIT_DOWN_ENTITIES } from './unit-share';
 
 export interface BundleBytes {
   bytes: Buffer;
@@ -115,6 +116,17 @@ export function inspectBundle(store: Store, identity: OfficeIdentity, src: Bundl
     throw invalid('分类记录数与清单不符');
   }
 
+  // A member unit's office (issue 14): what a unit may send up, and what a unit may hold at all.
+  if (readPeer(store, manifest.sender.code)?.level === 'unit') assertFromUnit(store, manifest.sender, ops);
+  if (identity.public.level === 'unit') {
+    const foreign = ops.find((op) => op.entity !== WITHHELD_ENTITY && !UNIT_DOWN_ENTITIES.has(op.entity));
+    if (foreign) {
+      throw new AppError(
+        'BUNDLE_REFUSED',
+        `此数据包含有成员单位不应保存的记录（${foreign.entity}），不能导入。成员单位不保存儿童信息台账；请联席会议办公室重新导出。`,
+      );
+    }
+  }
   const held = store.versionVector();
   const self = identity.public.code;
   const own = manifest.ranges[self];

@@ -21,6 +21,8 @@ const travelling = {
   reportFollowUp: 'ledger',
   codeItem: 'ledger', // code-list items an office added; its ledger records use them
   taskReport: 'upward',
+  taskAttachment: 'upward', // a scanned reply letter and the like, kept with its SHA-256 (issue 14)
+  taskExtensionRequest: 'upward', // a unit's request for more time; the office's answer travels with it
   body: 'downward', // the joint meeting itself
   unit: 'downward',
   post: 'downward',

@@ -13,6 +13,15 @@ import { ledgerExportCommand, ledgerImportCommand } from './ledger-excel';
 import { meetingsListCommand, minutesHtmlCommand } from './meetings';
 import { tasksListCommand, unitsFromTemplateCommand, unitsListCommand } from './units';
 import { callCommand } from './call';
+import {
+  tasksContactCommand,
+  tasksExtendDecideCommand,
+  tasksExtendRequestCommand,
+  tasksReportCommand,
+  unitsConnectedCommand,
+  unitSetupCommand,
+  unitSetupExportCommand,
+} from './unit-office';
 
 /** Every CLI command. Names, flags and --json keys are contracts other tools rely on: never rename them. */
 export const commands: Command[] = [
@@ -44,5 +53,12 @@ export const commands: Command[] = [
   unitsFromTemplateCommand,
   unitsListCommand,
   tasksListCommand,
+  tasksReportCommand,
+  tasksExtendRequestCommand,
+  tasksExtendDecideCommand,
+  tasksContactCommand,
+  unitsConnectedCommand,
+  unitSetupExportCommand,
+  unitSetupCommand,
   callCommand,
 ];

@@ -1,7 +1,8 @@
 // `guanai units from-template`, `guanai units list` and `guanai tasks list`: the same handlers the app calls.
 import { requireStore } from '../../app/context';
 import { AppError } from '../../contract/errors';
-import { roleNames, type CompositionView, type TaskRow } from '../../contract/schemas/units';
+import { roleNames, type CompositionView, type TaskDetail, type TaskRow } from '../../contract/schemas/units';
+import { reportJson } from './unit-office';
 import { dispatch } from '../../dispatch/dispatch';
 import { dataOption, jsonOption, printJson, requireData, withContext, type Command } from '../command';
 
@@ -78,9 +79,14 @@ export const tasksListCommand: Command = {
   options: { ...dataOption, ...jsonOption, overdue: { type: 'boolean' } },
   async run(args, io) {
     const dataDir = requireData(args, this);
+    const reports = new Map<string, TaskDetail['reports']>();
     const rows = await withContext(dataDir, io, async (ctx) => {
       requireStore(ctx);
-      return call<TaskRow[]>(dispatch(ctx, 'tasks.list', args.values.overdue ? { overdue: true } : {}));
+      const list = await call<TaskRow[]>(dispatch(ctx, 'tasks.list', args.values.overdue ? { overdue: true } : {}));
+      if (args.values.json) {
+        for (const r of list) reports.set(r.id, (await call<TaskDetail>(dispatch(ctx, 'tasks.get', { id: r.id }))).reports);
+      }
+      return list;
     });
     if (args.values.json) {
       printJson(
@@ -94,7 +100,17 @@ export const tasksListCommand: Command = {
           deadline: r.deadline,
           status: r.status,
           reportCount: r.reportCount,
-          latestReport: r.latestReport ? { date: r.latestReport.date, unit: r.latestReport.unitName, final: r.latestReport.final } : null,
+          latestReport: r.latestReport
+            ? {
+                date: r.latestReport.date,
+                unit: r.latestReport.unitName,
+                final: r.latestReport.final,
+                source: r.latestReport.source ?? null,
+                channel: r.latestReport.channel ?? null,
+              }
+            : null,
+          // Issue 14: every report, with the office that filed it (a unit office's code when the unit sent it itself).
+          reports: (reports.get(r.id) ?? []).map(reportJson),
         })),
       );
       return 0;

@@ -1,11 +1,13 @@
 // Data exchange by USB bundles (issue 6): channel arguments and result types. Pure zod (the renderer imports this
 // module as values).
 import { z } from 'zod';
-import type { OfficeLevel } from './office';
+import { OFFICE_CODE_PATTERN, type OfficeLevel } from './office';
 import { fileHandleSchema } from './files';
 
-const officeCode = z.string({ message: '请选择单位' }).regex(/^\d{6}$/, { message: '单位代码应为 6 位数字' });
-const hlc = z.string().regex(/^\d{15}-\d{5}-\d{6}$/, { message: '所选的值无效' });
+const officeCode = z
+  .string({ message: '请选择单位' })
+  .regex(OFFICE_CODE_PATTERN, { message: '单位代码应为 6 位数字，成员单位的代码为“联席会议办公室代码-单位标识”' });
+const hlc = z.string().regex(/^\d{15}-\d{5}-\d{6}(?:-[a-z0-9][a-z0-9-]{0,39})?$/, { message: '所选的值无效' });
 
 /** Largest bundle accepted from a USB stick, and so the largest base64 text the preview sends. */
 export const MAX_BUNDLE_FILE_BYTES = 128 * 1024 * 1024;

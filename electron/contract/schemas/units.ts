@@ -1,6 +1,7 @@
 // The joint meeting's composition, member units, supervised tasks and progress bulletins (issue 4): channel
 // arguments and result types. Pure zod (the renderer imports this module as values).
 import { z } from 'zod';
+import type { ExtensionRequestView, TaskAttachmentView } from './unit-office';
 
 const isoDate = (label: string) =>
   z
@@ -284,6 +285,13 @@ export interface TaskReportView {
   date: string;
   text: string;
   final: boolean;
+  /** The office that filed it: a unit office's code (CODE-UNITID) when the unit sent it itself (issue 14). */
+  source?: string;
+  sourceName?: string;
+  /** 单位报送 (sent by the unit's own office, signed by its card) or 办公室录入 (typed in at the joint-meeting office). */
+  channel?: '单位报送' | '办公室录入';
+  /** Attachment ids filed with this report. */
+  attachmentIds?: string[];
 }
 export interface TaskRow {
   id: string;
@@ -341,6 +349,10 @@ export interface TaskDetail extends TaskRow {
   extensions: TaskExtensionView[];
   history: TaskEditView[];
   urges: TaskUrgeView[];
+  /** Issue 14: attachments (kept with their SHA-256), extension requests and each unit's 承办人 line. */
+  attachments?: TaskAttachmentView[];
+  extensionRequests?: ExtensionRequestView[];
+  contacts?: { unitId: string; unitName: string; contact: string }[];
 }
 export interface TaskReminders {
   today: string;

@@ -11,6 +11,8 @@ import type { JsonValue } from '../../store/operation';
 import type { Store } from '../../store/store';
 import { unitNameOn, UNIT_ENTITY } from '../composition/composition-on';
 import { daysBetween } from '../ledger/dates';
+import { unitOfficeParts } from '../../contract/schemas/office';
+import { attachmentsOf, contactsOf, extensionRequestsOf, withReportSource } from './unit-work';
 import {
   originalDeadline,
   reportsByTask,
@@ -34,8 +36,18 @@ export function unitRef(store: Store, id: string, date?: string): TaskUnitRef {
   return { id, name: name || '（已删除的单位）' };
 }
 
+/** An office's name for a report's source: a unit office by its unit, another office by its trusted card. */
+function officeNameOf(store: Store, code: string): string {
+  const unit = unitOfficeParts(code);
+  if (unit) return unitRef(store, unit.unitId).name;
+  const peer = str(store.get('peer', code)?.v.name);
+  if (peer) return peer;
+  return code === store.office ? '本办公室' : `单位 ${code}`;
+}
+
 function reportView(store: Store, r: TaskReportRecord): TaskReportView {
-  return { id: r.id, unitId: r.unitId, unitName: unitRef(store, r.unitId).name, date: r.date, text: r.text, final: r.final };
+  const view = { id: r.id, unitId: r.unitId, unitName: unitRef(store, r.unitId).name, date: r.date, text: r.text, final: r.final };
+  return withReportSource(store, view, (code) => officeNameOf(store, code));
 }
 
 const sourceLabels = { decision: '会议议定事项', duty: '职责分工', adhoc: '临时交办' } as const;
@@ -183,5 +195,8 @@ export function taskDetail(store: Store, id: string, today: string): TaskDetail 
     extensions: taskExtensions(v),
     history: taskEdits(v).map((h) => editView(store, h)),
     urges: urges.map(urgeView),
+    attachments: attachmentsOf(store, id),
+    extensionRequests: extensionRequestsOf(store, id),
+    contacts: contactsOf(store, id),
   };
 }

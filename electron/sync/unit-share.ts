@@ -1,0 +1,224 @@
+// A member unit's office (issue 14): what goes down to it, what it may send up, and the guard that keeps every child's
+// personal data off it.
+//
+// Down: exactly the unit's share — the composition (units, posts, liaisons, the body; duty items live on the units),
+// its tasks (lead or co-unit) with their reports, 催办 notices, attachments and extension requests, every bulletin
+// (they go to all member units), the minutes whose distribution list (sendTo) names it with their meetings, and the
+// issued pages of those. Nothing else: the ledger's record types are not on the allow-list at all, and a last check
+// reads every value of every operation going out for a child's name, ID number or record id.
+//
+// Up: a unit office writes only progress reports, attachments and extension requests on its own tasks, and its own
+// 承办人 line on a task (`contact.<unitId>`). The joint-meeting office refuses a unit's bundle holding anything else.
+import { AppError } from '../contract/errors';
+import { unitOfficeParts } from '../contract/schemas/office';
+import type { JsonValue, Operation } from '../store/operation';
+import type { Store } from '../store/store';
+import { WITHHELD_ENTITY } from './local-entities';
+
+export const TASK_ATTACHMENT_ENTITY = 'taskAttachment';
+export const TASK_EXTENSION_REQUEST_ENTITY = 'taskExtensionRequest';
+/** The task field a unit office writes: its 承办人及联系方式 on that task. */
+export const contactField = (unitId: string) => `contact.${unitId}`;
+
+const COMPOSITION = ['body', 'unit', 'post', 'liaison'];
+const ON_TASK = ['taskReport', 'taskUrge', TASK_ATTACHMENT_ENTITY, TASK_EXTENSION_REQUEST_ENTITY];
+const OF_MEETING = ['topic', 'attendance', 'decision'];
+
+/** Every record type a bundle to a unit office may carry (besides place-holders). The ledger is not among them. */
+export const UNIT_DOWN_ENTITIES: ReadonlySet<string> = new Set([
+  ...COMPOSITION,
+  'task',
+  ...ON_TASK,
+  'meeting',
+  ...OF_MEETING,
+  'minutes',
+  'bulletin',
+  'issuedDocument',
+]);
+
+/** What a unit office writes and sends up. */
+export const UNIT_UP_ENTITIES: ReadonlySet<string> = new Set(['task', 'taskReport', TASK_ATTACHMENT_ENTITY, TASK_EXTENSION_REQUEST_ENTITY]);
+
+const str = (v: JsonValue | undefined) => (typeof v === 'string' ? v : '');
+const strs = (v: JsonValue | undefined) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** The unit's id in a unit office's code (445200-jiaoyu → jiaoyu); throws for any other code. */
+export function unitIdOf(code: string): string {
+  const parts = unitOfficeParts(code);
+  if (!parts) throw new AppError('INTERNAL', `单位代码 ${code} 不是成员单位的代码。`);
+  return parts.unitId;
+}
+
+/** The ids of the tasks a unit leads or works on. */
+export function unitTaskIds(store: Store, unitId: string): Set<string> {
+  const out = new Set<string>();
+  for (const [id, rec] of Object.entries(store.table('task'))) {
+    if (str(rec.v.leadUnitId) === unitId || strs(rec.v.coUnitIds).includes(unitId)) out.add(id);
+  }
+  return out;
+}
+
+/** Every name the unit has had (its minutes' distribution lists name units as they were called then). */
+function unitNamesOf(store: Store, unitId: string): Set<string> {
+  const v = store.get('unit', unitId)?.v;
+  const names = new Set<string>();
+  if (!v) return names;
+  if (str(v.name)) names.add(str(v.name));
+  if (Array.isArray(v.names)) {
+    for (const n of v.names) if (n && typeof n === 'object' && !Array.isArray(n) && str(n.name)) names.add(str(n.name));
+  }
+  if (str(v.dutyName)) names.add(str(v.dutyName));
+  return names;
+}
+
+/** Which records are the unit's share, read from the office's state now. */
+export function unitShare(store: Store, unitId: string) {
+  const tasks = unitTaskIds(store, unitId);
+  const names = unitNamesOf(store, unitId);
+  const minutes = new Set<string>();
+  const meetings = new Set<string>();
+  for (const [id, rec] of Object.entries(store.table('minutes'))) {
+    if (strs(rec.v.sendTo).some((n) => names.has(n))) {
+      minutes.add(id);
+      if (str(rec.v.meetingId)) meetings.add(str(rec.v.meetingId));
+    }
+  }
+  for (const rec of Object.values(store.table('decision'))) {
+    if (str(rec.v.leadUnitId) === unitId || strs(rec.v.coUnitIds).includes(unitId)) {
+      if (str(rec.v.meetingId)) meetings.add(str(rec.v.meetingId));
+    }
+  }
+  return { tasks, minutes, meetings };
+}
+
+/** The routing filter for a bundle to a unit office: its share only. Reads each record's state once. */
+export function unitShareFilter(store: Store, unitId: string): (op: Operation) => boolean {
+  const share = unitShare(store, unitId);
+  const field = (op: Operation, f: string) => str(op.set[f]) || str(store.get(op.entity, op.id)?.v[f]);
+  return (op) => {
+    if (!UNIT_DOWN_ENTITIES.has(op.entity)) return false;
+    if (COMPOSITION.includes(op.entity) || op.entity === 'bulletin') return true;
+    if (op.entity === 'task') return share.tasks.has(op.id);
+    if (ON_TASK.includes(op.entity)) return share.tasks.has(field(op, 'taskId'));
+    if (op.entity === 'minutes') return share.minutes.has(op.id);
+    if (op.entity === 'meeting') return share.meetings.has(op.id);
+    if (OF_MEETING.includes(op.entity)) return share.meetings.has(field(op, 'meetingId'));
+    if (op.entity === 'issuedDocument') {
+      const [kind, of = ''] = op.id.split(/:(.*)/s);
+      if (kind === 'bulletin') return true;
+      if (kind === 'minutes') return share.minutes.has(of);
+      if (kind === 'signInSheet') return share.meetings.has(of);
+      return false;
+    }
+    return false;
+  };
+}
+
+/** What leaves for a unit office: a task's links to children's records stay home (minimisation). */
+export function redactForUnit(op: Operation): Operation {
+  if (op.entity === WITHHELD_ENTITY || !('childIds' in op.set)) return op;
+  return { ...op, set: { ...op.set, childIds: [] } };
+}
+
+/** Names and ID numbers of every child (and the ID numbers on their records), and the records' ids. */
+function ledgerSecrets(store: Store): { names: Set<string>; exact: Set<string>; lengths: number[] } {
+  const names = new Set<string>();
+  const exact = new Set<string>();
+  const add = (v: JsonValue | undefined, into: Set<string>) => {
+    if (typeof v === 'string' && v.trim().length >= 2) into.add(v.trim());
+  };
+  store.each('child', (id, rec) => {
+    exact.add(id);
+    const v = rec.v;
+    const child = v.child && typeof v.child === 'object' && !Array.isArray(v.child) ? v.child : {};
+    add(v['child.name'] ?? child.name ?? v.name, names);
+    for (const [k, val] of Object.entries(v)) if (/idNumber$/i.test(k)) add(val, exact);
+    add(child.idNumber, exact);
+  });
+  const lengths = [...new Set([...names].map((n) => n.length))].sort((a, b) => a - b);
+  return { names, exact, lengths };
+}
+
+const ID_NUMBER = /[0-9]{17}[0-9Xx]/;
+
+function strings(v: JsonValue, out: string[]): void {
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) for (const x of v) strings(x, out);
+  else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) strings(x, out);
+}
+
+const entityNames: Record<string, string> = {
+  task: '督办事项',
+  taskReport: '进展报告',
+  taskUrge: '催办通知',
+  taskAttachment: '附件',
+  taskExtensionRequest: '延期申请',
+  minutes: '会议纪要',
+  meeting: '会议',
+  topic: '议题',
+  decision: '议定事项',
+  attendance: '出席记录',
+  bulletin: '工作进展通报',
+  issuedDocument: '印发文件',
+};
+
+/**
+ * The last check before a bundle to a unit office is written: only allowed record types, and no value anywhere that
+ * holds a child's name, an ID number or a child record's id. Throws (nothing is written) naming the first such record.
+ */
+export function assertNoPersonalData(store: Store, ops: readonly Operation[], unitName: string): void {
+  const secrets = ledgerSecrets(store);
+  const refuse = (op: Operation, what: string) =>
+    new AppError(
+      'UNIT_BUNDLE_PERSONAL_DATA',
+      `发往「${unitName}」的数据包不能含有儿童个人信息：${entityNames[op.entity] ?? '一条记录'}（${op.id.slice(0, 8)}）中${what}，` +
+        '未导出任何内容。请先修改该记录（成员单位不保存儿童的姓名和身份证号），再重新导出。',
+    );
+  for (const op of ops) {
+    if (op.entity === WITHHELD_ENTITY) {
+      if (Object.keys(op.set).length) throw refuse(op, '含有不应发送的内容');
+      continue;
+    }
+    if (!UNIT_DOWN_ENTITIES.has(op.entity)) throw refuse(op, '是成员单位不应保存的记录类型');
+    const values: string[] = [op.id];
+    strings(op.set, values);
+    for (const s of values) {
+      if (ID_NUMBER.test(s)) throw refuse(op, '含有身份证号');
+      if (secrets.exact.has(s)) throw refuse(op, '含有儿童档案的标识或身份证号');
+      for (const len of secrets.lengths) {
+        for (let i = 0; i + len <= s.length; i++) {
+          if (secrets.names.has(s.slice(i, i + len))) throw refuse(op, '含有儿童姓名');
+        }
+      }
+    }
+  }
+}
+
+/**
+ * At the joint-meeting office, a bundle from a unit office: only the unit's own operations, only the record types a
+ * unit writes, only on the unit's own behalf. Anything else refuses the whole bundle.
+ */
+export function assertFromUnit(store: Store, sender: { code: string; name: string }, ops: readonly Operation[]): void {
+  const unitId = unitIdOf(sender.code);
+  const refuse = (what: string) =>
+    new AppError(
+      'BUNDLE_REFUSED',
+      `「${sender.name}」（代码 ${sender.code}）是成员单位，其数据包只能报送本单位的进展、附件和延期申请；此数据包${what}，不能导入。`,
+    );
+  for (const op of ops) {
+    if (op.entity === WITHHELD_ENTITY) continue;
+    if (op.office !== sender.code) throw refuse('含有其他单位的记录');
+    if (!UNIT_UP_ENTITIES.has(op.entity)) throw refuse(`含有${entityNames[op.entity] ?? '其他类型的'}记录`);
+    if (op.entity === 'task') {
+      const allowed = contactField(unitId);
+      if (Object.keys(op.set).some((k) => k !== allowed)) throw refuse('改动了督办事项本身');
+      continue;
+    }
+    const own = op.set.unitId;
+    if (own !== undefined && own !== unitId) throw refuse('以其他单位的名义报送');
+    // A new report, attachment or request must be the unit's own; an existing one may be amended only by its unit.
+    const held = store.get(op.entity, op.id)?.v.unitId;
+    if (held !== undefined && held !== unitId) throw refuse('改动了其他单位的报送');
+    if (!held && own === undefined) throw refuse('含有未注明报送单位的记录');
+  }
+}
