@@ -7,7 +7,7 @@ import type { ChildDuplicates, MergeRef } from '../contract/schemas/duplicates';
 import type { DuplicateGroup } from '../contract/schemas/exchange';
 import { CHILD_ENTITY, childValue } from '../domain/ledger/child-fields';
 import { isoDateOf } from '../domain/ledger/dates';
-import type { DuplicateEntry } from '../domain/ledger/duplicate-index';
+import type { DuplicateEntry, DuplicateIndex } from '../domain/ledger/duplicate-index';
 import { maskIdNumber } from '../domain/ledger/mask';
 import {
   MERGE_NOTE,
@@ -20,7 +20,9 @@ import { normaliseIdNumber } from '../domain/ledger/id-number';
 import { transferLockMessage, transferredOut } from '../domain/ledger/transfer-lock';
 import type { JsonValue } from '../store/operation';
 import type { EntityRecord } from '../store/state';
+import type { Store } from '../store/store';
 import { childOwnerOf } from '../sync/ownership';
+import { PEER_ENTITY } from '../sync/local-entities';
 import { readPeer } from '../sync/peers';
 import { ledgerIndex } from './ledger-index';
 import type { HandlerMap } from './types';
@@ -33,15 +35,93 @@ export function officeNameOf(ctx: AppContext): (code: string) => string {
 
 const str = (v: Readonly<Record<string, JsonValue>>, k: string) => (typeof v[k] === 'string' ? (v[k] as string) : '');
 
+/**
+ * The exchange page's groups, kept as the duplicate index changes (issue 13): a call after an edit redoes the groups
+ * that edit touched, not every group; all of them only when an office's name may have changed (a card trusted).
+ */
+class GroupViews {
+  /** Number → its group as shown. */
+  private readonly views = new Map<string, DuplicateGroup>();
+  /** The numbers shown, by masked number (then the number itself, so the order never depends on history). */
+  private order: string[] = [];
+  private names = '';
+  private peersChanged = false;
+  /** How often every group was made afresh (tests check that an edit does not do it). */
+  rebuilds = 0;
+  /** How many groups were made again after a change. */
+  patched = 0;
+
+  constructor(
+    store: Store,
+    private readonly dups: DuplicateIndex,
+  ) {
+    store.onChange((ops) => {
+      // An office's name comes with its card; a bundle's counters on the peer record do not change it.
+      if (ops.some((op) => op.entity === PEER_ENTITY && 'name' in op.set)) this.peersChanged = true;
+    });
+  }
+
+  private view(number: string, records: DuplicateEntry[], name: (code: string) => string): DuplicateGroup {
+    return {
+      idNumberMasked: maskIdNumber(number),
+      records: records.map((e) => ({ id: e.id, name: e.name, office: e.office, officeName: name(e.office) })),
+    };
+  }
+
+  private place(number: string): number {
+    // Binary search by (masked number, number): the masked number is a function of the number, never stale.
+    const key = maskIdNumber(number);
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const other = this.order[mid]!;
+      const k = maskIdNumber(other);
+      if (k < key || (k === key && other < number)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  current(selfName: string, name: (code: string) => string): DuplicateGroup[] {
+    const changed = this.dups.takeChanged();
+    if (changed === 'all' || this.peersChanged || selfName !== this.names) {
+      this.views.clear();
+      for (const g of this.dups.groups()) this.views.set(g.number, this.view(g.number, g.records, name));
+      const keyed = [...this.views.entries()].map(([n, v]) => [v.idNumberMasked, n] as const);
+      keyed.sort(([ka, a], [kb, b]) => (ka < kb ? -1 : ka > kb ? 1 : a < b ? -1 : a > b ? 1 : 0));
+      this.order = keyed.map(([, n]) => n);
+      this.names = selfName;
+      this.peersChanged = false;
+      this.rebuilds += 1;
+    } else {
+      for (const number of changed) {
+        const had = this.views.has(number);
+        const records = this.dups.group(number);
+        if (records) this.views.set(number, this.view(number, records, name));
+        else this.views.delete(number);
+        if (had && !records) this.order.splice(this.place(number), 1);
+        else if (!had && records) this.order.splice(this.place(number), 0, number);
+        this.patched += 1;
+      }
+    }
+    return this.order.map((n) => this.views.get(n)!);
+  }
+}
+
+const groupViews = new WeakMap<DuplicateIndex, GroupViews>();
+
+/** The kept groups of an open store (tests read its counters). */
+export function duplicateGroupViews(store: Store): GroupViews {
+  const dups = ledgerIndex(store).duplicates();
+  let views = groupViews.get(dups);
+  if (!views) groupViews.set(dups, (views = new GroupViews(store, dups)));
+  return views;
+}
+
 /** Every group of live records sharing an ID number, names of offices resolved, numbers masked. */
 export function duplicateGroups(ctx: AppContext): DuplicateGroup[] {
-  const name = officeNameOf(ctx);
-  const view = (e: DuplicateEntry) => ({ id: e.id, name: e.name, office: e.office, officeName: name(e.office) });
-  return ledgerIndex(requireStore(ctx))
-    .duplicates()
-    .groups()
-    .map((g) => ({ idNumberMasked: maskIdNumber(g.number), records: g.records.map(view) }))
-    .sort((a, b) => (a.idNumberMasked < b.idNumberMasked ? -1 : a.idNumberMasked > b.idNumberMasked ? 1 : 0));
+  return duplicateGroupViews(requireStore(ctx)).current(ctx.office!.name, officeNameOf(ctx));
 }
 
 function requireChild(ctx: AppContext, id: string): EntityRecord {

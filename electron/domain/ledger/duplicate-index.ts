@@ -19,6 +19,8 @@ export class DuplicateIndex {
   private readonly byNumber = new Map<string, Map<string, DuplicateEntry>>();
   /** Numbers held by two or more live records. */
   private readonly flagged = new Set<string>();
+  /** Numbers whose group may have changed since takeChanged(), once someone watches (null: nobody does). */
+  private changed: Set<string> | null = null;
 
   /** Puts one record's current entry (null: the record is gone). */
   put(id: string, entry: DuplicateEntry | null): void {
@@ -39,6 +41,7 @@ export class DuplicateIndex {
   }
 
   private judge(number: string): void {
+    this.changed?.add(number);
     const holders = this.byNumber.get(number);
     let live = 0;
     if (holders) for (const e of holders.values()) if (!e.merged) live += 1;
@@ -65,6 +68,23 @@ export class DuplicateIndex {
       number,
       records: [...this.byNumber.get(number)!.values()].filter((e) => !e.merged),
     }));
+  }
+
+  /** The live records of one group, or null when the number is not held by two or more of them. */
+  group(number: string): DuplicateEntry[] | null {
+    if (!this.flagged.has(number)) return null;
+    return [...this.byNumber.get(number)!.values()].filter((e) => !e.merged);
+  }
+
+  /** The numbers whose group may have changed since the last call (the first call starts watching: all of them). */
+  takeChanged(): ReadonlySet<string> | 'all' {
+    if (!this.changed) {
+      this.changed = new Set();
+      return 'all';
+    }
+    const out = this.changed;
+    this.changed = new Set();
+    return out;
   }
 
   get groupCount(): number {
