@@ -7,10 +7,13 @@ import type { ChildListQuery, ChildRow, ChildSortField } from '../contract/schem
 import { createChildSchema, createIncompleteChildSchema } from '../contract/schemas/child';
 import { CHILD_ENTITY, childValue } from '../domain/ledger/child-fields';
 import { ChildListIndex, type ListIndexStats } from '../domain/ledger/child-list-index';
+import { isListSidecarMeta, LIST_SIDECAR, LIST_SIDECAR_VERSION, type ListSidecarItem, type ListSidecarMeta } from '../domain/ledger/list-sidecar';
 import { DuplicateIndex } from '../domain/ledger/duplicate-index';
 import { MERGED_INTO } from '../domain/ledger/merge-duplicates';
 import { childOwnerOf } from '../sync/ownership';
 import {
+  dateSummary,
+  eligibilityInputs,
   DEFAULT_LEDGER_SETTINGS,
   summariseChild,
   type ChildSummary,
@@ -25,7 +28,7 @@ import { familyNamesOf } from '../domain/ledger/search-names';
 import { hlcDate } from '../store/hlc';
 import type { EntityRecord } from '../store/state';
 import { createdHlc, updatedHlc } from '../store/state';
-import type { Store } from '../store/store';
+import type { SidecarCapture, Store } from '../store/store';
 
 export const CODE_ITEM_ENTITY = 'codeItem';
 export const LEDGER_SETTINGS_ENTITY = 'ledgerSettings';
@@ -68,8 +71,16 @@ export class LedgerIndex {
   /** ID number → live records, for possible duplicates; built on first use, then patched per changed child. */
   private dups: DuplicateIndex | null = null;
   private readonly dupDirty = new Set<string>();
+  /** Per child, what its stored summary carries besides the summary (see list-sidecar.ts). */
+  private readonly extras = new Map<string, Omit<ListSidecarItem, 's'>>();
+  /** The stored summaries have been tried (once per run). */
+  private sidecarTried = false;
+  /** How many children were summarised from their records in the last refresh, and in this run (tests). */
+  lastSummarised = 0;
+  summarisedSinceStart = 0;
 
   constructor(private readonly store: Store) {
+    store.registerSidecar(LIST_SIDECAR, () => this.capture());
     store.onChange((ops) => {
       for (const op of ops) {
         if (op.entity === CHILD_ENTITY) {
@@ -138,15 +149,18 @@ export class LedgerIndex {
   }
 
   private indexIdNumber(id: string, rec: EntityRecord | undefined): void {
+    const n = rec ? childValue(rec.v, 'child.idNumber') : '';
+    this.indexNumber(id, n ? normaliseIdNumber(n) : '');
+  }
+
+  private indexNumber(id: string, norm: string): void {
     const map = this.byIdNumber!;
     const before = this.idNumberOf.get(id);
     if (before !== undefined && map.get(before) === id) map.delete(before);
-    const n = rec ? childValue(rec.v, 'child.idNumber') : '';
-    if (!n) {
+    if (!norm) {
       this.idNumberOf.delete(id);
       return;
     }
-    const norm = normaliseIdNumber(n);
     const holder = map.get(norm);
     if (holder !== undefined && holder !== id) this.duplicateIds = true;
     map.set(norm, id);
@@ -164,7 +178,12 @@ export class LedgerIndex {
       this.byIdNumber = new Map();
       this.idNumberOf.clear();
       this.duplicateIds = false;
-      this.store.each(CHILD_ENTITY, (id, rec) => this.indexIdNumber(id, rec));
+      if (this.extrasComplete()) {
+        // From what the summaries keep (children changed since are in idDirty and patched on the next call).
+        for (const [id, extra] of this.extras) this.indexNumber(id, extra.d.number);
+      } else {
+        this.store.each(CHILD_ENTITY, (id, rec) => this.indexIdNumber(id, rec));
+      }
     }
     return this.byIdNumber.get(normaliseIdNumber(idNumber));
   }
@@ -173,12 +192,12 @@ export class LedgerIndex {
   duplicates(): DuplicateIndex {
     if (!this.dups) {
       const dups = (this.dups = new DuplicateIndex());
-      this.store.each(CHILD_ENTITY, (id, rec) => dups.put(id, duplicateEntry(id, rec)));
-    } else {
-      for (const id of this.dupDirty) {
-        const rec = this.store.get(CHILD_ENTITY, id);
-        this.dups.put(id, rec ? duplicateEntry(id, rec) : null);
-      }
+      if (this.extrasComplete()) for (const [id, extra] of this.extras) dups.put(id, extra.d);
+      else this.store.each(CHILD_ENTITY, (id, rec) => dups.put(id, duplicateEntry(id, rec)));
+    }
+    for (const id of this.dupDirty) {
+      const rec = this.store.get(CHILD_ENTITY, id);
+      this.dups.put(id, rec ? duplicateEntry(id, rec) : null);
     }
     this.dupDirty.clear();
     return this.dups;
@@ -197,18 +216,81 @@ export class LedgerIndex {
   }
 
   private summarise(id: string, rec: EntityRecord, today: string): ChildSummary {
+    const key = this.keyFor(id, rec);
+    const entry = this.keys.get(id)!;
+    this.extras.set(id, { e: eligibilityInputs(rec.v), n: entry.name, i: entry.idNumber, f: entry.family, d: duplicateEntry(id, rec) });
+    this.lastSummarised += 1;
+    this.summarisedSinceStart += 1;
     return summariseChild(
       id,
       rec.v,
-      { createdDate: isoDateOf(hlcDate(createdHlc(rec))), updated: updatedHlc(rec), key: this.keyFor(id, rec) },
+      { createdDate: isoDateOf(hlcDate(createdHlc(rec))), updated: updatedHlc(rec), key },
       today,
       this.settings(),
     );
   }
 
+  /**
+   * The summaries as the last snapshot stored them, with the children changed since summarised again from their
+   * records: a start reads one small file instead of every record. False when there is none (or it no longer fits).
+   */
+  private restore(today: string): boolean {
+    this.sidecarTried = true;
+    const stored = this.store.readSidecar(LIST_SIDECAR);
+    const settings = this.settings();
+    if (!stored || !isListSidecarMeta(stored.meta, settings)) return false;
+    const newDay = stored.meta.day !== today;
+    this.list.reset();
+    const dups = new DuplicateIndex();
+    for (const raw of stored.items) {
+      const item = raw as ListSidecarItem;
+      const summary = newDay ? dateSummary(item.s, item.e, today, settings) : item.s;
+      this.list.put(summary);
+      this.keys.set(summary.id, { name: item.n, idNumber: item.i, family: item.f, key: summary.key });
+      this.extras.set(summary.id, { e: item.e, n: item.n, i: item.i, f: item.f, d: item.d });
+      dups.put(summary.id, item.d);
+    }
+    this.dups = dups;
+    for (const id of this.store.changedSince(CHILD_ENTITY, stored.at)) {
+      this.dirty.add(id);
+      this.dupDirty.add(id);
+      this.idDirty.add(id);
+    }
+    this.day = today;
+    this.allDirty = false;
+    return true;
+  }
+
+  /** Every child has a summary and its extras (a full refresh or a restore happened): they can stand in for a scan. */
+  private extrasComplete(): boolean {
+    return !this.allDirty && this.extras.size === this.list.size && this.list.size > 0;
+  }
+
+  /** What the snapshot beginning now stores: every summary, brought up to date first (only the changed ones). */
+  private capture(): SidecarCapture | null {
+    if (this.allDirty || this.day === '') return null;
+    this.refresh(this.day);
+    const items: ListSidecarItem[] = [];
+    for (const s of this.list.all()) {
+      const extra = this.extras.get(s.id);
+      if (!extra) return null;
+      items.push({ s, ...extra });
+    }
+    const meta: ListSidecarMeta = { version: LIST_SIDECAR_VERSION, day: this.day, settings: this.settings() };
+    return { meta: meta as unknown as SidecarCapture['meta'], items };
+  }
+
   /** Brings every summary up to date for `today`: all of them when the day or the settings changed, else only the
    *  children changed since the last call. */
   private refresh(today: string): ChildListIndex {
+    this.lastSummarised = 0;
+    if (this.allDirty && !this.sidecarTried && this.restore(today)) return this.refresh(today);
+    if (!this.allDirty && today !== this.day && this.extras.size === this.list.size) {
+      // A new day: ages, eligibility and alerts from what each summary keeps, without reading a record.
+      const settings = this.settings();
+      for (const s of [...this.list.all()]) this.list.put(dateSummary({ ...s }, this.extras.get(s.id)!.e, today, settings));
+      this.day = today;
+    }
     if (this.allDirty || today !== this.day) {
       this.list.reset();
       this.store.each(CHILD_ENTITY, (id, rec) => this.list.put(this.summarise(id, rec, today)));

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/errors';
 import { preserve } from './damaged-copies';
-import { fsyncDir, writeFileDurably } from './durable-file';
+import { fsyncDir, writeFileDurably, writeFileDurablyAsync } from './durable-file';
 import { applyOperation } from './fold';
 import { type Clock, HybridClock, systemClock } from './hlc';
 import { migrate, SCHEMA_VERSION } from './migrations';
@@ -13,7 +13,7 @@ import { encodeLine, entityKey, lineHash, type JsonValue, type Operation } from 
 import { LogWriter, readLineAt, scanLog, storedLine } from './oplog';
 import { assertSealing } from './seal-check';
 import type { Sealer } from './sealed';
-import { MANIFEST_LABEL, openSnapshotBuffer, sealSnapshotBuffer, SnapshotDamaged, snapshotDb } from './snapshot-file';
+import { encodeSnapshotBuffer, MANIFEST_LABEL, openSnapshotBuffer, sealSnapshotBuffer, SnapshotDamaged, snapshotDb } from './snapshot-file';
 import { settleSwap, swapPending } from './store-swap';
 import { emptyState, isPrototypeKey, stampOf, type EntityRecord, type State } from './state';
 import { refFiles, TableSet, type Table, type TableRef } from './tables';
@@ -67,7 +67,26 @@ export interface StoreDoc {
   tables?: Record<string, TableRef>;
   /** The state inline: the first prototype's layout, and what migrations work on. Split on the next snapshot. */
   state?: State;
+  /** Derived data kept beside the tables (the ledger list's summaries), each as of journal offset `at`. */
+  sidecars?: Record<string, SidecarRef>;
 }
+
+export interface SidecarRef {
+  files: string[];
+  /** The journal offset it describes: the operations from here on are not in it. */
+  at: number;
+  meta: JsonValue;
+}
+
+/** What a sidecar's owner hands a snapshot, synchronously: items no later change will alter. */
+export interface SidecarCapture {
+  meta: JsonValue;
+  items: unknown[];
+}
+
+/** Sidecar items per file: one file serialised per turn of the event loop. */
+const SIDECAR_CHUNK = 4000;
+const sidecarLabel = (name: string, file: string) => `sidecar:${name}:${file}`;
 
 export type ChangeListener = (ops: Operation[]) => void;
 
@@ -121,6 +140,10 @@ export class Store {
   private sinceSnapshot = 0;
   private snapshotting: Promise<void> | null = null;
   private closed = false;
+  private readonly sidecarOwners = new Map<string, () => SidecarCapture | null>();
+  /** Where the journal stood in the manifest this store opened, and each record changed since (its latest offset). */
+  private openedAt = 0;
+  private readonly touched = new Map<string, Map<string, number>>();
 
   private tables!: TableSet;
 
@@ -345,6 +368,7 @@ export class Store {
       : new TableSet(dir, doc.tables ?? {}, rebuild, sealer, sizing);
     // Small tables are read now so damage to them is reported at once; large ones when first used.
     store.tables.ensureSmall(EAGER_TABLE_BYTES);
+    store.openedAt = doc.log.bytes;
     for (const e of entries) store.fold(e.op, e.offset, Buffer.byteLength(e.line) + 1);
     const lastEntry = entries[entries.length - 1];
     if (lastEntry) store.doc.log.tailHash = lineHash(lastEntry.line);
@@ -456,6 +480,9 @@ export class Store {
     this.doc.seqs[op.office] = op.seq;
     if ((op.seq - 1) % MARK_EVERY === 0) ((this.doc.marks ??= {})[op.office] ??= []).push(offset);
     this.tables.apply(op, offset);
+    let ids = this.touched.get(op.entity);
+    if (!ids) this.touched.set(op.entity, (ids = new Map()));
+    ids.set(op.id, offset);
     this.doc.log.count++;
     this.doc.log.tailOffset = offset;
     this.doc.log.bytes = offset + lineBytes;
@@ -664,9 +691,9 @@ export class Store {
     }
     return take({
       manifest: files.snapshot,
-      tables: Object.values(this.doc.tables ?? {})
-        .flatMap(refFiles)
-        .map((file) => path.join(files.dir, 'tables', file)),
+      tables: [...Object.values(this.doc.tables ?? {}).flatMap(refFiles), ...this.sidecarFiles(this.doc)].map((file) =>
+        path.join(files.dir, 'tables', file),
+      ),
       journal: files.journal,
       journalBytes: this.writer.size,
     });
@@ -678,8 +705,10 @@ export class Store {
     const files = storeFiles(this.dir);
     // Everything that describes this moment is captured synchronously; only the writing is awaited.
     const taken = this.tables.capture();
-    const head: StoreDoc = JSON.parse(JSON.stringify({ ...this.doc, tables: undefined }));
+    const head: StoreDoc = JSON.parse(JSON.stringify({ ...this.doc, tables: undefined, sidecars: undefined }));
+    const sidecars = this.captureSidecars();
     const previous = this.tables.currentRefs();
+    const previousSidecars = this.sidecarFiles(this.doc);
     this.sinceSnapshot = 0;
     this.snapshotting = (async () => {
       // One part per turn of the event loop: serialising a city's whole child table at once froze the app for
@@ -694,13 +723,16 @@ export class Store {
           parts.set(w.part, file);
           await new Promise<void>((resolve) => setImmediate(resolve));
         }
-        if (taken.writes.length && fs.existsSync(this.tables.folder)) fsyncDir(this.tables.folder);
+        const sidecarRefs: Record<string, SidecarRef> = { ...(this.doc.sidecars ?? {}) };
+        for (const c of sidecars) sidecarRefs[c.name] = await this.writeSidecar(c.name, c.capture, head.log.bytes);
+        if (fs.existsSync(this.tables.folder)) fsyncDir(this.tables.folder);
         const refs = TableSet.refsFrom(taken.base, written);
         const db = snapshotDb<StoreDoc>(files.snapshot, files.backup, this.sealer);
-        db.data = { ...head, tables: refs };
+        db.data = { ...head, tables: refs, sidecars: sidecarRefs };
         await db.write();
         this.doc.tables = refs;
-        this.tables.adopt(refs, written, previous);
+        this.doc.sidecars = sidecarRefs;
+        this.tables.adopt(refs, written, previous, [...previousSidecars, ...this.sidecarFiles(this.doc)]);
       } catch (err) {
         this.tables.release(taken.taken);
         throw err;
@@ -709,6 +741,78 @@ export class Store {
       this.snapshotting = null;
     });
     return this.snapshotting;
+  }
+
+  /**
+   * Derived data the next snapshots keep beside the tables, so it need not be derived again from every record at the
+   * next start. `capture` runs synchronously when a snapshot begins; null keeps the previous one (with its older
+   * journal offset: readers add what changed since, see changedSince).
+   */
+  registerSidecar(name: string, capture: () => SidecarCapture | null): void {
+    this.sidecarOwners.set(name, capture);
+  }
+
+  /** The sidecar as the opened manifest (or a later snapshot) holds it; null when there is none or it is damaged. */
+  readSidecar(name: string): (SidecarCapture & { at: number }) | null {
+    const ref = this.doc.sidecars && Object.hasOwn(this.doc.sidecars, name) ? this.doc.sidecars[name] : undefined;
+    if (!ref) return null;
+    try {
+      const items: unknown[] = [];
+      for (const file of ref.files) {
+        const stored = fs.readFileSync(path.join(this.tables.folder, file));
+        const chunk = openSnapshotBuffer<unknown[]>(stored, sidecarLabel(name, file), this.sealer);
+        for (const item of chunk) items.push(item);
+      }
+      return { meta: ref.meta, items, at: ref.at };
+    } catch {
+      // Derived data: a damaged copy is derived again by its owner, never a reason to stop.
+      return null;
+    }
+  }
+
+  /** Ids of the records of one type changed at or after journal offset `at`. */
+  changedSince(entity: string, at: number): Set<string> {
+    const out = new Set<string>();
+    if (at < this.openedAt) {
+      scanWithDamage(this.writer.file, at, this.sealer, {
+        end: this.openedAt,
+        visit: (e) => {
+          if (e.op.entity === entity) out.add(e.op.id);
+        },
+      });
+    }
+    for (const [id, offset] of this.touched.get(entity) ?? []) if (offset >= at) out.add(id);
+    return out;
+  }
+
+  private captureSidecars(): { name: string; capture: SidecarCapture }[] {
+    const out: { name: string; capture: SidecarCapture }[] = [];
+    for (const [name, capture] of this.sidecarOwners) {
+      const c = capture();
+      if (c) out.push({ name, capture: c });
+    }
+    return out;
+  }
+
+  private sidecarFiles(doc: StoreDoc): string[] {
+    return Object.values(doc.sidecars ?? {}).flatMap((r) => r.files);
+  }
+
+  private async writeSidecar(name: string, capture: SidecarCapture, at: number): Promise<SidecarRef> {
+    const files: string[] = [];
+    await fs.promises.mkdir(this.tables.folder, { recursive: true });
+    for (let i = 0; i < capture.items.length || i === 0; i += SIDECAR_CHUNK) {
+      const plain = encodeSnapshotBuffer(capture.items.slice(i, i + SIDECAR_CHUNK));
+      const hash = (this.sealer ? this.sealer.nameFor(plain.sha256) : plain.sha256).slice(0, 16);
+      const file = `sidecar-${name.replace(/[^a-zA-Z0-9_-]/g, '_')}-${i / SIDECAR_CHUNK}-${hash}.json`;
+      const target = path.join(this.tables.folder, file);
+      if (!fs.existsSync(target)) {
+        await writeFileDurablyAsync(target, this.sealer ? this.sealer.sealFile(plain.bytes, sidecarLabel(name, file)) : plain.bytes);
+      }
+      files.push(file);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return { files, at, meta: capture.meta };
   }
 
   async close(): Promise<void> {

@@ -429,7 +429,13 @@ export class TableSet {
   }
 
   /** After the manifest naming `refs` is durable: the written parts are clean; files neither names are removed. */
-  adopt(refs: Record<string, TableRef>, written: Map<string, Map<number, string | null>>, backupRefs: Record<string, TableRef>): void {
+  adopt(
+    refs: Record<string, TableRef>,
+    written: Map<string, Map<number, string | null>>,
+    backupRefs: Record<string, TableRef>,
+    /** Other files the two manifests name in the folder (sidecars). */
+    alsoKeep: string[] = [],
+  ): void {
     this.refs = refs;
     for (const [entity, parts] of written) {
       const t = this.tables.get(entity)!;
@@ -444,7 +450,7 @@ export class TableSet {
         }
       }
     }
-    const keep = new Set([...Object.values(refs), ...Object.values(backupRefs)].flatMap(refFiles));
+    const keep = new Set([...[...Object.values(refs), ...Object.values(backupRefs)].flatMap(refFiles), ...alsoKeep]);
     if (!fs.existsSync(this.folder)) return;
     for (const f of fs.readdirSync(this.folder)) {
       if (!keep.has(f) && !f.endsWith('.tmp')) fs.rmSync(path.join(this.folder, f), { force: true });

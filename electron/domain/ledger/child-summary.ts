@@ -114,6 +114,43 @@ export function alertsFor(
   return alerts;
 }
 
+/** What eligibility reads besides the birth date: kept with a stored summary, so a new day needs no record. */
+export interface EligibilityInputs {
+  householdType: string;
+  hukouRegistered: boolean;
+  bothParentsAway: boolean;
+  oneAwayOtherIncapable: boolean;
+}
+
+export function eligibilityInputs(values: Readonly<Record<string, JsonValue>>): EligibilityInputs {
+  return {
+    householdType: childValue(values, 'child.householdType'),
+    hukouRegistered: values['child.hukouRegistered'] === true,
+    bothParentsAway: values['guardianship.bothParentsAway'] === true,
+    oneAwayOtherIncapable: values['guardianship.oneAwayOtherIncapable'] === true,
+  };
+}
+
+/** The parts of a summary that depend on the day (age, eligibility, alerts), set in place. */
+export function dateSummary(summary: ChildSummary, inputs: EligibilityInputs, today: string, settings: LedgerSettings): ChildSummary {
+  const { birthDate } = summary;
+  const age = isIsoDate(birthDate) ? ageOn(birthDate, today) : null;
+  const eligibility = checkEligibility(
+    {
+      child: { birthDate, householdType: inputs.householdType, hukouRegistered: inputs.hukouRegistered },
+      guardianship: { bothParentsAway: inputs.bothParentsAway, oneAwayOtherIncapable: inputs.oneAwayOtherIncapable },
+    },
+    today,
+    settings.turning16Days,
+  );
+  summary.age = age;
+  summary.ageBand = age === null ? null : ageBand(age);
+  summary.eligible = eligibility.eligible;
+  summary.eligibilityReasons = eligibility.reasons;
+  summary.alerts = alertsFor(summary, today, settings);
+  return summary;
+}
+
 export function summariseChild(
   id: string,
   values: Readonly<Record<string, JsonValue>>,
@@ -123,26 +160,14 @@ export function summariseChild(
 ): ChildSummary {
   const v = (path: Parameters<typeof childValue>[1]) => childValue(values, path);
   const birthDate = v('child.birthDate');
-  const age = isIsoDate(birthDate) ? ageOn(birthDate, today) : null;
-  const eligibility = checkEligibility(
-    {
-      child: { birthDate, householdType: v('child.householdType'), hukouRegistered: values['child.hukouRegistered'] === true },
-      guardianship: {
-        bothParentsAway: values['guardianship.bothParentsAway'] === true,
-        oneAwayOtherIncapable: values['guardianship.oneAwayOtherIncapable'] === true,
-      },
-    },
-    today,
-    settings.turning16Days,
-  );
   const summary: ChildSummary = {
     id,
     name: v('child.name'),
     key: meta.key ?? searchKey({ name: v('child.name'), idNumber: v('child.idNumber'), otherNames: familyNamesOf(values) }),
     sex: v('child.sex'),
     birthDate,
-    age,
-    ageBand: age === null ? null : ageBand(age),
+    age: null,
+    ageBand: null,
     idNumber: v('child.idNumber'),
     township: v('responsibility.township'),
     village: v('responsibility.village'),
@@ -153,8 +178,8 @@ export function summariseChild(
     riskLevel: v('riskLevel'),
     status: v('status.state') || 'active',
     guardianPhone: guardianPhoneOf(values),
-    eligible: eligibility.eligible,
-    eligibilityReasons: eligibility.reasons,
+    eligible: false,
+    eligibilityReasons: [],
     unguarded: isUnguarded(values),
     incomplete: missingFields(flatGetter(values)).length > 0,
     lastVisitDate: v('lastVisitDate'),
@@ -163,8 +188,7 @@ export function summariseChild(
     alerts: [],
   };
   // One object literal, filled in place: the list scans 50,000 of these and wants them all of one shape.
-  summary.alerts = alertsFor(summary, today, settings);
-  return summary;
+  return dateSummary(summary, eligibilityInputs(values), today, settings);
 }
 
 /** Alerts first by the most urgent kind (无人监护 always first), then by how many. */
