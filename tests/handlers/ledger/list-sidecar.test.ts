@@ -2,13 +2,13 @@
 // children changed since (after a crash, the journal's tail) summarised again from their records. Counted, not timed.
 import { requireStore, type AppContext } from '../../../electron/app/context';
 import { ledgerIndex } from '../../../electron/handlers/ledger-index';
-import { cleanupTempDirs } from '../../helpers/temp-dir';
+import { cleanupTempDirs, type fixedClock } from '../../helpers/temp-dir';
 import { openSignedIn } from '../../helpers/office';
 import { cliFiles } from '../../../electron/files/file-access';
 import { call, child, DAY, ledgerContext } from './ledger-helpers';
 
 let ctx: AppContext;
-let clock: ReturnType<typeof import('../../helpers/temp-dir').fixedClock>;
+let clock: ReturnType<typeof fixedClock>;
 afterEach(async () => {
   await ctx.close();
   cleanupTempDirs();
