@@ -48,9 +48,16 @@ describe('api client', () => {
 });
 
 function OperationsCount({ entities }: { entities?: string[] }) {
-  const { data, error } = useQuery('settings.get', {}, entities ? { entities } : {});
+  const { data, error, refetch } = useQuery('settings.get', {}, entities ? { entities } : {});
   if (error) return <p>错误：{error.message}</p>;
-  return <p>{data ? `记录 ${data.operations}` : '读取中'}</p>;
+  return (
+    <>
+      <p>{data ? `记录 ${data.operations}` : '读取中'}</p>
+      <button type="button" onClick={() => void refetch()}>
+        刷新
+      </button>
+    </>
+  );
 }
 
 describe('useQuery', () => {
@@ -99,13 +106,41 @@ describe('useQuery', () => {
       </ApiProvider>,
     );
     await act(async () => undefined);
-    act(() => api.emit('store.changed', { entities: [] }));
+    // Asked again by hand while the first read is under way (a refetch is not coalesced like an event).
+    act(() => screen.getByRole('button', { name: '刷新' }).click());
     await act(async () => undefined);
     expect(pending).toHaveLength(2);
     await act(async () => pending[1]!(2));
     expect(screen.getByText('记录 2')).toBeInTheDocument();
     await act(async () => pending[0]!(1));
     expect(screen.getByText('记录 2')).toBeInTheDocument();
+  });
+
+  it('coalesces store changes that arrive while a read is under way: one more read after it, not one per change', async () => {
+    const pending: ((n: number) => void)[] = [];
+    const api = createFakeApi({
+      'settings.get': () =>
+        new Promise((resolve) => pending.push((operations) => resolve(fakeSettings({ operations })))),
+    });
+    render(
+      <ApiProvider bridge={api.bridge}>
+        <OperationsCount />
+      </ApiProvider>,
+    );
+    await act(async () => undefined);
+    for (let i = 0; i < 5; i++) act(() => api.emit('store.changed', { entities: ['child'] }));
+    await act(async () => undefined);
+    expect(pending).toHaveLength(1);
+    await act(async () => pending[0]!(1));
+    // The changes came after the first read began: exactly one more read, which sees them all.
+    expect(pending).toHaveLength(2);
+    await act(async () => pending[1]!(6));
+    expect(screen.getByText('记录 6')).toBeInTheDocument();
+    expect(api.callsTo('settings.get')).toHaveLength(2);
+    // With nothing under way, a change is read at once.
+    act(() => api.emit('store.changed', { entities: ['child'] }));
+    await act(async () => undefined);
+    expect(pending).toHaveLength(3);
   });
 });
 

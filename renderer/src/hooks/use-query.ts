@@ -1,6 +1,7 @@
 // Reads one channel and keeps the answer fresh: it refetches when the arguments change and whenever the main
 // process says the store changed (or another listed event arrives), and after a sign-in. Older answers never
-// overwrite newer ones.
+// overwrite newer ones. Events that arrive while a read is under way are coalesced: one more read follows it, however
+// many changes came (an import or a bundle commits in bursts; each page asks again once, not once per commit).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArgsOf, ChannelName, EventName, ResultOf } from '../../../electron/contract/channels';
 import { toApiError, type ApiError } from '../api/api-error';
@@ -42,6 +43,10 @@ export function useQuery<K extends ChannelName>(
   const entitiesKey = options.entities?.join(',') ?? '';
 
   const skip = options.skip ?? false;
+  /** Reads under way, and whether an event asked for another read meanwhile. */
+  const reading = useRef(0);
+  const again = useRef(false);
+  const current = useRef<() => Promise<void>>(async () => undefined);
   const run = useCallback(async () => {
     const ticket = ++latest.current;
     if (skip) {
@@ -49,6 +54,7 @@ export function useQuery<K extends ChannelName>(
       return;
     }
     setState((s) => ({ ...s, loading: true }));
+    reading.current++;
     try {
       const data = await api.invoke(name, JSON.parse(argsKey) as ArgsOf<K>);
       if (ticket === latest.current) setState({ data, error: null, loading: false });
@@ -59,15 +65,30 @@ export function useQuery<K extends ChannelName>(
       // what it shows (and its forms their input) rather than turning into an error.
       if (error.code === NOT_SIGNED_IN) setState((s) => ({ ...s, loading: false }));
       else setState((s) => ({ data: s.data, error, loading: false }));
+    } finally {
+      reading.current--;
+      if (reading.current === 0 && again.current) {
+        again.current = false;
+        void current.current();
+      }
     }
   }, [api, name, argsKey, skip]);
 
   useEffect(() => {
+    current.current = run;
     void run();
     return () => {
-      // A late answer to a query this component no longer shows must not land.
+      // A late answer to a query this component no longer shows must not land, nor a read it asked for.
       latest.current++;
+      again.current = false;
+      current.current = async () => undefined;
     };
+  }, [run]);
+
+  /** A read for an event: now, or once after the read under way (changes meanwhile are in the answer then). */
+  const refresh = useCallback(() => {
+    if (reading.current > 0) again.current = true;
+    else void run();
   }, [run]);
 
   useEffect(() => {
@@ -78,11 +99,11 @@ export function useQuery<K extends ChannelName>(
           const changed = (payload as { entities?: string[] }).entities ?? [];
           if (!changed.some((e) => wanted.includes(e))) return;
         }
-        void run();
+        refresh();
       }),
     );
     return () => offs.forEach((off) => off());
-  }, [api, run, eventsKey, entitiesKey]);
+  }, [api, refresh, eventsKey, entitiesKey]);
 
   // After a lock screen or a new sign-in, what was refused while nobody was signed in is read again.
   useEffect(
