@@ -18,6 +18,8 @@ import { buildBundle, recordExport } from '../sync/export';
 import { applyBundle, bundleCheck, inspectBundle, readBundleSource } from '../sync/import';
 import { allPeers, peerView, previewCard, readPeer, revokePeer, trustCard } from '../sync/peers';
 import { transferChanges } from '../sync/transfer';
+import { assertNoPersonalData, deliveredChange, redactForUnit, reshareChanges } from '../sync/unit-share';
+import type { Change } from '../store/store';
 import { duplicateGroups } from './ledger-duplicates';
 import type { BundleSource } from '../contract/schemas/exchange';
 import type { HandlerMap } from './types';
@@ -81,13 +83,25 @@ export const exchangeHandlers = {
     const damage = store.checkJournal();
     if (damage.lines.length && !args.allowDamaged) throw new AppError('JOURNAL_DAMAGED', journalRefusal(damage));
     const opts = { full: args.full, now: now(ctx), ...(damage.lines.length ? { damaged: damage } : {}) };
+    // To a member unit's office (issue 14): records that joined its share after their first operations went to it
+    // as place-holders are re-stated first (checked for personal data before anything is written).
+    const delivered: Change[] = [];
+    if (peer.level === 'unit') {
+      const reshare = reshareChanges(store, peer.code, peer.acked ?? {});
+      if (reshare.changes.length) {
+        const preview = reshare.changes.map((c) => redactForUnit({ office: ctx.office!.code, seq: 1, hlc: '', user: ctx.user, entity: c.entity, id: c.id, set: c.set, sv: 1 }));
+        assertNoPersonalData(store, preview, peer.name);
+        store.commit(reshare.changes, ctx.user);
+      }
+      delivered.push(deliveredChange(peer.code, reshare.keys));
+    }
     const built = buildBundle(store, loadIdentity(ctx.dataDir, ctx.keys?.sealer), peer, opts);
     let filePath: string | undefined;
     if (folder !== undefined) {
       filePath = path.join(folder, built.fileName);
       writeFileDurably(filePath, built.bytes, 0o600);
     }
-    recordExport(store, ctx.user, peer, built, opts);
+    recordExport(store, ctx.user, peer, built, opts, delivered);
     return {
       fileName: built.fileName,
       bytes: built.bytes.length,

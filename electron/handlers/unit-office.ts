@@ -29,6 +29,7 @@ import type { Store } from '../store/store';
 import { selectOperations } from '../sync/export';
 import { maxVector, readPeer } from '../sync/peers';
 import { applyUnitSetup, buildUnitSetup } from '../sync/unit-setup';
+import { deliveredChange, reshareChanges } from '../sync/unit-share';
 import { WITHHELD_ENTITY } from '../sync/local-entities';
 import { DUE_SOON_DAYS } from './tasks';
 import type { HandlerMap } from './types';
@@ -232,6 +233,8 @@ export const unitOfficeHandlers = {
     const unit = compositionOn(store, todayOf(ctx)).units.find((u) => u.id === args.unitId);
     if (!unit) throw new AppError('NOT_FOUND', '找不到该成员单位（单位标识见成员单位列表）。', { unitId: '不是现有的成员单位' });
     const built = buildUnitSetup(store, ctx.office!, { id: unit.id, name: unit.name }, now(ctx));
+    // What the file carries counts as delivered: later bundles re-state only what joins the share afterwards.
+    store.commit([deliveredChange(built.unitOfficeCode, reshareChanges(store, built.unitOfficeCode, {}).keys)], ctx.user);
     let filePath: string | undefined;
     if (folder !== undefined) {
       filePath = path.join(folder, built.fileName);

@@ -12,7 +12,7 @@ import type { Vector } from '../contract/schemas/exchange';
 import type { OfficeIdentity } from '../identity/identity';
 import { SCHEMA_VERSION } from '../store/migrations';
 import type { Operation } from '../store/operation';
-import type { Store } from '../store/store';
+import type { Change, Store } from '../store/store';
 import { logChange } from './exchange-log';
 import { PEER_ENTITY, WITHHELD_ENTITY } from './local-entities';
 import { maxVector, type PeerRecord } from './peers';
@@ -178,10 +178,13 @@ export function recordExport(
   peer: PeerRecord,
   built: BuiltBundle,
   opts: { full: boolean; now: Date },
+  /** Local changes recorded with it (what of a member unit's share has now gone to it). */
+  extra: Change[] = [],
 ): void {
   const at = opts.now.toISOString();
   store.commit(
     [
+      ...extra,
       {
         entity: PEER_ENTITY,
         id: peer.code,

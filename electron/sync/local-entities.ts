@@ -23,6 +23,7 @@ export const LOCAL_ONLY_ENTITIES: ReadonlySet<string> = new Set([
   'setting', // minutes settings: this office's issuing authority and numbering
   'backupLog', // this office's backups (BACKUP_LOG_ENTITY): when one last left this PC
   'backupSettings', // the backup reminder
+  'unitShareDelivered', // which records of a member unit's share have gone to its office (issue 14, unit-share.ts)
 ]);
 
 export const isLocalOnly = (entity: string) => LOCAL_ONLY_ENTITIES.has(entity);

