@@ -1,5 +1,8 @@
 // `npm run bench` (not a test): city-scale figures for the operation store, each as min / median / p99 within one run.
 // Runs in plain Node. Options: --children N (50000) --operations N (1000000) --commits N (2000) --crash-trials N (1000)
+// --quick: the issue-13 figures only (tests/bench/quick-bench.ts: no crash trials, minutes at 50,000 children);
+// --json: the last line printed is one JSON object of those figures (after the full bench, the quick one runs too);
+// --import-rows N (50000): the township ledger the quick bench imports and exports.
 import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -16,6 +19,7 @@ import { ledgerListBench } from './ledger-list-bench';
 import { readerOnce, xlsxImportBench } from './ledger-excel-bench';
 import { exchangeBench } from './exchange-bench';
 import { backupBench } from './backup-bench';
+import { appSession, crashWriter, generateOffice, openFirstPage, quickBench } from './quick-bench';
 
 const { values } = parseArgs({
   options: {
@@ -23,8 +27,12 @@ const { values } = parseArgs({
     operations: { type: 'string', default: '1000000' },
     commits: { type: 'string', default: '2000' },
     'crash-trials': { type: 'string', default: '1000' },
-    /** open | ledger | xlsx (one part alone), store (the store's figures only); default: everything. */
+    /** open | ledger | xlsx | exchange (one part alone), store (the store's figures only); default: everything.
+     *  qb-generate | qb-open | qb-crash | qb-app: the quick bench's child processes. */
     mode: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    'import-rows': { type: 'string', default: '50000' },
     /** With --mode read: which xlsx reader (ours | exceljs) reads the file given as --dir. */
     reader: { type: 'string' },
     dir: { type: 'string' },
@@ -245,9 +253,28 @@ async function crashTrials(trials: number) {
 async function main() {
   if (values.mode === 'open') return openOnce(values.dir!, values.sealed!);
   if (values.mode === 'ledger') return ledgerListBench(Number(values.children));
-  if (values.mode === 'xlsx') return xlsxImportBench(Number(values.children));
+  if (values.mode === 'xlsx') {
+    const figures = await xlsxImportBench(Number(values.children), values.dir);
+    if (values.json) console.log(JSON.stringify(figures));
+    return;
+  }
   if (values.mode === 'read') return readerOnce(values.dir!, values.reader ?? 'ours');
-  if (values.mode === 'exchange') return exchangeBench(10_000);
+  if (values.mode === 'exchange') {
+    const figures = await exchangeBench(10_000);
+    if (values.json) console.log(JSON.stringify(figures));
+    return;
+  }
+  if (values.mode === 'qb-generate') return generateOffice(values.dir!, Number(values.children));
+  if (values.mode === 'qb-open') return openFirstPage(values.dir!);
+  if (values.mode === 'qb-crash') return crashWriter(values.dir!, Number(values.children));
+  if (values.mode === 'qb-app') return appSession(values.dir!, Number(values.children));
+  const quick = () => quickBench({ children: Number(values.children), importRows: Number(values['import-rows']), script: __filename });
+  if (values.quick) {
+    const figures = await quick();
+    if (values.json) console.log(JSON.stringify(figures));
+    if (figures.errors) process.exitCode = 1;
+    return;
+  }
   const children = Number(values.children);
   const operations = Number(values.operations);
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'guanai-bench-')), 'store');
@@ -332,6 +359,12 @@ async function main() {
   await exchangeBench(10_000);
   // In a fresh process, so its peak RSS is the import's own.
   process.stdout.write(execFileSync(process.execPath, [__filename, '--mode', 'xlsx', '--children', String(children)], { encoding: 'utf8' }));
+  if (values.json) {
+    console.log('');
+    const figures = await quick();
+    console.log(JSON.stringify(figures));
+    if (figures.errors) process.exitCode = 1;
+  }
 }
 
 main().catch((err) => {

@@ -17,7 +17,17 @@ async function ok<T>(ctx: AppContext, name: string, args: unknown): Promise<T> {
   return r.value as T;
 }
 
-export async function exchangeBench(operations = 10_000): Promise<void> {
+export interface ExchangeFigures {
+  exportMs: number;
+  verifyMs: number;
+  dryMs: number;
+  importMs: number;
+  /** The bundle page's flow: verify + dry run + import. */
+  flowMs: number;
+  replayMs: number;
+}
+
+export async function exchangeBench(operations = 10_000): Promise<ExchangeFigures> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'guanai-bench-exchange-'));
   const clock = () => Date.UTC(2026, 10, 28, 2, 0, 0);
   const county = await openContext({ dataDir: path.join(root, 'county'), owner: 'cli', clock, files: cliFiles });
@@ -65,6 +75,7 @@ export async function exchangeBench(operations = 10_000): Promise<void> {
       `${'bundle import (verify+dry run+apply)'.padEnd(34)} ${f(importMs)} (goal ≤ 2000 ms); ${result.new} new records; ` +
         `page flow verify ${f(verifyMs)} + dry run ${f(dryMs)} + import ${f(importMs)}; replay ${f(replayMs)}`,
     );
+    return { exportMs, verifyMs, dryMs, importMs, flowMs: verifyMs + dryMs + importMs, replayMs };
   } finally {
     await county.close();
     await city.close();

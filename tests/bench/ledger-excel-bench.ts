@@ -51,14 +51,29 @@ export async function writeLedger(file: string, rows: number): Promise<void> {
   await wb.commit();
 }
 
-export async function xlsxImportBench(rows: number): Promise<void> {
+export interface XlsxFigures {
+  rows: number;
+  imported: number;
+  /** Preview + commit. */
+  importMs: number;
+  /** This process's peak RSS at the import's end. */
+  importRssMb: number;
+  /** The second export (the first also builds the ledger list's index). */
+  exportMs: number;
+  exportFirstMs: number;
+  rssMb: number;
+}
+
+/** Writes a ledger of `rows` rows and imports it; with `given`, imports that file instead (no writing, no reader
+ *  figures), so the process's peak RSS is the import's and the export's alone. */
+export async function xlsxImportBench(rows: number, given?: string): Promise<XlsxFigures> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'guanai-xlsx-'));
   try {
-    const file = path.join(work, 'ledger.xlsx');
+    const file = given ?? path.join(work, 'ledger.xlsx');
     let t0 = performance.now();
-    await writeLedger(file, rows);
+    if (!given) await writeLedger(file, rows);
     const writeMs = performance.now() - t0;
-    readerBench(file);
+    if (!given) readerBench(file);
     // The file is given by path, as the CLI gives it (a context reads no path unless its shell allows it).
     const ctx = await openContext({ dataDir: path.join(work, 'data'), owner: 'cli', clock: () => Date.UTC(2026, 10, 28, 2), files: cliFiles });
     await initTestOffice(ctx, { code: '445200', name: '揭阳市民政局', level: 'city' });
@@ -89,7 +104,7 @@ export async function xlsxImportBench(rows: number): Promise<void> {
     }
     await ctx.close();
     const mb = (fs.statSync(file).size / 1e6).toFixed(1);
-    console.log(`${'xlsx write (streaming)'.padEnd(34)} ${rows} rows, ${mb} MB in ${(writeMs / 1000).toFixed(1)} s`);
+    if (!given) console.log(`${'xlsx write (streaming)'.padEnd(34)} ${rows} rows, ${mb} MB in ${(writeMs / 1000).toFixed(1)} s`);
     console.log(
       `${'xlsx import (preview + commit)'.padEnd(34)} ${((previewMs + commitMs) / 1000).toFixed(1)} s ` +
         `(preview ${(previewMs / 1000).toFixed(1)} s, commit ${(commitMs / 1000).toFixed(1)} s; goal ≤ 15 s): ` +
@@ -104,6 +119,15 @@ export async function xlsxImportBench(rows: number): Promise<void> {
     }
     console.log(`${'peak RSS up to the import\'s end'.padEnd(34)} ${importRss.toFixed(0)} MB (goal ≤ 600 MB)`);
     console.log(`${'peak RSS (xlsx import process)'.padEnd(34)} ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+    return {
+      rows,
+      imported: result.imported,
+      importMs: previewMs + commitMs,
+      importRssMb: importRss,
+      exportMs: exports[1]!.ms,
+      exportFirstMs: exports[0]!.ms,
+      rssMb: process.resourceUsage().maxRSS / 1024,
+    };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
