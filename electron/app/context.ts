@@ -190,12 +190,14 @@ export async function unlockStore(ctx: AppContext, dataKey: Buffer): Promise<voi
 
 /** The notices every page and `guanai info` show: those in DATA/notices.json not yet acknowledged. */
 export function noticesOf(ctx: AppContext): DataNotice[] {
-  const present = new Set(localBackups(ctx.dataDir).map((b) => b.name));
+  // The backup folder is listed only when a notice may offer a backup (app.status asks on every change, issue 13).
+  let listed: Set<string> | null = null;
+  const present = () => (listed ??= new Set(localBackups(ctx.dataDir).map((b) => b.name)));
   return openNotices(ctx.dataDir).map((n) => {
     // Damage offers the newest automatic backup made before it was found from a whole journal (the backup log says
     // which were; a backup made after the damage carries it and is never offered).
     const clean = n.standing ? newestCleanBackup(ctx, n.since) : null;
-    const before = clean && present.has(clean) ? clean : null;
+    const before = clean && present().has(clean) ? clean : null;
     const offer = before ? `最近一份早于此、且操作日志完整的自动备份：“${before}”，可在“设置 → 备份与恢复”中恢复。` : '';
     return { id: n.id, code: n.code, message: n.message + offer, since: n.since, ...(before ? { backup: before } : {}) };
   });

@@ -125,6 +125,14 @@ export function newestCleanBackup(ctx: AppContext, before?: string): string | nu
 }
 
 export function backupStatus(ctx: AppContext): BackupStatusView {
+  return { ...backupReminderStatus(ctx), local: localBackups(ctx.dataDir).map((b) => ({ name: b.name, at: b.at.toISOString(), kind: b.kind })) };
+}
+
+/**
+ * The backup status without the list of backup files: what the reminder needs. app.status asks on every change to
+ * the data, so it does not list and stat the backup folder each time (issue 13).
+ */
+export function backupReminderStatus(ctx: AppContext): Omit<BackupStatusView, 'local'> {
   requireStore(ctx);
   let setAt: string | null = null;
   let set = false;
@@ -148,7 +156,6 @@ export function backupStatus(ctx: AppContext): BackupStatusView {
     lastExternal,
     lastAny: log[0] ?? null,
     reminderDue: !lastExternal || now - Date.parse(lastExternal.at) > days * DAY,
-    local: localBackups(ctx.dataDir).map((b) => ({ name: b.name, at: b.at.toISOString(), kind: b.kind })),
   };
 }
 

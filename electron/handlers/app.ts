@@ -1,6 +1,6 @@
 // Handlers for the app frame: status, first-run set-up, settings.
 import { isLegacyFolder, noticesOf, requireStore, storeDirOf, type AppContext } from '../app/context';
-import { backupStatus } from '../backup/backup-service';
+import { backupReminderStatus } from '../backup/backup-service';
 import { clockWarning } from '../app/clock-check';
 import { currentSeat } from '../app/session';
 import { initOffice } from '../accounts/init-office';
@@ -16,7 +16,7 @@ export const DEMO_ENTITY = 'app';
 export const DEMO_ID = 'demo';
 
 function reminderOf(ctx: AppContext) {
-  const b = backupStatus(ctx);
+  const b = backupReminderStatus(ctx);
   return { due: b.reminderDue, passphraseSet: b.passphraseSet, lastExternalAt: b.lastExternal?.at ?? null, reminderDays: b.reminderDays };
 }
 
