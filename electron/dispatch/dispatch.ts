@@ -14,6 +14,7 @@ import { roleNames } from '../contract/schemas/accounts';
 import { fieldLabel } from '../contract/field-labels';
 import { isGenericMessage } from '../contract/schemas/zod-messages';
 import { handlers } from '../handlers';
+import { refuseAtUnitOffice } from './unit-office-access';
 import { beforePasswordChange, mayCall } from './access';
 
 /** Field path → first message (Chinese: the contract installs the Chinese zod messages). Keys are for code. */
@@ -77,6 +78,7 @@ export async function dispatch(ctx: AppContext, name: unknown, args: unknown, se
         throw new AppError('NOT_INITIALISED', '尚未设置本单位信息，请先完成初始设置。');
       }
       admit(ctx, seat, name);
+      refuseAtUnitOffice(ctx, name);
       // Public calls that need an office (sign-in) are the ones that open the store: no store check for them.
       if (def.needsOffice && !ctx.store && def.access !== 'public') {
         throw new AppError('NOT_INITIALISED', '尚未设置本单位信息，请先完成初始设置。');

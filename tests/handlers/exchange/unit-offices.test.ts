@@ -141,6 +141,11 @@ test('the city office sets up two unit offices in one sitting each', async () =>
   expect((await fail(units.jiaoyu, 'tasks.create', { title: 'x', source: { kind: 'adhoc' }, leadUnitId: 'jiaoyu', coUnitIds: [], deadline: '2026-12-31' })).code).toBe('REFUSED');
   expect((await fail(units.jiaoyu, 'tasks.report', { taskId: t1, unitId: 'gongan', date: '2026-11-28', text: '冒名', final: false })).code).toBe('REFUSED');
   expect((await fail(units.jiaoyu, 'unitOffice.connected', {})).code).toBe('REFUSED');
+  // A unit office keeps no ledger at all, and does not change the joint meeting's composition or meetings.
+  const ledger = await fail(units.jiaoyu, 'children.create', { record: records[1] as unknown as Record<string, unknown> });
+  expect(ledger).toMatchObject({ code: 'REFUSED', message: expect.stringContaining('不保存儿童信息台账') });
+  expect((await fail(units.jiaoyu, 'children.list', {})).code).toBe('REFUSED');
+  expect((await fail(units.jiaoyu, 'units.rename', { unitId: 'jiaoyu', name: '揭阳市教育局', from: '2026-11-28' })).code).toBe('REFUSED');
 });
 
 test('down, up and down again: reports, an attachment, an extension request and a conflict, for two units at once', async () => {
