@@ -7,7 +7,15 @@ import type { ChildListQuery, ChildRow, ChildSortField } from '../contract/schem
 import { createChildSchema, createIncompleteChildSchema } from '../contract/schemas/child';
 import { CHILD_ENTITY, childValue } from '../domain/ledger/child-fields';
 import { ChildListIndex, type ListIndexStats } from '../domain/ledger/child-list-index';
-import { isListSidecarMeta, LIST_SIDECAR, LIST_SIDECAR_VERSION, type ListSidecarItem, type ListSidecarMeta } from '../domain/ledger/list-sidecar';
+import {
+  decodeRow,
+  encodeRow,
+  isListSidecarMeta,
+  LIST_SIDECAR,
+  LIST_SIDECAR_VERSION,
+  type ListSidecarMeta,
+  type SummaryExtras,
+} from '../domain/ledger/list-sidecar';
 import { DuplicateIndex } from '../domain/ledger/duplicate-index';
 import { MERGED_INTO } from '../domain/ledger/merge-duplicates';
 import { childOwnerOf } from '../sync/ownership';
@@ -72,9 +80,11 @@ export class LedgerIndex {
   private dups: DuplicateIndex | null = null;
   private readonly dupDirty = new Set<string>();
   /** Per child, what its stored summary carries besides the summary (see list-sidecar.ts). */
-  private readonly extras = new Map<string, Omit<ListSidecarItem, 's'>>();
+  private readonly extras = new Map<string, SummaryExtras>();
   /** The stored summaries have been tried (once per run). */
   private sidecarTried = false;
+  /** Children summarised since the summaries were last handed to a snapshot (none: the stored ones still hold). */
+  private unstored = true;
   /** How many children were summarised from their records in the last refresh, and in this run (tests). */
   lastSummarised = 0;
   summarisedSinceStart = 0;
@@ -221,6 +231,7 @@ export class LedgerIndex {
     this.extras.set(id, { e: eligibilityInputs(rec.v), n: entry.name, i: entry.idNumber, f: entry.family, d: duplicateEntry(id, rec) });
     this.lastSummarised += 1;
     this.summarisedSinceStart += 1;
+    this.unstored = true;
     return summariseChild(
       id,
       rec.v,
@@ -239,18 +250,24 @@ export class LedgerIndex {
     const stored = this.store.readSidecar(LIST_SIDECAR);
     const settings = this.settings();
     if (!stored || !isListSidecarMeta(stored.meta, settings)) return false;
-    const newDay = stored.meta.day !== today;
     this.list.reset();
     const dups = new DuplicateIndex();
-    for (const raw of stored.items) {
-      const item = raw as ListSidecarItem;
-      const summary = newDay ? dateSummary(item.s, item.e, today, settings) : item.s;
-      this.list.put(summary);
-      this.keys.set(summary.id, { name: item.n, idNumber: item.i, family: item.f, key: summary.key });
-      this.extras.set(summary.id, { e: item.e, n: item.n, i: item.i, f: item.f, d: item.d });
-      dups.put(summary.id, item.d);
+    try {
+      for (const row of stored.items) {
+        const { s: summary, x } = decodeRow(row, today, settings);
+        this.list.put(summary);
+        this.keys.set(summary.id, { name: x.n, idNumber: x.i, family: x.f, key: summary.key });
+        this.extras.set(summary.id, x);
+        dups.put(summary.id, x.d);
+      }
+    } catch {
+      this.list.reset();
+      this.keys.clear();
+      this.extras.clear();
+      return false;
     }
     this.dups = dups;
+    this.unstored = false;
     for (const id of this.store.changedSince(CHILD_ENTITY, stored.at)) {
       this.dirty.add(id);
       this.dupDirty.add(id);
@@ -270,13 +287,16 @@ export class LedgerIndex {
   private capture(): SidecarCapture | null {
     if (this.allDirty || this.day === '') return null;
     this.refresh(this.day);
-    const items: ListSidecarItem[] = [];
+    // Nothing summarised since the last one: the stored summaries (with the changes since their offset) still hold.
+    if (!this.unstored) return null;
+    const items: unknown[] = [];
     for (const s of this.list.all()) {
       const extra = this.extras.get(s.id);
       if (!extra) return null;
-      items.push({ s, ...extra });
+      items.push(encodeRow(s, extra));
     }
-    const meta: ListSidecarMeta = { version: LIST_SIDECAR_VERSION, day: this.day, settings: this.settings() };
+    this.unstored = false;
+    const meta: ListSidecarMeta = { version: LIST_SIDECAR_VERSION, settings: this.settings() };
     return { meta: meta as unknown as SidecarCapture['meta'], items };
   }
 

@@ -11,6 +11,14 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;
 
+type DateParts = Readonly<{ year: number; month: number; day: number }>;
+
+// A city's 50,000 children have a few thousand distinct birth dates, and every list start computes ages and alerts
+// for all of them: each date is parsed once. Bounded, so odd input cannot grow it without end.
+const splitCache = new Map<string, DateParts>();
+const dayCache = new Map<string, number>();
+const CACHE_LIMIT = 50_000;
+
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
@@ -39,21 +47,32 @@ export function formatIsoDate(year: number, month: number, day: number): string 
 /** True for a well-formed, real 'YYYY-MM-DD' date. */
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
+  if (splitCache.has(value)) return true;
   const m = ISO_DATE.exec(value);
   return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 /** 'YYYY-MM-DD' → { year, month, day }; throws on a malformed date (callers validate first). */
-export function splitIsoDate(value: string): { year: number; month: number; day: number } {
+export function splitIsoDate(value: string): DateParts {
+  const hit = splitCache.get(value);
+  if (hit) return hit;
   const m = ISO_DATE.exec(value);
   if (!m || !isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) throw new RangeError(`not an ISO date: ${value}`);
-  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  const parts = Object.freeze({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
+  if (splitCache.size >= CACHE_LIMIT) splitCache.clear();
+  splitCache.set(value, parts);
+  return parts;
 }
 
 /** Days since 1970-01-01 for an ISO date. */
 export function toDayNumber(value: string): number {
+  const hit = dayCache.get(value);
+  if (hit !== undefined) return hit;
   const { year, month, day } = splitIsoDate(value);
-  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+  const n = Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+  if (dayCache.size >= CACHE_LIMIT) dayCache.clear();
+  dayCache.set(value, n);
+  return n;
 }
 
 export function fromDayNumber(dayNumber: number): string {
