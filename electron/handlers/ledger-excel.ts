@@ -233,7 +233,14 @@ export async function exportLedger(ctx: AppContext, args: ExportArgs) {
     },
     date,
   );
-  const records = rows.map((r) => store.get(CHILD_ENTITY, r.id)?.v).filter((v): v is NonNullable<typeof v> => v !== undefined);
+  // Ids only: each record is read as its row is written, so the export holds no second copy of the ledger (issue 13).
+  const ids = rows.map((r) => r.id).filter((id) => store.get(CHILD_ENTITY, id) !== undefined);
+  const records = {
+    length: ids.length,
+    *[Symbol.iterator]() {
+      for (const id of ids) yield store.get(CHILD_ENTITY, id)?.v ?? {};
+    },
+  };
   const buffer = await ledgerXlsx(records, { lists: index.codeLists(), masked: !args.unmasked, officeName: ctx.office!.name, date });
   // Who took full personal data out, when, and how much (domain.md §8). A masked export is recorded too: it still
   // holds names and addresses.

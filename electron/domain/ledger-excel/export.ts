@@ -94,7 +94,13 @@ export interface ExportOptions {
   date: string;
 }
 
-export async function ledgerXlsx(records: readonly Values[], o: ExportOptions): Promise<Buffer> {
+/** The records to write, in order: an array, or records read one at a time as the sheet is written (issue 13). */
+export interface ExportRecords {
+  readonly length: number;
+  [Symbol.iterator](): Iterator<Values>;
+}
+
+export async function ledgerXlsx(records: ExportRecords, o: ExportOptions): Promise<Buffer> {
   const n = exportColumns.length;
   const kinds = exportColumns.map(columnKind);
   const note = o.masked ? '身份证号码和电话号码已部分隐藏' : '含完整的身份证号码和电话号码，属于个人信息，请妥善保管，不得外传';

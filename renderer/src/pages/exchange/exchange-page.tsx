@@ -17,7 +17,8 @@ export function ExchangePage() {
     trust: useCan('exchange.trust'),
     duplicates: useCan('exchange.duplicates'),
   };
-  const status = useQuery('app.status', {});
+  // The office and the shell do not change with the data: read once, not on every change (issue 13).
+  const status = useQuery('app.status', {}, { refetchOn: [] });
   const peers = useQuery('exchange.peers', {}, { entities: exchangeEntities });
   const log = useQuery('exchange.log', {}, { entities: exchangeEntities });
   const conflicts = useQuery('conflicts.list', {});

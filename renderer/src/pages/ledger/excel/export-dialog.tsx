@@ -54,7 +54,8 @@ function ExportDialog({ filters, search, total, onClose }: Props & { onClose: (m
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const first = useRef<HTMLInputElement>(null);
-  const desktop = useQuery('app.status', {}).data?.shell === 'desktop';
+  // The shell does not change with the data: read once (issue 13).
+  const desktop = useQuery('app.status', {}, { refetchOn: [] }).data?.shell === 'desktop';
 
   useEffect(() => first.current?.focus(), []);
 

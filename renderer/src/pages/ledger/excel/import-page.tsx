@@ -39,7 +39,8 @@ export function ImportPage() {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [error, setError] = useState('');
-  const desktop = useQuery('app.status', {}).data?.shell === 'desktop';
+  // The shell does not change with the data: read once, not after every imported batch (issue 13).
+  const desktop = useQuery('app.status', {}, { refetchOn: [] }).data?.shell === 'desktop';
 
   useEffect(() => api.on('ledgerImport.progress', (p) => setProgress(p)), [api]);
 
