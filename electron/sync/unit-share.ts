@@ -270,5 +270,9 @@ export function assertFromUnit(store: Store, sender: { code: string; name: strin
     const held = store.get(op.entity, op.id)?.v.unitId;
     if (held !== undefined && held !== unitId) throw refuse('改动了其他单位的报送');
     if (!held && own === undefined) throw refuse('含有未注明报送单位的记录');
+    // Only on the unit's own tasks (lead or co-unit, as this office has them).
+    const taskId = str(op.set.taskId) || str(store.get(op.entity, op.id)?.v.taskId);
+    const task = store.get('task', taskId)?.v;
+    if (!task || (str(task.leadUnitId) !== unitId && !strs(task.coUnitIds).includes(unitId))) throw refuse('报送了不属于本单位的督办事项');
   }
 }

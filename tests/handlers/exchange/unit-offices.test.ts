@@ -261,6 +261,29 @@ test('a task the unit joins after its first operations went by as place-holders 
   expect(city.store!.history('task', t3).filter((op) => op.set.title !== undefined)).toHaveLength(2);
 });
 
+test('minutes go to the units on their distribution list, with their meetings, printed as issued', async () => {
+  const meetingFor = async (date: string, unitName: string) => {
+    const m = await call(city, 'meetings.create', { kind: 'plenary', date, place: '市政府第一会议室', chairKind: 'convener' });
+    const rows = (await call(city, 'meetings.get', { id: m.id })).attendance;
+    const row = rows.find((r) => r.unitName === unitName)!;
+    await call(city, 'attendance.mark', { meetingId: m.id, postId: row.postId, status: 'present' });
+    const draft = await call(city, 'minutes.draft', { meetingId: m.id });
+    await call(city, 'minutes.issue', { id: draft.id, date });
+    return m.id;
+  };
+  const m1 = await meetingFor('2026-11-20', '市教育局');
+  const m2 = await meetingFor('2026-11-25', '市公安局');
+  for (const u of Object.values(units)) await sendDown(u);
+  const deskJ = await call(units.jiaoyu, 'unitOffice.desk', {});
+  expect(deskJ.meetings.map((m) => m.id)).toEqual([m1]);
+  expect(deskJ.meetings[0]!.minutes).toEqual([expect.objectContaining({ number: expect.any(String), issuedDate: '2026-11-20' })]);
+  expect((await call(units.gongan, 'unitOffice.desk', {})).meetings.map((m) => m.id)).toEqual([m2]);
+  expect(units.jiaoyu.store!.get('meeting', m2)).toBeUndefined();
+  // The unit prints the minutes byte for byte as the office issued them.
+  const atCity = await call(city, 'print.render', { kind: 'minutes', id: m1 });
+  expect(await call(units.jiaoyu, 'print.render', { kind: 'minutes', id: m1 })).toEqual(atCity);
+});
+
 test('a bundle to a unit that would carry a child’s name is refused, and nothing is written or recorded', async () => {
   const name = secrets[0]!;
   await call(city, 'tasks.create', {
