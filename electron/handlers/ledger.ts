@@ -25,7 +25,6 @@ import {
   storedChildRecord,
 } from '../domain/ledger/child-fields';
 import { childTimeline } from '../domain/ledger/child-history';
-import { ALERT_ORDER, type AlertKind } from '../domain/ledger/child-summary';
 import { codeLabel, hasCode, OFFICE_CODE_PREFIX, type CodeListKey } from '../domain/ledger/codelists';
 import { flatGetter, identifiesChild, missingFields, nestedGetter, NOT_IDENTIFIED_MESSAGE } from '../domain/ledger/completeness';
 import { isoDateOf } from '../domain/ledger/dates';
@@ -43,6 +42,7 @@ import {
   ledgerIndex,
   type LedgerIndex,
 } from './ledger-index';
+import { alertTotals } from './alert-totals';
 import { childRecordsIndex } from './child-records-index';
 import type { HandlerMap } from './types';
 
@@ -391,20 +391,14 @@ export const ledgerHandlers = {
   },
 
   async 'alerts.list'(args, ctx) {
-    const { index, today } = open(ctx);
-    const counts = Object.fromEntries(ALERT_ORDER.map((k) => [k, 0])) as Record<AlertKind, number>;
+    const { store, index, today } = open(ctx);
+    // Counted per change, not over every child per call (issue 13).
+    const { total, counts, incomplete } = alertTotals(store, index).figures(today);
     const items = [];
-    let total = 0;
-    let incomplete = 0;
-    for (const s of index.all(today)) if (s.incomplete && s.status === 'active') incomplete += 1;
     // The 'alerts' order puts 无人监护 first, then the most urgent kinds; children without alerts come last.
     for (const s of index.sorted('alerts', today)) {
-      if (s.alerts.length === 0) break;
-      total += 1;
-      for (const a of s.alerts) counts[a.kind] += 1;
-      if (items.length < args.limit) {
-        items.push({ childId: s.id, name: s.name, township: s.township, village: s.village, unguarded: s.unguarded, alerts: s.alerts });
-      }
+      if (s.alerts.length === 0 || items.length >= args.limit) break;
+      items.push({ childId: s.id, name: s.name, township: s.township, village: s.village, unguarded: s.unguarded, alerts: s.alerts });
     }
     return { total, counts, items, incomplete };
   },

@@ -3,6 +3,7 @@
 import { requireStore, type AppContext } from '../../../electron/app/context';
 import { statsIndex } from '../../../electron/domain/stats/stats-index';
 import { summariseLedger } from '../../../electron/domain/stats/summary';
+import { alertTotals } from '../../../electron/handlers/alert-totals';
 import { childRecordsIndex } from '../../../electron/handlers/child-records-index';
 import { ledgerIndex } from '../../../electron/handlers/ledger-index';
 import type { Store } from '../../../electron/store/store';
@@ -140,5 +141,51 @@ describe('the child-record schema', () => {
     });
     expect(r.changed).toEqual(['child.schooling']);
     expect(index.schemaBuilds).toBe(built + 1);
+  });
+});
+
+describe('the home page alerts', () => {
+  it('are counted per change: an edit takes that child back and adds it again, the same figures as a fresh count', async () => {
+    const { b } = await twoChildren();
+    const unguarded = (r: ReturnType<typeof child>) => {
+      const x = r as { guardianship: Record<string, unknown>; entrustedGuardian: unknown };
+      x.guardianship = { ...x.guardianship, guardianKind: 'none', guardianshipType: 'none', hasEntrustedGuardian: false };
+      x.guardianship.entrustmentSigned = false;
+      x.guardianship.entrustmentDate = '';
+      x.entrustedGuardian = { name: '', phone: '', idNumber: '', relationship: '', address: '' };
+    };
+    const rec = child('曾晓玲', '2013-05-05', 126);
+    unguarded(rec);
+    const c = (await call(ctx, 'children.create', { record: rec, incomplete: false })).id;
+    const first = await call(ctx, 'alerts.list', { limit: 30 });
+    expect(first.total).toBe(1);
+    expect(first.counts.unguarded).toBe(1);
+    expect(first.items.map((i) => i.childId)).toEqual([c]);
+
+    const store = requireStore(ctx);
+    const index = ledgerIndex(store);
+    const kept = alertTotals(store, index);
+    // The handler counted everything once, for the first call.
+    expect(kept.builds).toBe(1);
+    const builds = kept.builds;
+    const { reads } = watchWholeReads(store);
+    await call(ctx, 'children.exit', { id: c, reason: 'parents-returned', date: '2026-11-20', note: '' });
+    await call(ctx, 'visits.add', { childId: b, date: '2026-11-25', visitor: '林主任' });
+    const after = await call(ctx, 'alerts.list', { limit: 30 });
+    expect(reads).toEqual([]);
+    expect(kept.builds).toBe(builds);
+
+    // What counting every summary afresh gives.
+    const counts: Record<string, number> = { unguarded: 0, age16: 0, turning16: 0, visitOverdue: 0, missingPhone: 0 };
+    let total = 0;
+    let incomplete = 0;
+    for (const s of index.all('2026-11-28')) {
+      if (s.alerts.length > 0) total += 1;
+      for (const x of s.alerts) counts[x.kind]! += 1;
+      if (s.incomplete && s.status === 'active') incomplete += 1;
+    }
+    expect(after).toMatchObject({ total, counts, incomplete });
+    expect(after.total).toBe(0);
+    expect(after.items).toEqual([]);
   });
 });
