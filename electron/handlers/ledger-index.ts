@@ -289,15 +289,20 @@ export class LedgerIndex {
     this.refresh(this.day);
     // Nothing summarised since the last one: the stored summaries (with the changes since their offset) still hold.
     if (!this.unstored) return null;
-    const items: unknown[] = [];
+    // References only (summaries and extras are replaced on change, never altered): encoded as each chunk is written.
+    const items: [ChildSummary, SummaryExtras][] = [];
     for (const s of this.list.all()) {
       const extra = this.extras.get(s.id);
       if (!extra) return null;
-      items.push(encodeRow(s, extra));
+      items.push([s, extra]);
     }
     this.unstored = false;
     const meta: ListSidecarMeta = { version: LIST_SIDECAR_VERSION, settings: this.settings() };
-    return { meta: meta as unknown as SidecarCapture['meta'], items };
+    return {
+      meta: meta as unknown as SidecarCapture['meta'],
+      items,
+      encode: (item) => encodeRow(...(item as [ChildSummary, SummaryExtras])),
+    };
   }
 
   /** Brings every summary up to date for `today`: all of them when the day or the settings changed, else only the

@@ -82,6 +82,9 @@ export interface SidecarRef {
 export interface SidecarCapture {
   meta: JsonValue;
   items: unknown[];
+  /** Turns an item into what is stored, chunk by chunk as the chunks are written (never all at once: a city's
+   *  encoded summaries would be a second copy of them). Items must not change after capture. */
+  encode?: (item: unknown) => unknown;
 }
 
 /** Sidecar items per file: one file serialised per turn of the event loop. */
@@ -753,7 +756,7 @@ export class Store {
   }
 
   /** The sidecar as the opened manifest (or a later snapshot) holds it; null when there is none or it is damaged. */
-  readSidecar(name: string): (SidecarCapture & { at: number }) | null {
+  readSidecar(name: string): { meta: JsonValue; items: unknown[]; at: number } | null {
     const ref = this.doc.sidecars && Object.hasOwn(this.doc.sidecars, name) ? this.doc.sidecars[name] : undefined;
     if (!ref) return null;
     try {
@@ -802,7 +805,8 @@ export class Store {
     const files: string[] = [];
     await fs.promises.mkdir(this.tables.folder, { recursive: true });
     for (let i = 0; i < capture.items.length || i === 0; i += SIDECAR_CHUNK) {
-      const plain = encodeSnapshotBuffer(capture.items.slice(i, i + SIDECAR_CHUNK));
+      const chunk = capture.items.slice(i, i + SIDECAR_CHUNK);
+      const plain = encodeSnapshotBuffer(capture.encode ? chunk.map(capture.encode) : chunk);
       const hash = (this.sealer ? this.sealer.nameFor(plain.sha256) : plain.sha256).slice(0, 16);
       const file = `sidecar-${name.replace(/[^a-zA-Z0-9_-]/g, '_')}-${i / SIDECAR_CHUNK}-${hash}.json`;
       const target = path.join(this.tables.folder, file);
