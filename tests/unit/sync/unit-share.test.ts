@@ -67,7 +67,9 @@ test('the last check refuses a child’s name, ID number or record id anywhere, 
   expect(check(op('task', 't1', { note: 'k1' }))).toThrow('含有儿童档案的标识或身份证号');
   expect(check(op('task', 't1', { childIds: ['k1'] }))).toThrow();
   expect(check(op('child', 'k9', {}))).toThrow('成员单位不应保存的记录类型');
-  // A two-character name counts only standing alone, not inside other wording.
+  // A two-character name counts wherever it stands, except the few that are everyday words inside longer wording.
+  commit('child', 'k3', { 'child.name': '王芳' });
+  expect(check(op('task', 't1', { title: '协调解决王芳的入学问题' }))).toThrow('含有儿童姓名');
   expect(check(op('task', 't1', { title: '创建全国文明城市' }))).not.toThrow();
   expect(check(op('task', 't1', { title: '走访 文明 家庭' }))).toThrow('含有儿童姓名');
   // The refusal never repeats what it found.
