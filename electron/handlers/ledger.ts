@@ -229,6 +229,10 @@ export const ledgerHandlers = {
   },
 
   async 'children.reveal'(args, ctx) {
+    // Its own durable write, even when an edit follows (the edit flow writes twice: this entry when the form opens,
+    // the change when it is saved). The full numbers leave here now: the entry must be on disk before they do, or an
+    // abandoned form or a crash would leave a view unrecorded; and the save comes after the clerk's typing, so the two
+    // cannot be one batch. The clerk waits for one write at each step, not two at either.
     const view = viewOf(ctx, args.id, false);
     recordAudit(ctx, args.purpose === 'edit' ? 'edit' : 'view', {
       target: CHILD_ENTITY,
