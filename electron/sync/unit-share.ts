@@ -199,6 +199,17 @@ function readLedgerSecrets(store: Store): Secrets {
     for (const [k, val] of Object.entries(v)) if (/idNumber$/i.test(k)) add(val, exact);
     add(child.idNumber, exact);
   });
+  // An official who shares a child's name (张伟 is common) is named in the composition, attendance and minutes on
+  // their own account: text cannot tell them apart, and refusing would stop every bundle to every unit. The names
+  // of the joint meeting's people and of this office's users are not taken for children's names.
+  const officials = (entity: string, fields: string[]) => {
+    for (const rec of Object.values(store.table(entity))) for (const f of fields) if (typeof rec.v[f] === 'string') names.delete((rec.v[f] as string).trim());
+  };
+  officials('post', ['personName']);
+  officials('liaison', ['name']);
+  officials('attendance', ['name', 'substitute']);
+  officials('meeting', ['chairName']);
+  officials('user', ['name']);
   const lengths = [...new Set([...names].map((n) => n.length))].sort((a, b) => a - b);
   return { names, exact, lengths };
 }
