@@ -25,8 +25,9 @@ function AuditTrail() {
   const api = useApi();
   const [filter, setFilter] = useState<AuditFilter>(noFilter);
   const args = filterArgs(filter);
-  const people = useQuery('users.list', {});
-  const { data, error } = useQuery('audit.list', args);
+  // Read again when entries or people change, not after every edit elsewhere (the trail is read whole; issue 13).
+  const people = useQuery('users.list', {}, { entities: ['user'] });
+  const { data, error } = useQuery('audit.list', args, { entities: ['audit', 'user'] });
   const [exporting, setExporting] = useState(false);
   const [exportMessage, setExportMessage] = useState<string | null>(null);
   const rows = data ? [...data].sort((a, b) => b.n - a.n).slice(0, SHOWN) : [];

@@ -17,7 +17,7 @@ export function UsersPage() {
 
 function UsersList() {
   const { session } = useSession();
-  const { data, error, refetch } = useQuery('users.list', {});
+  const { data, error, refetch } = useQuery('users.list', {}, { entities: ['user'] });
   const [open, setOpen] = useState<{ login: string; action: PersonAction } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const person = open && data?.find((p) => p.login === open.login);
