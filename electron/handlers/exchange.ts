@@ -18,7 +18,7 @@ import { buildBundle, recordExport } from '../sync/export';
 import { applyBundle, bundleCheck, inspectBundle, readBundleSource } from '../sync/import';
 import { allPeers, peerView, previewCard, readPeer, revokePeer, trustCard } from '../sync/peers';
 import { transferChanges } from '../sync/transfer';
-import { assertNoPersonalData, deliveredChange, redactForUnit, reshareChanges } from '../sync/unit-share';
+import { assertNoPersonalData, deliveredChange, prepareForUnit, reshareChanges } from '../sync/unit-share';
 import type { Change } from '../store/store';
 import { duplicateGroups } from './ledger-duplicates';
 import type { BundleSource } from '../contract/schemas/exchange';
@@ -89,7 +89,9 @@ export const exchangeHandlers = {
     if (peer.level === 'unit') {
       const reshare = reshareChanges(store, peer.code, peer.acked ?? {});
       if (reshare.changes.length) {
-        const preview = reshare.changes.map((c) => redactForUnit({ office: ctx.office!.code, seq: 1, hlc: '', user: ctx.user, entity: c.entity, id: c.id, set: c.set, sv: 1 }));
+        const preview = reshare.changes.map((c) =>
+          prepareForUnit(store, { office: ctx.office!.code, seq: 1, hlc: store.newestStamp, user: ctx.user, entity: c.entity, id: c.id, set: c.set, sv: 1 }),
+        );
         assertNoPersonalData(store, preview, peer.name);
         store.commit(reshare.changes, ctx.user);
       }

@@ -17,7 +17,7 @@ import { logChange } from './exchange-log';
 import { PEER_ENTITY, WITHHELD_ENTITY } from './local-entities';
 import { maxVector, type PeerRecord } from './peers';
 import { routeFilter } from './routing';
-import { assertNoPersonalData, redactForUnit } from './unit-share';
+import { assertNoPersonalData, prepareForUnit } from './unit-share';
 import type { JournalDamage } from '../store/journal-check';
 
 export const PAYLOAD_FORMAT = 'guanai-operations';
@@ -106,9 +106,10 @@ export function selectOperations(
     ranges[origin] = { from: presumes[origin] + 1, to };
   }
   if (peer.level === 'unit') {
-    // A unit office holds no child's personal data: links to children's records stay home, and a last check of
-    // every value refuses the whole bundle (nothing written) should anything personal remain (unit-share.ts).
-    for (let i = 0; i < ops.length; i++) ops[i] = redactForUnit(ops[i]!);
+    // A unit office holds no child's personal data: links to children's records and replaced values that held it
+    // stay home, and a last check of every value refuses the whole bundle (nothing written) should anything personal
+    // remain (unit-share.ts).
+    for (let i = 0; i < ops.length; i++) ops[i] = prepareForUnit(store, ops[i]!);
     assertNoPersonalData(store, ops, peer.name);
   }
   return { ops, byEntity, ranges, presumes, lastWanted, withheld: withheldCount, lostSent };

@@ -12,6 +12,7 @@
 import { AppError } from '../contract/errors';
 import { unitOfficeParts } from '../contract/schemas/office';
 import type { JsonValue, Operation } from '../store/operation';
+import { stampOf } from '../store/state';
 import type { Change, Store } from '../store/store';
 import { WITHHELD_ENTITY } from './local-entities';
 
@@ -242,6 +243,61 @@ const entityNames: Record<string, string> = {
   issuedDocument: '印发文件',
 };
 
+/** What of a child's personal data one string holds, in words for the refusal; null when none. */
+function personalDataIn(secrets: Secrets, s: string): string | null {
+  if (ID_NUMBER.test(s)) return '含有身份证号';
+  if (secrets.exact.has(s)) return '含有儿童档案的标识或身份证号';
+  for (const len of secrets.lengths) {
+    for (let i = 0; i + len <= s.length; i++) {
+      if (!secrets.names.has(s.slice(i, i + len))) continue;
+      // A few two-character names are also everyday words of official writing (文明 in 文明城市): inside longer
+      // wording those count as the word. Any other name counts wherever it stands (协调解决王芳的入学问题).
+      if (len === 2 && COMMON_WORDS.has(s.slice(i, i + 2)) && (HAN.test(s[i - 1] ?? '') || HAN.test(s[i + 2] ?? ''))) continue;
+      return '含有儿童姓名';
+    }
+  }
+  return null;
+}
+
+const dirty = (secrets: Secrets, v: JsonValue): boolean => {
+  const all: string[] = [];
+  strings(v, all);
+  return all.some((x) => personalDataIn(secrets, x) !== null);
+};
+
+/** Every string of a value that holds personal data, replaced by a mark (for a record's log of past wording). */
+function masked(secrets: Secrets, v: JsonValue): JsonValue {
+  if (typeof v === 'string') return personalDataIn(secrets, v) ? '（含儿童个人信息，未发送）' : v;
+  if (Array.isArray(v)) return v.map((x) => masked(secrets, x));
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, masked(secrets, x)]));
+  return v;
+}
+
+/** A record's log of its own past wording (a task's edits): what a correction replaced is masked there for units. */
+const LOG_FIELDS = new Set(['history']);
+
+/**
+ * An operation as it may leave for a unit office. A task's links to children's records stay home. A value a later
+ * edit has replaced here is left out when it holds a child's personal data (the unit gets the corrected value and
+ * never the old one), and in a record's log of past wording such strings are masked. What remains is then checked by
+ * assertNoPersonalData: a value in force that still holds personal data refuses the bundle.
+ */
+export function prepareForUnit(store: Store, op: Operation): Operation {
+  const out = redactForUnit(op);
+  if (out.entity === WITHHELD_ENTITY) return out;
+  const secrets = ledgerSecrets(store);
+  const rec = store.get(out.entity, out.id);
+  let set: Record<string, JsonValue> | null = null;
+  for (const [field, value] of Object.entries(out.set)) {
+    if (!dirty(secrets, value)) continue;
+    set ??= { ...out.set };
+    const current = rec ? stampOf(rec, field) : undefined;
+    if (current !== undefined && current > out.hlc) delete set[field];
+    else if (LOG_FIELDS.has(field)) set[field] = masked(secrets, value);
+  }
+  return set ? { ...out, set } : out;
+}
+
 /**
  * The last check before a bundle to a unit office is written: only allowed record types, and no value anywhere that
  * holds a child's name, an ID number or a child record's id. Throws (nothing is written) naming the first such record.
@@ -263,17 +319,8 @@ export function assertNoPersonalData(store: Store, ops: readonly Operation[], un
     const values: string[] = [op.id];
     strings(op.set, values);
     for (const s of values) {
-      if (ID_NUMBER.test(s)) throw refuse(op, '含有身份证号');
-      if (secrets.exact.has(s)) throw refuse(op, '含有儿童档案的标识或身份证号');
-      for (const len of secrets.lengths) {
-        for (let i = 0; i + len <= s.length; i++) {
-          if (!secrets.names.has(s.slice(i, i + len))) continue;
-          // A few two-character names are also everyday words of official writing (文明 in 文明城市): inside longer
-          // wording those count as the word. Any other name counts wherever it stands (协调解决王芳的入学问题).
-          if (len === 2 && COMMON_WORDS.has(s.slice(i, i + 2)) && (HAN.test(s[i - 1] ?? '') || HAN.test(s[i + 2] ?? ''))) continue;
-          throw refuse(op, '含有儿童姓名');
-        }
-      }
+      const found = personalDataIn(secrets, s);
+      if (found) throw refuse(op, found);
     }
   }
 }

@@ -286,7 +286,7 @@ test('minutes go to the units on their distribution list, with their meetings, p
 
 test('a bundle to a unit that would carry a child’s name is refused, and nothing is written or recorded', async () => {
   const name = secrets[0]!;
-  await call(city, 'tasks.create', {
+  const t4 = await call(city, 'tasks.create', {
     title: `协调解决${name}的入学问题`,
     source: { kind: 'adhoc' },
     leadUnitId: 'jiaoyu',
@@ -305,6 +305,23 @@ test('a bundle to a unit that would carry a child’s name is refused, and nothi
   const row = (await call(city, 'unitOffice.connected', {})).find((c) => c.unitId === 'jiaoyu')!;
   expect(row.blocked).toContain('儿童姓名');
   await sendDown(units.gongan);
+
+  // Once the office rewords the task, the bundle goes: the old wording stays home, and the task's record of the
+  // edit shows that something was left out instead of the name.
+  await call(city, 'tasks.edit', { id: t4.id, title: '协调解决一名儿童的入学问题', reason: '隐去儿童姓名' });
+  const r = await call(city, 'exchange.export', { to: '445200-jiaoyu', full: false });
+  const bytes = Buffer.from(r.base64!, 'base64');
+  const opened = openBundle(bytes, {
+    self: loadIdentity(units.jiaoyu.dataDir, units.jiaoyu.keys?.sealer),
+    trusted: (code) => readPeer(units.jiaoyu.store!, code),
+    revoked: (code, fp) => isRevoked(units.jiaoyu.store!, code, fp),
+  });
+  expectNoSecrets(JSON.stringify(opened.payload), 'bundle after the rewording');
+  await call(units.jiaoyu, 'exchange.import', { data: r.base64! });
+  const atUnit = await call(units.jiaoyu, 'tasks.get', { id: t4.id });
+  expect(atUnit.title).toBe('协调解决一名儿童的入学问题');
+  expect(atUnit.history[0]!.changes[0]).toMatchObject({ before: '（含儿童个人信息，未发送）', after: '协调解决一名儿童的入学问题' });
+  expectNoSecrets(journalText(units.jiaoyu), 'journal of 445200-jiaoyu after the rewording');
 });
 
 test('a unit may send up only its own reports: anything else refuses the whole bundle', async () => {
