@@ -38,9 +38,38 @@ export function reminderDays(ctx: AppContext): number {
 export const reminderChange = (days: number): Change => ({ entity: BACKUP_SETTINGS_ENTITY, id: SETTINGS_ID, set: { reminderDays: days } });
 
 export function backupLog(ctx: AppContext): BackupLogEntry[] {
-  return Object.values(requireStore(ctx).table(BACKUP_LOG_ENTITY))
+  return sortedLog(requireStore(ctx));
+}
+
+const sortedLog = (store: Store): BackupLogEntry[] =>
+  Object.values(store.table(BACKUP_LOG_ENTITY))
     .map((r) => r.v as unknown as BackupLogEntry)
     .sort((a, b) => (a.at < b.at ? 1 : -1));
+
+interface NewestBackups {
+  stale: boolean;
+  lastAny: BackupLogEntry | null;
+  lastExternal: BackupLogEntry | null;
+}
+const newest = new WeakMap<Store, NewestBackups>();
+
+/** The newest backup and the newest that left the PC, read from the log again only when it changes (issue 13). */
+function newestBackups(store: Store): NewestBackups {
+  let kept = newest.get(store);
+  if (!kept) {
+    const entry: NewestBackups = { stale: true, lastAny: null, lastExternal: null };
+    store.onChange((ops) => {
+      if (ops.some((op) => op.entity === BACKUP_LOG_ENTITY)) entry.stale = true;
+    });
+    newest.set(store, (kept = entry));
+  }
+  if (kept.stale) {
+    const log = sortedLog(store);
+    kept.lastAny = log[0] ?? null;
+    kept.lastExternal = log.find((e) => e.external) ?? null;
+    kept.stale = false;
+  }
+  return kept;
 }
 
 /** The backup key the app uses for its own backups: the passphrase set in 备份与恢复. */
@@ -133,7 +162,7 @@ export function backupStatus(ctx: AppContext): BackupStatusView {
  * the data, so it does not list and stat the backup folder each time (issue 13).
  */
 export function backupReminderStatus(ctx: AppContext): Omit<BackupStatusView, 'local'> {
-  requireStore(ctx);
+  const store = requireStore(ctx);
   let setAt: string | null = null;
   let set = false;
   try {
@@ -145,8 +174,7 @@ export function backupReminderStatus(ctx: AppContext): Omit<BackupStatusView, 'l
     set = false;
     backupKeyDamaged(ctx, err);
   }
-  const log = backupLog(ctx);
-  const lastExternal = log.find((e) => e.external) ?? null;
+  const { lastAny, lastExternal } = newestBackups(store);
   const days = reminderDays(ctx);
   const now = ctx.clock();
   return {
@@ -154,7 +182,7 @@ export function backupReminderStatus(ctx: AppContext): Omit<BackupStatusView, 'l
     passphraseSetAt: setAt,
     reminderDays: days,
     lastExternal,
-    lastAny: log[0] ?? null,
+    lastAny,
     reminderDue: !lastExternal || now - Date.parse(lastExternal.at) > days * DAY,
   };
 }
