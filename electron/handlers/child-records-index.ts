@@ -5,8 +5,11 @@ import type { EntityRecord } from '../store/state';
 import type { Store } from '../store/store';
 
 export class ChildRecordsIndex {
-  /** child id → ids of its records. May hold a record that has since moved to another child: checked when read. */
-  private byChild: Map<string, Set<string>> | null = null;
+  /**
+   * child id → ids of its records (one id alone, or several: most children have few, and 200,000 small sets would
+   * weigh more than the ids). May hold a record that has since moved to another child: checked when read.
+   */
+  private byChild: Map<string, string | string[]> | null = null;
   /** Records whose childId may have changed since the index was last brought up to date. */
   private readonly dirty = new Set<string>();
   /** Record id → login of the person who created it (the first operation of its history never changes). */
@@ -26,15 +29,17 @@ export class ChildRecordsIndex {
     });
   }
 
-  private add(map: Map<string, Set<string>>, childId: string, id: string): void {
-    let ids = map.get(childId);
-    if (!ids) map.set(childId, (ids = new Set()));
-    ids.add(id);
+  private add(map: Map<string, string | string[]>, childId: string, id: string): void {
+    const held = map.get(childId);
+    if (held === undefined) map.set(childId, id);
+    else if (typeof held === 'string') {
+      if (held !== id) map.set(childId, [held, id]);
+    } else if (!held.includes(id)) held.push(id);
   }
 
-  private index(): Map<string, Set<string>> {
+  private index(): Map<string, string | string[]> {
     if (!this.byChild) {
-      const map = new Map<string, Set<string>>();
+      const map = new Map<string, string | string[]>();
       this.store.each(this.entity, (id, rec) => {
         if (typeof rec.v.childId === 'string' && rec.v.childId) this.add(map, rec.v.childId, id);
       });
@@ -54,15 +59,18 @@ export class ChildRecordsIndex {
 
   /** The child's records as they stand now. */
   of(childId: string): Array<{ id: string; rec: EntityRecord }> {
-    const ids = this.index().get(childId);
-    if (!ids) return [];
+    const map = this.index();
+    const held = map.get(childId);
+    if (held === undefined) return [];
     const out: Array<{ id: string; rec: EntityRecord }> = [];
-    for (const id of [...ids]) {
+    for (const id of typeof held === 'string' ? [held] : held) {
       const rec = this.store.get(this.entity, id);
       if (rec && rec.v.childId === childId) out.push({ id, rec });
-      else ids.delete(id);
     }
-    if (ids.size === 0) this.byChild!.delete(childId);
+    // Records that moved to another child leave this one's list.
+    if (out.length === 0) map.delete(childId);
+    else if (out.length === 1) map.set(childId, out[0]!.id);
+    else if (typeof held !== 'string' && out.length !== held.length) map.set(childId, out.map((x) => x.id));
     return out;
   }
 

@@ -12,7 +12,10 @@ const ENTITIES = [STATS_CHILD, STATS_VISIT, STATS_REPORT] as const;
 type Entity = (typeof ENTITIES)[number];
 
 /** How many periods are kept (the page's and a print of another); the least recently used one goes first. */
-const KEPT = 3;
+const KEPT = 2;
+/** A kept period behind by more changes than this is dropped, not patched: counting afresh costs about the same and
+ *  the changed ids are not held meanwhile (an import of the whole ledger while the page is closed). */
+const MOST_BEHIND = 20_000;
 
 interface Kept {
   key: string;
@@ -27,6 +30,8 @@ export class StatsIndex {
   builds = 0;
   /** How many records were put again after changes. */
   patched = 0;
+  /** Changes a kept period may fall behind by before it is dropped (tests lower it). */
+  mostBehind = MOST_BEHIND;
 
   constructor(private readonly store: Store) {
     store.onChange((ops) => {
@@ -35,6 +40,7 @@ export class StatsIndex {
         if (op.entity !== STATS_CHILD && op.entity !== STATS_VISIT && op.entity !== STATS_REPORT) continue;
         for (const k of this.kept) k.dirty[op.entity].add(op.id);
       }
+      this.kept = this.kept.filter((k) => k.dirty.child.size + k.dirty.visit.size + k.dirty.report.size <= this.mostBehind);
     });
   }
 

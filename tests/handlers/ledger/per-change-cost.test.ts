@@ -81,6 +81,31 @@ describe("a child's visits, assistance and assessments", () => {
   });
 });
 
+describe('the index of a child’s records', () => {
+  it('follows a record that is moved to another child, and new records of either', async () => {
+    const { a, b } = await twoChildren();
+    const store = requireStore(ctx);
+    const index = childRecordsIndex(store, 'visit');
+    store.commit(
+      [
+        { entity: 'visit', id: 'v1', set: { childId: a, date: '2026-10-01' } },
+        { entity: 'visit', id: 'v2', set: { childId: a, date: '2026-10-02' } },
+      ],
+      ctx.user,
+    );
+    expect(index.of(a).map((r) => r.id).sort()).toEqual(['v1', 'v2']);
+    const rebuilds = index.rebuilds;
+    store.commit([{ entity: 'visit', id: 'v1', set: { childId: b } }], ctx.user);
+    store.commit([{ entity: 'visit', id: 'v3', set: { childId: b, date: '2026-10-03' } }], ctx.user);
+    expect(index.of(a).map((r) => r.id)).toEqual(['v2']);
+    expect(index.of(b).map((r) => r.id).sort()).toEqual(['v1', 'v3']);
+    store.commit([{ entity: 'visit', id: 'v2', set: { childId: b } }], ctx.user);
+    expect(index.of(a)).toEqual([]);
+    expect(index.of(b).map((r) => r.id).sort()).toEqual(['v1', 'v2', 'v3']);
+    expect(index.rebuilds).toBe(rebuilds);
+  });
+});
+
 describe('statistics with the page open', () => {
   it('are patched per change: one edit puts that child again and counts nothing else', async () => {
     const { a, b } = await twoChildren();
@@ -118,6 +143,23 @@ describe('statistics with the page open', () => {
     // The print of that period reads the same kept figures.
     await call(ctx, 'print.render', { kind: 'statsSummary', options: period });
     expect(stats.builds).toBe(builds);
+  });
+});
+
+describe('statistics of a period left behind', () => {
+  it('are dropped after many changes and counted afresh when asked again, not patched change by change', async () => {
+    const { a, b } = await twoChildren();
+    const period = { from: '2026-11-01', to: '2026-11-30' };
+    await call(ctx, 'stats.summary', { period });
+    const stats = statsIndex(requireStore(ctx));
+    stats.mostBehind = 2;
+    const builds = stats.builds;
+    await call(ctx, 'visits.add', { childId: a, date: '2026-11-02', visitor: '林主任' });
+    await call(ctx, 'visits.add', { childId: b, date: '2026-11-03', visitor: '林主任' });
+    const s = await call(ctx, 'stats.summary', { period });
+    expect(stats.builds).toBe(builds + 1);
+    expect(s.totals.visits).toBe(2);
+    expect(s.visitedChildren).toBe(2);
   });
 });
 
