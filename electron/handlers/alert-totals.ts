@@ -8,6 +8,7 @@ import type { Store } from '../store/store';
 import type { LedgerIndex } from './ledger-index';
 
 const ANY = 1 << ALERT_ORDER.length;
+const MOST_BEHIND = 20_000;
 const INCOMPLETE = ANY << 1;
 
 /** One child's part as bits: one per alert kind, one for any alert, one for an active record kept 待完善. */
@@ -47,6 +48,11 @@ export class AlertTotals {
     store.onChange((ops) => {
       if (this.countedAt < 0) return;
       for (const op of ops) if (op.entity === CHILD_ENTITY) this.dirty.add(op.id);
+      // Far behind (a whole import while the home page is closed): count afresh when asked, hold no ids meanwhile.
+      if (this.dirty.size > MOST_BEHIND) {
+        this.dirty.clear();
+        this.countedAt = -1;
+      }
     });
   }
 
