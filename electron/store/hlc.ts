@@ -19,10 +19,11 @@ export function formatHlc(p: HlcParts): string {
 }
 
 /**
- * An office code: 6 digits (行政区划代码) for a joint-meeting office, or `CODE-UNITID` for a member unit's office
- * (issue 14, e.g. 445200-jiaoyu; a unit added in the app has a UUID id). Shared by every check of codes and stamps.
+ * An office code: 6 digits (行政区划代码) for a joint-meeting office, 9 for a township (乡镇街道代码, 445202001), or
+ * `CODE-UNITID` for a member unit's office (issue 14, e.g. 445200-jiaoyu; a unit added in the app has a UUID id).
+ * Shared by every check of codes and stamps.
  */
-export const OFFICE_CODE_SOURCE = '[0-9]{6}(?:-[a-z0-9][a-z0-9-]{0,39})?';
+export const OFFICE_CODE_SOURCE = '[0-9]{6}(?:[0-9]{3}|-[a-z0-9][a-z0-9-]{0,39})?';
 export const OFFICE_CODE_RE = new RegExp(`^${OFFICE_CODE_SOURCE}$`);
 /** A whole stamp: 15-digit milliseconds, 5-digit counter, the office code. */
 export const HLC_SOURCE = `[0-9]{15}-[0-9]{5}-${OFFICE_CODE_SOURCE}`;

@@ -6,8 +6,8 @@ import { fileHandleSchema } from './files';
 
 const officeCode = z
   .string({ message: '请选择单位' })
-  .regex(OFFICE_CODE_PATTERN, { message: '单位代码应为 6 位数字，成员单位的代码为“联席会议办公室代码-单位标识”' });
-const hlc = z.string().regex(/^\d{15}-\d{5}-\d{6}(?:-[a-z0-9][a-z0-9-]{0,39})?$/, { message: '所选的值无效' });
+  .regex(OFFICE_CODE_PATTERN, { message: '单位代码应为 6 位数字（乡镇街道为 9 位），成员单位的代码为“联席会议办公室代码-单位标识”' });
+const hlc = z.string().regex(/^\d{15}-\d{5}-\d{6}(?:\d{3}|-[a-z0-9][a-z0-9-]{0,39})?$/, { message: '所选的值无效' });
 
 /** Largest bundle accepted from a USB stick, and so the largest base64 text the preview sends. */
 export const MAX_BUNDLE_FILE_BYTES = 128 * 1024 * 1024;

@@ -15,12 +15,15 @@ export const officeLevelNames: Record<OfficeLevel, string> = {
   unit: '成员单位',
 };
 
-/** 6 digits, or for a member unit's office the joint-meeting office's code, '-', the unit's id (445200-jiaoyu). */
-export const OFFICE_CODE_PATTERN = /^[0-9]{6}(?:-[a-z0-9][a-z0-9-]{0,39})?$/;
+/**
+ * 6 digits; 9 for a township (乡镇街道代码); for a member unit's office the joint-meeting office's code, '-', the
+ * unit's id (445200-jiaoyu). The same pattern as the stamps' (electron/store/hlc.ts OFFICE_CODE_SOURCE).
+ */
+export const OFFICE_CODE_PATTERN = /^[0-9]{6}(?:[0-9]{3}|-[a-z0-9][a-z0-9-]{0,39})?$/;
 export const officeCodeSchema = z
   .string({ message: '请填写单位代码' })
   .trim()
-  .regex(OFFICE_CODE_PATTERN, { message: '单位代码应为 6 位数字（行政区划代码，如 445200）；成员单位的代码为“联席会议办公室代码-单位标识”' });
+  .regex(OFFICE_CODE_PATTERN, { message: '单位代码应为 6 位数字（行政区划代码，如 445200），乡镇（街道）为 9 位（如 445202001）；成员单位的代码为“联席会议办公室代码-单位标识”' });
 
 /** A member unit's office code split: the joint-meeting office's code and the unit's id; null for any other code. */
 export function unitOfficeParts(code: string): { officeCode: string; unitId: string } | null {
@@ -36,6 +39,7 @@ export function officeCodeLevelProblem(code: string, level: OfficeLevel): string
   const unit = unitOfficeParts(code) !== null;
   if (level === 'unit' && !unit) return '成员单位的单位代码应为“联席会议办公室代码-单位标识”（单位标识见成员单位列表）。';
   if (level !== 'unit' && unit) return '单位代码应为 6 位数字（行政区划代码，如 445200）；带“-单位标识”的代码只用于成员单位。';
+  if (level !== 'township' && /^[0-9]{9}$/.test(code)) return '9 位的乡镇（街道）代码只用于乡镇（街道）级；其他级别的单位代码应为 6 位数字。';
   return null;
 }
 export const officeNameSchema = z

@@ -3,7 +3,9 @@
 import { call, office, trustEachOther } from './exchange-helpers';
 import type { AppContext } from '../../../electron/app/context';
 import { generateChildRecords } from '../../../electron/demo/ledger-demo';
-import { cleanupTempDirs, fixedClock } from '../../helpers/temp-dir';
+import { cleanupTempDirs, fixedClock, tempDir } from '../../helpers/temp-dir';
+import { openContext } from '../../../electron/app/context';
+import { initTestOffice } from '../../helpers/office';
 import { T0 } from './exchange-helpers';
 
 jest.setTimeout(60_000);
@@ -15,9 +17,9 @@ const clock = fixedClock(T0);
 
 beforeEach(async () => {
   county = await office('445202', '榕城区民政局', 'county', clock);
-  // Township offices carry 6-digit codes like every joint-meeting office (see the report of issue 14).
-  township = await office('445281', '榕城区东兴街道办事处', 'township', clock);
-  other = await office('445282', '榕城区仙桥街道办事处', 'township', clock);
+  // A township office carries its 9-digit 乡镇（街道） code.
+  township = await office('445202001', '榕城区东兴街道办事处', 'township', clock);
+  other = await office('445202002', '榕城区仙桥街道办事处', 'township', clock);
 });
 afterEach(async () => {
   for (const c of [county, township, other]) await c.close();
@@ -61,4 +63,15 @@ test('a township sends its children up and receives the county’s correction ba
   await call(township, 'children.update', { id: created.id, record: again as unknown as Record<string, unknown> });
   await send(township, county);
   expect(county.store!.get('child', created.id)!.v['child.currentAddress']).toBe('揭阳市榕城区东兴街道新兴路10号');
+});
+
+test('a 9-digit code is a township’s only', async () => {
+  const ctx = await openContext({ dataDir: tempDir('nine'), owner: 'test', clock });
+  try {
+    await expect(initTestOffice(ctx, { code: '445202001', name: '榕城区民政局', level: 'county' })).rejects.toMatchObject({
+      message: expect.stringContaining('只用于乡镇（街道）级'),
+    });
+  } finally {
+    await ctx.close();
+  }
 });
