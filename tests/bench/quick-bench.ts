@@ -3,7 +3,7 @@
 // sign-in, then the handlers through dispatch), with a time limit, so a phase that runs out of memory or hangs is
 // reported by name and the rest still run. Uses only the store's public methods and the handlers: the store's
 // internals may change beneath it.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -117,6 +117,11 @@ export async function generateOffice(dir: string, children: number): Promise<voi
     if (pending.length) store.commit(pending, ctx.user);
     operations += pending.length;
     const tVisits = now();
+    // The folder as the app leaves it: the clerk has had the ledger open, so whatever the list keeps for the next
+    // start is written when the folder closes (the first start after an upgrade, with nothing kept yet, is this time).
+    const listed = await dispatch(ctx, 'children.list', FIRST_PAGE_QUERY);
+    if (!listed.ok) throw new Error(`children.list: ${listed.error.message}`);
+    const tList = now();
     await ctx.close();
     console.log(
       `GENERATED ${JSON.stringify({
@@ -125,7 +130,8 @@ export async function generateOffice(dir: string, children: number): Promise<voi
         operations,
         childrenMs: tChildren - t0,
         visitsMs: tVisits - tChildren,
-        closeMs: now() - tVisits,
+        firstListMs: tList - tVisits,
+        closeMs: now() - tList,
         folderMb: folderBytes(dir) / 1e6,
         rssMb: rssPeakMb(),
       })}`,
@@ -226,8 +232,10 @@ function stallSampler() {
   h.enable();
   let last = now();
   let gap = 0;
+  let over = 0;
   const timer = setInterval(() => {
     const t = now();
+    if (t - last - 1 > 100) over += 1;
     gap = Math.max(gap, t - last - 1);
     last = t;
   }, 1);
@@ -235,9 +243,12 @@ function stallSampler() {
     reset() {
       h.reset();
       gap = 0;
+      over = 0;
       last = now();
     },
     maxMs: () => Math.max(gap, h.max / 1e6),
+    /** Stalls longer than 100 ms. */
+    over: () => over,
     stop() {
       clearInterval(timer);
       h.disable();
@@ -325,11 +336,18 @@ export async function appSession(dir: string, children: number): Promise<void> {
   const r = seededRandom(23);
   stalls.reset();
   const tEdits = now();
+  const cpu0 = process.cpuUsage();
   const pause = await editsAcrossSnapshot(dir, journal, EDITS, () => store.commit([childEdit(r, children)], ctx.user));
   const pauseMaxMs = stalls.maxMs();
+  const pausesOver100 = stalls.over();
   const editsMs = now() - tEdits;
+  const cpu = process.cpuUsage(cpu0);
+  const editCpuMs = (cpu.user + cpu.system) / 1000 / pause.made;
   const rssPeak = rssPeakMb();
-  console.log(`· app: ${pause.made} edits in ${(editsMs / 1000).toFixed(1)} s, snapshot crossed: ${pause.crossed}, longest stall ${pauseMaxMs.toFixed(0)} ms`);
+  console.log(
+    `· app: ${pause.made} edits in ${(editsMs / 1000).toFixed(1)} s (CPU ${editCpuMs.toFixed(2)} ms per edit, the snapshot's included), ` +
+      `snapshot crossed: ${pause.crossed}, longest stall ${pauseMaxMs.toFixed(0)} ms (${pausesOver100} over 100 ms)`,
+  );
 
   // Commit latency with snapshots among the commits, beside the floor: the same bytes appended and made durable
   // (write + fdatasync, as the journal does) to a separate file, one for one.
@@ -369,8 +387,10 @@ export async function appSession(dir: string, children: number): Promise<void> {
     searchMaxMs: Math.max(...searchMs),
     edits: pause.made,
     editsMs,
+    editCpuMs,
     pauseCrossedSnapshot: pause.crossed,
     pauseMaxMs,
+    pausesOver100,
     rssPeakMb: rssPeak,
     commits: commits.made,
     commitsCrossedSnapshot: commits.crossed,
@@ -474,7 +494,7 @@ export interface QuickOptions {
   script: string;
 }
 
-type Figures = Record<string, number | boolean | null | string[] | number[]>;
+type Figures = Record<string, number | boolean | null | string | string[] | number[]>;
 
 export async function quickBench(opts: QuickOptions): Promise<Figures> {
   const { children, script } = opts;
@@ -510,15 +530,20 @@ export async function quickBench(opts: QuickOptions): Promise<Figures> {
     // 1. The data set: a real sealed city office, filled through its store.
     let t = now();
     const gen = await runPhase(script, ['--mode', 'qb-generate', '--dir', dir, '--children', String(children)], 900_000 * scale);
-    const made = marked<{ visits: number; operations: number; folderMb: number; closeMs: number; rssMb: number }>(gen, 'GENERATED');
+    const made = marked<{ visits: number; operations: number; folderMb: number; firstListMs: number; closeMs: number; rssMb: number }>(
+      gen,
+      'GENERATED',
+    );
     if (!gen.ok || !made) {
       failed('generating the data set', gen);
       return finish();
     }
     fig.generate_s = (now() - t) / 1000;
+    fig.generate_first_list_ms = made.firstListMs;
     console.log(
       `generated ${children} children and ${made.visits} visits (${made.operations} operations, folder ${made.folderMb.toFixed(0)} MB) ` +
-        `in ${secs(now() - t)} (closing snapshot ${secs(made.closeMs)}, peak RSS ${made.rssMb.toFixed(0)} MB)`,
+        `in ${secs(now() - t)} (the list's first call there ${secs(made.firstListMs)}, closing ${secs(made.closeMs)}, ` +
+        `peak RSS ${made.rssMb.toFixed(0)} MB)`,
     );
 
     // 2. Fresh process → first page, three times (the figure is the median).
@@ -581,6 +606,7 @@ export async function quickBench(opts: QuickOptions): Promise<Figures> {
         commit_p99_ms: a.commitP99Ms,
         floor_p50_ms: a.floorP50Ms,
         pause_max_ms: a.pauseMaxMs,
+        pauses_over_100ms: a.pausesOver100,
         rss_peak_mb: a.rssPeakMb,
         search_p95_ms: a.searchP95Ms,
         search_p50_ms: a.searchP50Ms,
@@ -594,6 +620,7 @@ export async function quickBench(opts: QuickOptions): Promise<Figures> {
         commit_mean_ms: a.commitMeanMs,
         floor_mean_ms: a.floorMeanMs,
         edits_s: (a.editsMs as number) / 1000,
+        edit_cpu_ms: a.editCpuMs,
         floor_p99_ms: a.floorP99Ms,
         app_first_page_ms: a.firstPageMs,
         rss_peak_all_mb: a.rssPeakAllMb,
@@ -633,9 +660,21 @@ export async function quickBench(opts: QuickOptions): Promise<Figures> {
 
   function finish(): Figures {
     fig.elapsed_s = (now() - started) / 1000;
+    fig.git_head = gitHead();
     if (errors.length) fig.errors = errors;
     summary(fig);
     return fig;
+  }
+}
+
+/** The commit the bench was run at, with '+' when the working tree had changes (the bundle was built from it). */
+function gitHead(): string | null {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return dirty ? `${head}+` : head;
+  } catch {
+    return null;
   }
 }
 
