@@ -79,6 +79,18 @@ export function sealSnapshotBuffer(doc: unknown, label: string, sealer?: Sealer)
   return sealer ? { bytes: sealer.sealFile(plain.bytes, label), sha256: plain.sha256 } : plain;
 }
 
+/** A stored file's plain bytes: its seal opened when there is a sealer. Throws SnapshotDamaged. */
+export function unsealFile(stored: Buffer, label: string, sealer?: Sealer): Buffer {
+  if (!sealer) return stored;
+  if (stored.length === 0) throw new SnapshotDamaged('empty');
+  try {
+    return sealer.openFile(stored, label);
+  } catch (err) {
+    if (!(err instanceof SealError)) throw err;
+    throw new SnapshotDamaged(err.reason === 'format' ? 'json' : 'checksum');
+  }
+}
+
 /** Reads a stored checksummed file, opening its seal first when there is a sealer. Throws SnapshotDamaged. */
 export function openSnapshotBuffer<T>(stored: Buffer, label: string, sealer?: Sealer): T {
   if (!sealer) return decodeSnapshotBuffer<T>(stored);

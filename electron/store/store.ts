@@ -375,7 +375,10 @@ export class Store {
     for (const e of entries) store.fold(e.op, e.offset, Buffer.byteLength(e.line) + 1);
     const lastEntry = entries[entries.length - 1];
     if (lastEntry) store.doc.log.tailHash = lineHash(lastEntry.line);
-    if (notices.length || entries.length || inline) await store.snapshot();
+    // After a repair the repaired state is written before anyone reads it. Operations after the last snapshot (a
+    // crash, or a quit cut short) are already safe in the journal: writing them into the tables can wait its turn.
+    if (notices.length || inline) await store.snapshot();
+    else if (entries.length) void store.snapshot().catch(() => undefined);
     return store;
   }
 

@@ -8,11 +8,11 @@
 // for another) and its name is a keyed hash of its content (so the name confirms nothing without the key).
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyToTable } from './fold';
 import type { Operation } from './operation';
 import type { Sealer } from './sealed';
-import { encodeSnapshotBuffer, openSnapshotBuffer, SnapshotDamaged } from './snapshot-file';
-import { ownValue, type EntityRecord, type State } from './state';
+import { decodeSnapshotBuffer, SnapshotDamaged, unsealFile } from './snapshot-file';
+import { encodePart, isLinePart, TablePart, type TakenPart } from './table-part';
+import { setOwn, type EntityRecord, type State } from './state';
 
 export interface TableRef {
   /** The whole table in one file: small tables, and every table written before parts existed. */
@@ -26,6 +26,7 @@ export interface TableRef {
 }
 
 export type Table = Record<string, EntityRecord>;
+export { TablePart };
 
 /** What a table file is sealed under. */
 export const tableLabel = (entity: string, file: string) => `table:${entity}:${file}`;
@@ -51,27 +52,30 @@ export function partOf(id: string, parts: number): number {
   return (h >>> 0) & (parts - 1);
 }
 
-/** Reads one stored part (or a whole legacy table file). Throws SnapshotDamaged. */
-export function readPart(folder: string, entity: string, file: string, sealer?: Sealer): Table {
+/** Reads one stored part (or a whole table file of the older one-object form). Throws SnapshotDamaged. */
+export function readPart(folder: string, entity: string, file: string, sealer?: Sealer): TablePart {
   let stored: Buffer;
   try {
     stored = fs.readFileSync(path.join(folder, file));
   } catch {
     throw new SnapshotDamaged('missing');
   }
-  return openSnapshotBuffer<Table>(stored, tableLabel(entity, file), sealer);
+  // Sealed: the seal's tag proves the bytes; plaintext: the checksum inside.
+  const plain = unsealFile(stored, tableLabel(entity, file), sealer);
+  if (isLinePart(plain)) return TablePart.fromFile(plain, !sealer);
+  return new TablePart(null, decodeSnapshotBuffer<Table>(plain, !sealer));
 }
 
 /** A whole table read from its files (integrity checks). Throws SnapshotDamaged. */
 export function readWholeTable(folder: string, entity: string, ref: TableRef, sealer?: Sealer): Table {
   const out: Table = {};
-  for (const file of refFiles(ref)) Object.assign(out, readPart(folder, entity, file, sealer));
+  for (const file of refFiles(ref)) readPart(folder, entity, file, sealer).each((id, rec) => setOwn(out, id, rec));
   return out;
 }
 
 /** One entity type's records in memory: its parts, those read so far, and what changed since the last snapshot. */
 class Parted {
-  parts: (Table | undefined)[];
+  parts: (TablePart | undefined)[];
   files: (string | null)[];
   sizes: number[];
   readonly dirty = new Set<number>();
@@ -112,7 +116,7 @@ export interface TableBase {
 export interface TableWrite {
   entity: string;
   part: number;
-  entries: [string, EntityRecord][];
+  taken: TakenPart;
 }
 
 export class TableSet {
@@ -140,7 +144,7 @@ export class TableSet {
     const set = new TableSet(dir, {}, rebuild, sealer, sizing);
     for (const [entity, table] of Object.entries(state.entities)) {
       const t = set.parted(entity);
-      t.parts[0] = table;
+      t.parts[0] = new TablePart(null, table);
       t.count = Object.keys(table).length;
       t.conflicted = new Set(Object.keys(table).filter((id) => table[id]!.x?.length));
       t.dirty.add(0);
@@ -159,21 +163,21 @@ export class TableSet {
   }
 
   /** One part, read from its file (or the whole table rebuilt from the journal when the file is damaged). */
-  private part(entity: string, t: Parted, i: number): Table {
+  private part(entity: string, t: Parted, i: number): TablePart {
     t.lastUse[i] = ++this.clock;
     const loaded = t.parts[i];
     if (loaded) return loaded;
     const file = t.files[i];
-    if (!file) return (t.parts[i] = {});
+    if (!file) return (t.parts[i] = new TablePart());
     try {
-      const table = readPart(this.folder, entity, file, this.sealer);
-      t.parts[i] = table;
+      const part = readPart(this.folder, entity, file, this.sealer);
+      t.parts[i] = part;
       if (t.k > 1) {
-        t.sizes[i] = fs.statSync(path.join(this.folder, file)).size;
+        t.sizes[i] = part.bytes;
         this.loadedBytes += t.sizes[i]!;
         this.evict(t, i);
       }
-      return table;
+      return part;
     } catch (err) {
       const reason = err instanceof SnapshotDamaged ? err.reason : 'missing';
       this.replaceWhole(entity, t, this.rebuild(entity, reason, file));
@@ -188,11 +192,11 @@ export class TableSet {
     const conflicted = new Set<string>();
     let count = 0;
     for (const [id, rec] of Object.entries(table)) {
-      Object.defineProperty(parts[partOf(id, t.k)]!, id, { value: rec, writable: true, enumerable: true, configurable: true });
+      setOwn(parts[partOf(id, t.k)]!, id, rec);
       if (rec.x?.length) conflicted.add(id);
       count++;
     }
-    t.parts = parts;
+    t.parts = parts.map((p) => new TablePart(null, p));
     t.sizes = t.files.map(() => 0);
     t.count = count;
     t.conflicted = conflicted;
@@ -229,7 +233,7 @@ export class TableSet {
   get(entity: string, id: string): EntityRecord | undefined {
     const t = this.tables.get(entity);
     if (!t) return undefined;
-    return ownValue(this.part(entity, t, partOf(id, t.k)), id);
+    return this.part(entity, t, partOf(id, t.k)).get(id);
   }
 
   /** Folds one operation into its record's part. */
@@ -237,10 +241,10 @@ export class TableSet {
     const t = this.parted(op.entity);
     const i = partOf(op.id, t.k);
     const part = this.part(op.entity, t, i);
-    if (applyToTable(part, op, offset)) t.count++;
+    if (part.apply(op, offset)) t.count++;
     t.dirty.add(i);
     if (t.conflicted) {
-      if (ownValue(part, op.id)!.x?.length) t.conflicted.add(op.id);
+      if (part.get(op.id)!.x?.length) t.conflicted.add(op.id);
       else t.conflicted.delete(op.id);
     }
   }
@@ -249,10 +253,7 @@ export class TableSet {
   each(entity: string, visit: (id: string, record: EntityRecord) => void): void {
     const t = this.tables.get(entity);
     if (!t) return;
-    for (let i = 0; i < t.k; i++) {
-      const part = this.part(entity, t, i);
-      for (const id of Object.keys(part)) visit(id, part[id]!);
-    }
+    for (let i = 0; i < t.k; i++) this.part(entity, t, i).each(visit);
   }
 
   /**
@@ -261,9 +262,9 @@ export class TableSet {
    */
   ensure(entity: string): Table {
     const t = this.parted(entity);
-    if (t.k === 1) return this.part(entity, t, 0);
+    if (t.k === 1) return this.part(entity, t, 0).whole();
     const out: Table = {};
-    for (let i = 0; i < t.k; i++) Object.assign(out, this.part(entity, t, i));
+    for (let i = 0; i < t.k; i++) this.part(entity, t, i).each((id, rec) => setOwn(out, id, rec));
     return out;
   }
 
@@ -364,7 +365,7 @@ export class TableSet {
       for (const i of t.dirty) {
         const part = t.parts[i];
         if (!part) continue;
-        writes.push({ entity, part: i, entries: Object.entries(part) });
+        writes.push({ entity, part: i, taken: part.take() });
         parts.add(i);
         t.pending.add(i);
       }
@@ -375,7 +376,7 @@ export class TableSet {
   }
 
   private split(entity: string, t: Parted): void {
-    const whole = this.part(entity, t, 0);
+    const whole = this.part(entity, t, 0).whole();
     t.files = new Array<string | null>(PARTS).fill(null);
     t.parts = t.files.map(() => undefined);
     t.sizes = t.files.map(() => 0);
@@ -386,14 +387,8 @@ export class TableSet {
 
   /** Serialises and writes one part durably; returns its file name (null: the part is empty). */
   async writePart(w: TableWrite): Promise<string | null> {
-    if (w.entries.length === 0) return null;
-    let json = '{';
-    for (let i = 0; i < w.entries.length; i++) {
-      const [id, rec] = w.entries[i]!;
-      json += (i ? ',' : '') + JSON.stringify(id) + ':' + JSON.stringify(rec);
-    }
-    json += '}';
-    const plain = encodeSnapshotBuffer(null, json);
+    if (w.taken.records.length === 0) return null;
+    const plain = encodePart(w.taken);
     const hash = (this.sealer ? this.sealer.nameFor(plain.sha256) : plain.sha256).slice(0, 16);
     const safe = w.entity.replace(/[^a-zA-Z0-9_-]/g, '_');
     const file = `${safe}-${w.part}-${hash}.json`;
@@ -442,11 +437,11 @@ export class TableSet {
       for (const [i, f] of parts) {
         t.files[i] = f;
         t.pending.delete(i);
-        if (t.k > 1 && t.parts[i] && !t.dirty.has(i) && f) {
+        const part = t.parts[i];
+        if (t.k > 1 && part) {
           // Its size now counts toward the budget of clean parts that may be dropped.
-          const size = fs.statSync(path.join(this.folder, f)).size;
-          this.loadedBytes += size - (t.sizes[i] ?? 0);
-          t.sizes[i] = size;
+          this.loadedBytes += part.bytes - (t.sizes[i] ?? 0);
+          t.sizes[i] = part.bytes;
         }
       }
     }

@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkIntegrity } from '../../../electron/store/integrity';
-import { Store, storeFiles, type Change } from '../../../electron/store/store';
+import { decodeSnapshotBuffer } from '../../../electron/store/snapshot-file';
+import { Store, storeFiles, type Change, type StoreDoc } from '../../../electron/store/store';
 import { cleanupTempDirs, fixedClock, tempDir } from '../../helpers/temp-dir';
 
 const OFFICE = '445200';
@@ -156,5 +157,59 @@ describe('a table in parts', () => {
     expect(again.conflicts()[0]!.record.x![0]!.value).toBe('外村');
     expect(again.counts().entities.child).toBe(400);
     await again.close();
+  });
+
+  test('records are kept as their stored lines: an edit rewrites its own line, the others are copied byte for byte', async () => {
+    const { dir, store } = await bigStore();
+    await store.close();
+    const lines = (file: string) => fs.readFileSync(path.join(dir, 'tables', file), 'utf8').split('\n').slice(1, -1);
+    // The files the current manifest names (the previous manifest's stay beside them until the next snapshot).
+    const current = () =>
+      (decodeSnapshotBuffer<StoreDoc>(fs.readFileSync(storeFiles(dir).snapshot)).tables!.child!.parts ?? []).filter(
+        (f): f is string => f !== null,
+      );
+    const before = new Map(current().flatMap((f) => lines(f).map((l) => [l.split('\t')[0], l] as const)));
+    const again = await Store.open(dir, { office: OFFICE, ...SIZING, snapshotEvery: 1_000_000 });
+    const parse = jest.spyOn(JSON, 'parse');
+    again.commit([{ entity: 'child', id: 'c42', set: { village: '己村' } }], 'u1');
+    // The edit read one record: its own (ids are parsed per line when a part is read, records are not).
+    const records = parse.mock.calls.filter(([text]) => typeof text === 'string' && text.startsWith('{'));
+    parse.mockRestore();
+    expect(records).toHaveLength(1);
+    await again.close();
+    const after = new Map(current().flatMap((f) => lines(f).map((l) => [l.split('\t')[0], l] as const)));
+    expect(after.size).toBe(before.size);
+    for (const [id, line] of after) {
+      if (id === '"c42"') expect(line).toContain('己村');
+      else expect(line).toBe(before.get(id));
+    }
+  });
+
+  test('a table file of the older one-object form is read, and written in lines when it next changes', async () => {
+    const dir = path.join(tempDir(), 'store');
+    await Store.create(dir, OFFICE);
+    const store = await Store.open(dir, { office: OFFICE, snapshotEvery: 1_000_000 });
+    store.commit(children(3), 'u1');
+    await store.close();
+    // Rewrite the child table's file the way the store wrote it before parts were lines.
+    const { encodeSnapshotBuffer } = await import('../../../electron/store/snapshot-file');
+    const file = decodeSnapshotBuffer<StoreDoc>(fs.readFileSync(storeFiles(dir).snapshot)).tables!.child!.file!;
+    const table: Record<string, unknown> = {};
+    const reopened = await Store.open(dir, { office: OFFICE });
+    reopened.each('child', (id, rec) => (table[id] = rec));
+    await reopened.close();
+    fs.writeFileSync(path.join(dir, 'tables', file), encodeSnapshotBuffer(table).bytes);
+    const again = await Store.open(dir, { office: OFFICE });
+    expect(again.get('child', 'c2')!.v.name).toBe('儿童2');
+    again.commit([{ entity: 'child', id: 'c2', set: { village: '庚村' } }], 'u1');
+    await again.close();
+    const named = decodeSnapshotBuffer<StoreDoc>(fs.readFileSync(storeFiles(dir).snapshot)).tables!.child!.file!;
+    const written = fs.readFileSync(path.join(dir, 'tables', named), 'utf8');
+    expect(written.startsWith('GPART1 ')).toBe(true);
+    const last = await Store.open(dir, { office: OFFICE });
+    expect(last.get('child', 'c0')!.v.name).toBe('儿童0');
+    expect(last.get('child', 'c2')!.v.village).toBe('庚村');
+    await last.close();
+    expect(checkIntegrity(dir).ok).toBe(true);
   });
 });

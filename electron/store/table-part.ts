@@ -1,0 +1,182 @@
+// One part of a table in memory. Its file is one line per record (`"id"\t{record}\n`), and a record is parsed only
+// when someone reads it: opening after a crash folds a few thousand operations into a city's 50,000 children, and
+// parsing every record to change a few was most of that start. Records never read stay as the file's bytes, and a
+// snapshot copies those bytes as they are; only records changed in this run are serialised again.
+import crypto from 'node:crypto';
+import { applyToTable } from './fold';
+import type { Operation } from './operation';
+import { SnapshotDamaged } from './snapshot-file';
+import { ownValue, setOwn, type EntityRecord } from './state';
+
+export type Table = Record<string, EntityRecord>;
+
+/** The first bytes of a part file; the rest of the first line is the body's SHA-256 (hex). */
+const MAGIC = 'GPART1 ';
+const HEAD = MAGIC.length + 64 + 1;
+
+/** A record as a snapshot takes it: the object (changed in this run), or else its stored line in `raw`. */
+export interface TakenRecord {
+  id: string;
+  rec: EntityRecord | null;
+  start: number;
+  end: number;
+}
+
+export interface TakenPart {
+  raw: Buffer | null;
+  records: TakenRecord[];
+}
+
+export class TablePart {
+  /** Records parsed or changed in this run (own properties). */
+  readonly parsed: Table = {};
+  /** Ids changed in this run: their stored lines are out of date. */
+  private readonly changed = new Set<string>();
+  /** Stored lines: id → slot in lineStart / lineEnd (the line without its newline). */
+  private readonly slotOf = new Map<string, number>();
+  private lineStart = new Int32Array(0);
+  private lineEnd = new Int32Array(0);
+  /** Where each record's JSON begins within its line. */
+  private recordStart = new Int32Array(0);
+
+  constructor(
+    private readonly raw: Buffer | null = null,
+    records?: Table,
+  ) {
+    if (raw) this.index(raw);
+    // A table read whole (the older one-object file, or rebuilt from the journal): every record already parsed.
+    if (records) for (const id of Object.keys(records)) setOwn(this.parsed, id, records[id]!);
+    this.loose = records ? Object.keys(records).length : 0;
+  }
+
+  /** Records held only as objects from the start (no stored line): counted toward the memory they take. */
+  private readonly loose: number;
+
+  /** A part from its file's bytes (already unsealed). Throws SnapshotDamaged. */
+  static fromFile(plain: Buffer, verify: boolean): TablePart {
+    if (plain.length === 0) throw new SnapshotDamaged('empty');
+    if (plain.length < HEAD || plain.toString('latin1', 0, MAGIC.length) !== MAGIC) {
+      // A table file from before parts were lines: one JSON object, parsed whole.
+      throw new SnapshotDamaged('json');
+    }
+    if (plain[HEAD - 1] !== 0x0a) throw new SnapshotDamaged('truncated');
+    const body = plain.subarray(HEAD);
+    if (body.length && body[body.length - 1] !== 0x0a) throw new SnapshotDamaged('truncated');
+    if (verify && crypto.createHash('sha256').update(body).digest('hex') !== plain.toString('latin1', MAGIC.length, HEAD - 1)) {
+      throw new SnapshotDamaged('checksum');
+    }
+    return new TablePart(body);
+  }
+
+  private index(raw: Buffer): void {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const records: number[] = [];
+    let at = 0;
+    while (at < raw.length) {
+      const nl = raw.indexOf(0x0a, at);
+      if (nl < 0) throw new SnapshotDamaged('truncated');
+      const tab = raw.indexOf(0x09, at);
+      if (tab < 0 || tab > nl) throw new SnapshotDamaged('json');
+      let id: unknown;
+      try {
+        id = JSON.parse(raw.toString('utf8', at, tab));
+      } catch {
+        throw new SnapshotDamaged('json');
+      }
+      if (typeof id !== 'string') throw new SnapshotDamaged('json');
+      this.slotOf.set(id, starts.length);
+      starts.push(at);
+      ends.push(nl);
+      records.push(tab + 1);
+      at = nl + 1;
+    }
+    this.lineStart = Int32Array.from(starts);
+    this.lineEnd = Int32Array.from(ends);
+    this.recordStart = Int32Array.from(records);
+  }
+
+  /** Bytes held for this part (its stored lines, and a rough size for the records parsed). */
+  get bytes(): number {
+    return (this.raw?.length ?? 0) + (this.changed.size + this.loose) * 3000;
+  }
+
+  get size(): number {
+    let n = this.slotOf.size;
+    for (const id of Object.keys(this.parsed)) if (!this.slotOf.has(id)) n++;
+    return n;
+  }
+
+  private parseSlot(slot: number): EntityRecord {
+    try {
+      return JSON.parse(this.raw!.toString('utf8', this.recordStart[slot]!, this.lineEnd[slot]!)) as EntityRecord;
+    } catch {
+      // The file's checksum (or seal) held: bytes that do not parse were written wrong, not damaged since.
+      throw new SnapshotDamaged('json');
+    }
+  }
+
+  get(id: string): EntityRecord | undefined {
+    const hit = ownValue(this.parsed, id);
+    if (hit) return hit;
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return undefined;
+    return setOwn(this.parsed, id, this.parseSlot(slot));
+  }
+
+  /** Folds one operation into its record; true when the record is new. */
+  apply(op: Operation, offset: number): boolean {
+    this.get(op.id);
+    this.changed.add(op.id);
+    return applyToTable(this.parsed, op, offset);
+  }
+
+  /** Every record; those not parsed yet are parsed for the visit and not kept. */
+  each(visit: (id: string, record: EntityRecord) => void): void {
+    for (const [id, slot] of this.slotOf) visit(id, ownValue(this.parsed, id) ?? this.parseSlot(slot));
+    for (const id of Object.keys(this.parsed)) if (!this.slotOf.has(id)) visit(id, this.parsed[id]!);
+  }
+
+  /** Every record parsed and kept (a small table read whole): the live object, following later edits. */
+  whole(): Table {
+    for (const [id, slot] of this.slotOf) if (!Object.hasOwn(this.parsed, id)) setOwn(this.parsed, id, this.parseSlot(slot));
+    return this.parsed;
+  }
+
+  /** What a snapshot writes, as it is now: stored lines by position, changed records by reference. */
+  take(): TakenPart {
+    const records: TakenRecord[] = [];
+    for (const [id, slot] of this.slotOf) {
+      const rec = this.changed.has(id) ? this.parsed[id]! : null;
+      records.push({ id, rec, start: this.lineStart[slot]!, end: this.lineEnd[slot]! });
+    }
+    for (const id of Object.keys(this.parsed)) if (!this.slotOf.has(id)) records.push({ id, rec: this.parsed[id]!, start: 0, end: 0 });
+    return { raw: this.raw, records };
+  }
+}
+
+/** A taken part's file content (before sealing), and its checksum. Unchanged records are copied byte for byte. */
+export function encodePart(taken: TakenPart): { bytes: Buffer; sha256: string } {
+  const pieces: Buffer[] = [];
+  let text = '';
+  const flush = () => {
+    if (text) pieces.push(Buffer.from(text));
+    text = '';
+  };
+  for (const r of taken.records) {
+    if (r.rec === null && taken.raw) {
+      flush();
+      pieces.push(taken.raw.subarray(r.start, r.end + 1));
+    } else {
+      text += `${JSON.stringify(r.id)}\t${JSON.stringify(r.rec)}\n`;
+      if (text.length > 1 << 20) flush();
+    }
+  }
+  flush();
+  const body = Buffer.concat(pieces);
+  const sha256 = crypto.createHash('sha256').update(body).digest('hex');
+  return { bytes: Buffer.concat([Buffer.from(`${MAGIC}${sha256}\n`), body]), sha256 };
+}
+
+/** Whether a file's bytes are a part in lines (else the older one-object form). */
+export const isLinePart = (plain: Buffer): boolean => plain.length >= MAGIC.length && plain.toString('latin1', 0, MAGIC.length) === MAGIC;
