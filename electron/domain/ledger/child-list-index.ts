@@ -12,6 +12,8 @@ type FilterColumn = (typeof FILTER_COLUMNS)[number];
 
 /** Above this many changed children a cached order is sorted afresh rather than patched slot by slot. */
 const PATCH_LIMIT = 512;
+/** Up to this many changed children, each is found in an order by its slot rather than by a pass over all. */
+const FEW_CHANGED = 16;
 
 /** A column of codes: each distinct value gets a small number the first time it is seen. */
 class CodeColumn {
@@ -309,12 +311,21 @@ export class ChildListIndex {
     for (const field of fields) {
       const order = this.orders.get(field)!;
       const cmp = comparators[field];
-      let w = 0;
-      for (let r = 0; r < order.length; r += 1) {
-        const slot = order[r]!;
-        if (!changed.has(slot)) order[w++] = slot;
+      if (changed.size <= FEW_CHANGED) {
+        // One edit: find the slot where it stands (a native scan of a packed array), not a pass with a set lookup
+        // per child (issue 13). A new child is in no order yet.
+        for (const slot of changed) {
+          const at = order.indexOf(slot);
+          if (at >= 0) order.splice(at, 1);
+        }
+      } else {
+        let w = 0;
+        for (let r = 0; r < order.length; r += 1) {
+          const slot = order[r]!;
+          if (!changed.has(slot)) order[w++] = slot;
+        }
+        order.length = w;
       }
-      order.length = w;
       for (const slot of changed) {
         const s = all[slot]!;
         let lo = 0;
