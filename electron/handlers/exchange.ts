@@ -18,8 +18,8 @@ import { buildBundle, recordExport } from '../sync/export';
 import { applyBundle, bundleCheck, inspectBundle, readBundleSource } from '../sync/import';
 import { allPeers, peerView, previewCard, readPeer, revokePeer, trustCard } from '../sync/peers';
 import { transferChanges } from '../sync/transfer';
-import { assertNoPersonalData, deliveredChange, prepareForUnit, reshareChanges } from '../sync/unit-share';
-import type { Change } from '../store/store';
+import { assertNoPersonalData, deliveredChange, prepareForUnit, reshareChanges, textHoldsPersonalData } from '../sync/unit-share';
+import type { Change, Store } from '../store/store';
 import { duplicateGroups } from './ledger-duplicates';
 import type { BundleSource } from '../contract/schemas/exchange';
 import type { HandlerMap } from './types';
@@ -44,6 +44,17 @@ function inspect(ctx: AppContext, src: BundleSource, channel: string) {
   const ref = refOf(src);
   const bytes = ref ? readBundleSource({ path: resolveFile(ctx, ref, 'read', channel) }) : readBundleSource(src);
   return inspectBundle(store, loadIdentity(ctx.dataDir, ctx.keys?.sealer), bytes);
+}
+
+/** What an export to a unit office kept back, named for the person (the document's title, never its content). */
+function keptBackTitles(store: Store, keys: string[]) {
+  return keys.map((key) => {
+    const [entity = '', id = ''] = key.split(/:(.*)/s);
+    const v = store.get(entity, id)?.v ?? {};
+    const named = typeof v.title === 'string' && v.title !== '' && !textHoldsPersonalData(store, v.title) ? v.title : '';
+    const title = named || (entity === 'bulletin' ? '工作进展通报' : '印发的文件');
+    return { entity, id, title };
+  });
 }
 
 export const exchangeHandlers = {
@@ -111,6 +122,7 @@ export const exchangeHandlers = {
       withheld: built.withheld,
       byEntity: built.byEntity,
       ...(built.damaged ? { damaged: built.damaged } : {}),
+      ...(built.keptBack.length ? { keptBack: keptBackTitles(store, built.keptBack) } : {}),
       ...(filePath !== undefined ? { filePath } : { base64: built.bytes.toString('base64') }),
     };
   },

@@ -17,7 +17,7 @@ import { logChange } from './exchange-log';
 import { PEER_ENTITY, WITHHELD_ENTITY } from './local-entities';
 import { maxVector, type PeerRecord } from './peers';
 import { routeFilter } from './routing';
-import { assertNoPersonalData, prepareForUnit } from './unit-share';
+import { assertNoPersonalData, holdsPersonalData, isIssuedRecord, prepareForUnit } from './unit-share';
 import type { JournalDamage } from '../store/journal-check';
 
 export const PAYLOAD_FORMAT = 'guanai-operations';
@@ -49,6 +49,8 @@ export interface BuiltBundle {
   /** Per origin, the last sequence carried. */
   upTo: Vector;
   damaged?: { lines: number; operations: number };
+  /** To a unit office: issued documents kept back because they hold a child's personal data (entity:id). */
+  keptBack: string[];
 }
 
 /** The operations one recipient gets, with the manifest's ranges: shared by bundles and a unit's setup file. */
@@ -60,6 +62,8 @@ export interface SelectedOperations {
   lastWanted: Vector;
   withheld: number;
   lostSent: number;
+  /** To a unit office: issued documents kept back because they hold a child's personal data (entity:id). */
+  keptBack: string[];
 }
 
 export function selectOperations(
@@ -105,14 +109,30 @@ export function selectOperations(
     presumes[origin] = known[origin] ?? 0;
     ranges[origin] = { from: presumes[origin] + 1, to };
   }
+  const keptBack: string[] = [];
   if (peer.level === 'unit') {
     // A unit office holds no child's personal data: links to children's records and replaced values that held it
-    // stay home, and a last check of every value refuses the whole bundle (nothing written) should anything personal
-    // remain (unit-share.ts).
-    for (let i = 0; i < ops.length; i++) ops[i] = prepareForUnit(store, ops[i]!);
+    // stay home; an issued document that holds it is kept back whole (it can never be corrected); and a last check
+    // of every value refuses the whole bundle (nothing written) should anything personal remain (unit-share.ts).
+    const back = new Set<string>();
+    for (const op of ops) {
+      if (op.entity === WITHHELD_ENTITY || !isIssuedRecord(store, op.entity, op.id)) continue;
+      if (holdsPersonalData(store, op)) back.add(`${op.entity}:${op.id}`);
+    }
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i]!;
+      if (back.has(`${op.entity}:${op.id}`)) {
+        ops[i] = withheld(op);
+        withheldCount++;
+        byEntity[op.entity]! -= 1;
+        if (byEntity[op.entity] === 0) delete byEntity[op.entity];
+        byEntity[WITHHELD_ENTITY] = (byEntity[WITHHELD_ENTITY] ?? 0) + 1;
+      } else ops[i] = prepareForUnit(store, op);
+    }
+    keptBack.push(...back);
     assertNoPersonalData(store, ops, peer.name);
   }
-  return { ops, byEntity, ranges, presumes, lastWanted, withheld: withheldCount, lostSent };
+  return { ops, byEntity, ranges, presumes, lastWanted, withheld: withheldCount, lostSent, keptBack };
 }
 
 export function buildBundle(
@@ -123,7 +143,7 @@ export function buildBundle(
 ): BuiltBundle {
   const self = identity.public;
   const held = store.versionVector();
-  const { ops, byEntity, ranges, presumes, lastWanted, withheld: withheldCount, lostSent } = selectOperations(store, self, peer, opts);
+  const { ops, byEntity, ranges, presumes, lastWanted, withheld: withheldCount, lostSent, keptBack } = selectOperations(store, self, peer, opts);
   const bundleId = crypto.randomUUID();
   const manifest: BundleManifestInput = {
     bundleId,
@@ -152,6 +172,7 @@ export function buildBundle(
     withheld: withheldCount,
     byEntity,
     upTo: lastWanted,
+    keptBack,
     ...(manifest.damaged ? { damaged: manifest.damaged } : {}),
   };
 }

@@ -145,6 +145,8 @@ export function reshareChanges(
     for (const [id, rec] of Object.entries(store.table(entity))) {
       if (!test(entity, id, (f) => str(rec.v[f]))) continue;
       const key = `${entity}:${id}`;
+      // An issued document holding personal data is kept back (never delivered, never re-stated).
+      if (isIssuedRecord(store, entity, id) && dirty(ledgerSecrets(store), rec.v)) continue;
       keys.push(key);
       if (delivered.has(key)) continue;
       // Only when the unit already holds an operation of it (as a place-holder): otherwise the bundle carries them all.
@@ -296,6 +298,28 @@ export function prepareForUnit(store: Store, op: Operation): Operation {
     else if (LOG_FIELDS.has(field)) set[field] = masked(secrets, value);
   }
   return set ? { ...out, set } : out;
+}
+
+/**
+ * Issued documents never change (a bulletin, issued minutes and their kept pages): one that holds a child's personal
+ * data can never be corrected, so rather than refuse every bundle to every unit for ever, it is kept back from unit
+ * offices (place-holders only) and the export says so. Whether a record is such a document, as it stands here.
+ */
+export function isIssuedRecord(store: Store, entity: string, id: string): boolean {
+  if (entity === 'bulletin' || entity === 'issuedDocument') return true;
+  if (entity !== 'minutes') return false;
+  const status = store.get(entity, id)?.v.status;
+  return status === 'issued' || status === 'superseded';
+}
+
+/** Whether a piece of text holds a child's personal data. */
+export const textHoldsPersonalData = (store: Store, text: string) => personalDataIn(ledgerSecrets(store), text) !== null;
+
+/** Whether an operation, or the record it belongs to as it stands, holds a child's personal data. */
+export function holdsPersonalData(store: Store, op: Operation): boolean {
+  const secrets = ledgerSecrets(store);
+  const rec = store.get(op.entity, op.id);
+  return dirty(secrets, op.set) || (rec !== undefined && dirty(secrets, rec.v));
 }
 
 /**

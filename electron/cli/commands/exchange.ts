@@ -89,10 +89,16 @@ export const bundleExportCommand: Command = {
       withheld: r.withheld,
       byEntity: r.byEntity,
       ...(r.damaged ? { damaged: r.damaged } : {}),
+      ...(r.keptBack ? { keptBack: r.keptBack } : {}),
     };
     if (args.values.json) printJson(io, summary);
     else {
       io.out(`已导出数据包：${out}\n（建议文件名：${r.fileName}）\n共 ${r.operations} 条记录，其中占位 ${r.withheld} 条。\n`);
+      if (r.keptBack) {
+        io.err(
+          `注意：以下已印发的文件含有儿童个人信息，不能发往成员单位，未包含在此数据包中：${r.keptBack.map((k) => `「${k.title}」`).join('、')}。\n`,
+        );
+      }
       if (r.damaged) io.err(`注意：操作日志有 ${r.damaged.lines} 行损坏，其中 ${r.damaged.operations} 条操作无法读取，未包含在此数据包中（数据包已注明）。\n`);
     }
     return 0;

@@ -149,6 +149,11 @@ export interface ExportResult {
   byEntity: Record<string, number>;
   /** Sent with --allow-damaged from a damaged journal: what is missing from it. */
   damaged?: { lines: number; operations: number };
+  /**
+   * To a member unit's office: issued documents (bulletins, minutes) not sent because they hold a child's personal
+   * data and, being issued, can never be corrected. The person is told; the rest of the bundle went.
+   */
+  keptBack?: { entity: string; id: string; title: string }[];
 }
 
 export interface ExchangeLogEntry {

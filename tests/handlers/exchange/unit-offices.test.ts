@@ -292,7 +292,11 @@ test('a bundle to a unit that would carry a child’s name is refused, and nothi
     leadUnitId: 'jiaoyu',
     coUnitIds: [],
     deadline: '2026-12-31',
+    assignedOn: '2026-11-02',
   });
+  // A bulletin issued now names the task as it stands: issued, it can never be corrected.
+  const dirtyBulletin = await call(city, 'bulletins.create', { from: '2026-11-01', to: '2026-11-28' });
+  expect(JSON.stringify(dirtyBulletin.content)).toContain(name);
   const before = readPeer(city.store!, '445200-jiaoyu')!;
   const refused = await fail(city, 'exchange.export', { to: '445200-jiaoyu', full: true });
   expect(refused.code).toBe('UNIT_BUNDLE_PERSONAL_DATA');
@@ -304,12 +308,19 @@ test('a bundle to a unit that would carry a child’s name is refused, and nothi
   // The connected-units page says why; 公安局's bundle is unaffected.
   const row = (await call(city, 'unitOffice.connected', {})).find((c) => c.unitId === 'jiaoyu')!;
   expect(row.blocked).toContain('儿童姓名');
-  await sendDown(units.gongan);
+  // 公安局's bundle goes; the bulletin naming the child is kept back from it, and it is told.
+  const toGongan = await call(city, 'exchange.export', { to: '445200-gongan', full: false });
+  expect(toGongan.keptBack?.map((k) => k.entity).sort()).toEqual(['bulletin', 'issuedDocument']);
+  expect(JSON.stringify(toGongan.keptBack)).not.toContain(name);
+  await call(units.gongan, 'exchange.import', { data: toGongan.base64! });
+  expect(units.gongan.store!.get('bulletin', dirtyBulletin.id)).toBeUndefined();
+  bundlesToUnits.push({ unit: units.gongan, base64: toGongan.base64! });
 
   // Once the office rewords the task, the bundle goes: the old wording stays home, and the task's record of the
   // edit shows that something was left out instead of the name.
   await call(city, 'tasks.edit', { id: t4.id, title: '协调解决一名儿童的入学问题', reason: '隐去儿童姓名' });
   const r = await call(city, 'exchange.export', { to: '445200-jiaoyu', full: false });
+  expect(r.keptBack?.map((k) => k.id)).toEqual(expect.arrayContaining([dirtyBulletin.id]));
   const bytes = Buffer.from(r.base64!, 'base64');
   const opened = openBundle(bytes, {
     self: loadIdentity(units.jiaoyu.dataDir, units.jiaoyu.keys?.sealer),
@@ -322,6 +333,13 @@ test('a bundle to a unit that would carry a child’s name is refused, and nothi
   expect(atUnit.title).toBe('协调解决一名儿童的入学问题');
   expect(atUnit.history[0]!.changes[0]).toMatchObject({ before: '（含儿童个人信息，未发送）', after: '协调解决一名儿童的入学问题' });
   expectNoSecrets(journalText(units.jiaoyu), 'journal of 445200-jiaoyu after the rewording');
+  expect(units.jiaoyu.store!.get('bulletin', dirtyBulletin.id)).toBeUndefined();
+  // Once 教育局 acknowledges that bundle, the next one neither sends nor re-states it, and is not refused.
+  await sendUp(units.jiaoyu);
+  const next = await call(city, 'exchange.export', { to: '445200-jiaoyu', full: false });
+  expect(next.keptBack).toBeUndefined();
+  await call(units.jiaoyu, 'exchange.import', { data: next.base64! });
+  expectNoSecrets(journalText(units.jiaoyu), 'journal of 445200-jiaoyu after the next bundle');
 });
 
 test('a unit may send up only its own reports: anything else refuses the whole bundle', async () => {
