@@ -50,6 +50,12 @@ interface KeyEntry {
   key: SearchKey;
 }
 
+/** Changed children that start a background summarising, and how many it does per turn. */
+const DRAIN_FROM = 64;
+const DRAIN_SLICE = 200;
+/** More changed children than this when a snapshot begins: the stored summaries wait for the next one. */
+const CAPTURE_MAX_DIRTY = 2000;
+
 export class LedgerIndex {
   private readonly list = new ChildListIndex();
   private readonly keys = new Map<string, KeyEntry>();
@@ -85,6 +91,7 @@ export class LedgerIndex {
   private sidecarTried = false;
   /** Children summarised since the summaries were last handed to a snapshot (none: the stored ones still hold). */
   private unstored = true;
+  private draining = false;
   /** How many children were summarised from their records in the last refresh, and in this run (tests). */
   lastSummarised = 0;
   summarisedSinceStart = 0;
@@ -97,6 +104,7 @@ export class LedgerIndex {
           this.dirty.add(op.id);
           this.dupDirty.add(op.id);
           if ('child.idNumber' in op.set) this.idDirty.add(op.id);
+          this.scheduleDrain();
         } else if (op.entity === CODE_ITEM_ENTITY) {
           this.codeListsCache = null;
         } else if (op.entity === LEDGER_SETTINGS_ENTITY) {
@@ -104,6 +112,32 @@ export class LedgerIndex {
           this.allDirty = true;
         }
       }
+    });
+  }
+
+  /**
+   * Many children changed and nobody has listed them yet (an import, a bundle, a day of edits with the list closed):
+   * they are summarised a few hundred per turn in the background, so neither the next list nor the next snapshot
+   * (which stores the summaries) has thousands to do at once.
+   */
+  private scheduleDrain(): void {
+    if (this.draining || this.allDirty || this.day === '' || this.dirty.size < DRAIN_FROM) return;
+    this.draining = true;
+    setImmediate(() => {
+      this.draining = false;
+      if (this.store.isClosed || this.allDirty || this.day === '') return;
+      try {
+        let n = 0;
+        for (const id of this.dirty) {
+          if (n++ >= DRAIN_SLICE) break;
+          this.dirty.delete(id);
+          const rec = this.store.get(CHILD_ENTITY, id);
+          if (rec) this.list.put(this.summarise(id, rec, this.day));
+        }
+      } catch {
+        return; // the next list call meets the same problem and reports it
+      }
+      this.scheduleDrain();
     });
   }
 
@@ -285,7 +319,7 @@ export class LedgerIndex {
 
   /** What the snapshot beginning now stores: every summary, brought up to date first (only the changed ones). */
   private capture(): SidecarCapture | null {
-    if (this.allDirty || this.day === '') return null;
+    if (this.allDirty || this.day === '' || this.dirty.size > CAPTURE_MAX_DIRTY) return null;
     this.refresh(this.day);
     // Nothing summarised since the last one: the stored summaries (with the changes since their offset) still hold.
     if (!this.unstored) return null;

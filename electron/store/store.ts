@@ -382,6 +382,10 @@ export class Store {
     return store;
   }
 
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   get office(): string {
     return this.doc.office;
   }

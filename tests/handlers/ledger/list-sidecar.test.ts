@@ -90,3 +90,18 @@ test('a damaged stored list is derived again from the records, with the same res
   expect(await names()).toEqual(before);
   expect(ledgerIndex(requireStore(ctx)).rebuilds).toBe(1);
 });
+
+test('many children changed while nobody lists them are summarised in the background, a few hundred a turn', async () => {
+  const ids = await office(70);
+  await names();
+  const store = requireStore(ctx);
+  const index = ledgerIndex(store);
+  // One batch of 70 edits (an import, a bundle): no list call in between.
+  store.commit(ids.map((id) => ({ entity: 'child', id, set: { riskLevel: 'red' } })), 'test');
+  const before = index.summarisedSinceStart;
+  for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+  expect(index.summarisedSinceStart - before).toBe(70);
+  const list = await call(ctx, 'children.list', { limit: 100 });
+  expect(index.lastSummarised).toBe(0);
+  expect(list.rows.every((r) => r.riskLevel === 'red')).toBe(true);
+});
