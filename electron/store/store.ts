@@ -358,7 +358,9 @@ export class Store {
       doc,
       new LogWriter(files.journal),
       new HybridClock(opts.office, opts.clock ?? systemClock, doc.hlc),
-      opts.snapshotEvery ?? 20000,
+      // Snapshots write only the parts that changed, in slices: frequent ones are cheap and keep the journal tail
+      // a start after a crash has to fold short.
+      opts.snapshotEvery ?? 5000,
       notices,
       sealer,
     );

@@ -27,7 +27,7 @@ const OFFICE = { code: '445200', name: '揭阳市民政局', level: 'city' } as 
 /** The ledger page's first request (renderer/src/pages/ledger/ledger-page.tsx): 在册, sorted by alerts, 200 rows. */
 export const FIRST_PAGE_QUERY = { filters: { status: 'active' }, search: '', sort: { field: 'alerts', dir: 'asc' }, offset: 0, limit: 200 };
 /** Edits in the stall phase and commits in the latency phase: with the store's default policy (a snapshot every
- *  20,000 operations) each crosses at least one snapshot. */
+ *  5,000 operations) each crosses several snapshots. */
 const EDITS = 20_000;
 const COMMITS = 20_000;
 /** Edits the crash writer acknowledges before it is killed (all after the last snapshot). */
