@@ -73,7 +73,11 @@ export const tasksHandlers = {
     return rows;
   },
   async 'tasks.get'(args, ctx) {
-    return detail(requireStore(ctx), args.id, todayOf(ctx));
+    const d = detail(requireStore(ctx), args.id, todayOf(ctx));
+    // A unit office shows only its own tasks (one it has left stays in its store, out of sight).
+    const own = unitScope(ctx);
+    if (own !== null && d.lead.id !== own && !d.coUnits.some((u) => u.id === own)) throw new AppError('NOT_FOUND', '找不到该督办事项。');
+    return d;
   },
   async 'tasks.report'(args, ctx) {
     const own = unitScope(ctx);

@@ -158,12 +158,15 @@ export function applyUnitSetup(store: Store, self: OfficePublic, text: string, s
   const card = parseCard(content.card);
   if (card.code !== file.office.code || card.fingerprint !== file.office.fingerprint) throw unreadable();
   const foreign = content.ops.find((op) => op.entity !== WITHHELD_ENTITY && !UNIT_DOWN_ENTITIES.has(op.entity));
-  if (foreign || content.ops.some((op) => op.office !== card.code)) throw unreadable();
+  // Operations of several origins may come (another unit's report on a shared task): each without a gap.
+  if (foreign || content.ops.some((op) => op.office === self.code)) throw unreadable();
   const held = store.versionVector();
   const toApply = content.ops.filter((op) => op.seq > (held[op.office] ?? 0));
-  let expected = (held[card.code] ?? 0) + 1;
+  const next: Record<string, number> = {};
   for (const op of toApply) {
-    if (op.seq !== expected++) throw unreadable();
+    const expected = next[op.office] ?? (held[op.office] ?? 0) + 1;
+    if (op.seq !== expected) throw unreadable();
+    next[op.office] = expected + 1;
   }
   const summary = dryRun(store, toApply);
   trustCard(store, self, user, now, content.card, card.fingerprint);

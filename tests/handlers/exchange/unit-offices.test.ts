@@ -261,6 +261,23 @@ test('a task the unit joins after its first operations went by as place-holders 
   expect(city.store!.history('task', t3).filter((op) => op.set.title !== undefined)).toHaveLength(2);
 });
 
+test('a unit set up later gets the other units’ reports on the tasks it shares, from every origin', async () => {
+  await call(units.jiaoyu, 'tasks.report', { taskId: t3, unitId: 'jiaoyu', date: '2026-11-28', text: '已配合核对在校学生名单。', final: false });
+  await sendUp(units.jiaoyu);
+  const setup = await call(city, 'unitOffice.setupExport', { unitId: 'minzheng' });
+  const unit = await office('445200-minzheng', '揭阳市民政局', 'unit', clock);
+  try {
+    await call(unit, 'unitOffice.setupImport', { data: setup.base64!, setupCode: setup.setupCode });
+    const d = await call(unit, 'tasks.get', { id: t3 });
+    expect(d.reports).toEqual([expect.objectContaining({ unitId: 'jiaoyu', source: '445200-jiaoyu', channel: '单位报送' })]);
+    // Tasks it has no part in stay out of sight.
+    expect((await fail(unit, 'tasks.get', { id: t1 })).code).toBe('NOT_FOUND');
+    expectNoSecrets(journalText(unit), 'journal of 445200-minzheng');
+  } finally {
+    await unit.close();
+  }
+});
+
 test('minutes go to the units on their distribution list, with their meetings, printed as issued', async () => {
   const meetingFor = async (date: string, unitName: string) => {
     const m = await call(city, 'meetings.create', { kind: 'plenary', date, place: '市政府第一会议室', chairKind: 'convener' });
