@@ -10,7 +10,7 @@ import { shippedCodeLists } from '../ledger/shipped-codelists';
 import type { CodeListKey, CodeLists } from '../ledger/codelists';
 import { ageBand } from '../ledger/age';
 import { isoDateOf } from '../ledger/dates';
-import { ownValue, setOwn, type EntityRecord } from '../../store/state';
+import { setOwn, type EntityRecord } from '../../store/state';
 import type { JsonValue } from '../../store/operation';
 import { hlcDate } from '../../store/hlc';
 import {
@@ -135,10 +135,15 @@ interface RowState {
 }
 
 const add = (counts: Record<string, number>, key: string, by: number) => {
-  const n = (ownValue(counts, key) ?? 0) + by;
-  // Keys are codes as stored (a bundle's too): own properties only, so `constructor` counts like any other code.
+  // Keys are codes as stored (a bundle's too): own properties only, so `constructor` counts like any other code. An
+  // own property (even `__proto__`) takes a plain assignment; only a new one is defined.
+  if (!Object.hasOwn(counts, key)) {
+    if (by !== 0) setOwn(counts, key, by);
+    return;
+  }
+  const n = counts[key]! + by;
   if (n === 0) Reflect.deleteProperty(counts, key);
-  else setOwn(counts, key, n);
+  else counts[key] = n;
 };
 
 function count(r: StatsRow, p: ChildPart, by: number): void {
