@@ -20,6 +20,8 @@ import {
 import { transferredReportMessage } from '../domain/reports/transferred-child';
 import { childText } from '../domain/stats/child-fields';
 import type { Store } from '../store/store';
+import { isoDateOf } from '../domain/ledger/dates';
+import { ledgerIndex } from './ledger-index';
 import type { HandlerMap } from './types';
 import { actorName } from '../accounts/actor';
 
@@ -157,22 +159,14 @@ export const reportHandlers = {
     const q = args.query;
     const byIdTail = /^[0-9Xx]{4,}$/.test(q);
     const found: Array<{ id: string; name: string; township: string; village: string; birthDate: string }> = [];
-    // The first 20 in table order; the child table is read one part at a time (store.each cannot stop early).
-    store.each('child', (id, rec) => {
-      if (found.length >= 20) return;
-      const name = childText(rec.v, 'child.name');
-      const hit = byIdTail
-        ? childText(rec.v, 'child.idNumber').toUpperCase().endsWith(q.toUpperCase())
-        : name.includes(q);
-      if (!hit) return;
-      found.push({
-        id,
-        name,
-        township: childText(rec.v, 'responsibility.township'),
-        village: childText(rec.v, 'responsibility.village'),
-        birthDate: childText(rec.v, 'child.birthDate'),
-      });
-    });
+    // The ledger index's summaries, held in memory: a search does not read (and parse) every child's record (issue
+    // 13). The first 20 found.
+    for (const s of ledgerIndex(store).all(isoDateOf(new Date(ctx.clock())))) {
+      const hit = byIdTail ? s.idNumber.toUpperCase().endsWith(q.toUpperCase()) : s.name.includes(q);
+      if (!hit) continue;
+      found.push({ id: s.id, name: s.name, township: s.township, village: s.village, birthDate: s.birthDate });
+      if (found.length >= 20) break;
+    }
     return found;
   },
 

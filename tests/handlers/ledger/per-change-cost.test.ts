@@ -231,3 +231,15 @@ describe('the home page alerts', () => {
     expect(after.items).toEqual([]);
   });
 });
+
+describe('finding a child for a mandatory report', () => {
+  it('searches the list summaries held in memory, not every record', async () => {
+    const { a } = await twoChildren();
+    await call(ctx, 'children.list', {});
+    const { reads } = watchWholeReads(requireStore(ctx));
+    expect((await call(ctx, 'reports.findChildren', { query: '小明' })).map((c) => c.id)).toEqual([a]);
+    const tail = String(requireStore(ctx).get('child', a)!.v['child.idNumber']).slice(-4);
+    expect((await call(ctx, 'reports.findChildren', { query: tail })).map((c) => c.id)).toContain(a);
+    expect(reads).toEqual([]);
+  });
+});
