@@ -79,7 +79,9 @@ export function unitShare(store: Store, unitId: string) {
   const minutes = new Set<string>();
   const meetings = new Set<string>();
   for (const [id, rec] of Object.entries(store.table('minutes'))) {
-    if (strs(rec.v.sendTo).some((n) => names.has(n))) {
+    // Issued minutes only: a draft is the office's own until 印发 (then it is re-stated whole, see reshareChanges).
+    const issued = rec.v.status === 'issued' || rec.v.status === 'superseded';
+    if (issued && strs(rec.v.sendTo).some((n) => names.has(n))) {
       minutes.add(id);
       if (str(rec.v.meetingId)) meetings.add(str(rec.v.meetingId));
     }

@@ -288,11 +288,25 @@ test('minutes go to the units on their distribution list, with their meetings, p
     await call(city, 'minutes.issue', { id: draft.id, date });
     return m.id;
   };
+  // A draft stays at the office: the unit gets the minutes once issued, whole.
+  const m0 = await call(city, 'meetings.create', { kind: 'plenary', date: '2026-11-10', place: '市政府第一会议室', chairKind: 'convener' });
+  const row0 = (await call(city, 'meetings.get', { id: m0.id })).attendance.find((r) => r.unitName === '市教育局')!;
+  await call(city, 'attendance.mark', { meetingId: m0.id, postId: row0.postId, status: 'present' });
+  const draft0 = await call(city, 'minutes.draft', { meetingId: m0.id });
+  await sendDown(units.jiaoyu);
+  expect(units.jiaoyu.store!.get('minutes', draft0.id)).toBeUndefined();
+  await sendUp(units.jiaoyu);
+  await call(city, 'minutes.issue', { id: draft0.id, date: '2026-11-12' });
+  await sendDown(units.jiaoyu);
+  const atCity0 = await call(city, 'print.render', { kind: 'minutes', id: m0.id });
+  expect(await call(units.jiaoyu, 'print.render', { kind: 'minutes', id: m0.id })).toEqual(atCity0);
+  expect(units.jiaoyu.store!.get('minutes', draft0.id)!.v).toEqual(city.store!.get('minutes', draft0.id)!.v);
+
   const m1 = await meetingFor('2026-11-20', '市教育局');
   const m2 = await meetingFor('2026-11-25', '市公安局');
   for (const u of Object.values(units)) await sendDown(u);
   const deskJ = await call(units.jiaoyu, 'unitOffice.desk', {});
-  expect(deskJ.meetings.map((m) => m.id)).toEqual([m1]);
+  expect(deskJ.meetings.map((m) => m.id)).toEqual([m1, m0.id]);
   expect(deskJ.meetings[0]!.minutes).toEqual([expect.objectContaining({ number: expect.any(String), issuedDate: '2026-11-20' })]);
   expect((await call(units.gongan, 'unitOffice.desk', {})).meetings.map((m) => m.id)).toEqual([m2]);
   expect(units.jiaoyu.store!.get('meeting', m2)).toBeUndefined();
