@@ -67,7 +67,7 @@ test('office → two unit offices → office, by the guanai command', async () =
     ).id as string;
   const t1 = await create('落实控辍保学措施', 'jiaoyu', [], '2026-12-31');
   const t2 = await create('开展安全隐患排查', 'gongan', ['jiaoyu'], '2026-11-20');
-  await create('完善信息台账', 'minzheng', [], '2026-12-15');
+  const t3 = await create('完善信息台账', 'minzheng', [], '2026-12-15');
 
   // A unit office's code must carry the unit: a plain 6-digit code with --level unit is refused, nothing created.
   const bad = await cli(['init', '--data', path.join(root, 'bad'), '--office-code', '445200', '--office-name', '揭阳市教育局', '--level', 'unit']);
@@ -95,6 +95,17 @@ test('office → two unit offices → office, by the guanai command', async () =
     expect(init.setup.fingerprint).toBe(JSON.parse(fs.readFileSync(card, 'utf8')).fingerprint);
     await ok(['office', 'trust', '--data', city, card]);
   }
+
+  // A unit office made first and set up afterwards: guanai unit setup.
+  const mz = path.join(root, 'minzheng');
+  await ok(['init', '--data', mz, '--level', 'unit', '--office-code', '445200-minzheng', '--office-name', '揭阳市民政局']);
+  const mzSetup = path.join(root, 'setup-minzheng.json');
+  const code = (await json(['unit', 'setup-export', '--data', city, '--unit', 'minzheng', '--out', mzSetup])).setupCode;
+  const wrong = await cli(['unit', 'setup', '--data', mz, '--file', mzSetup], { GUANAI_SETUP_CODE: 'AAAA-BBBB-CCCC-DDDD' });
+  expect(wrong.code).not.toBe(0);
+  expect(wrong.err).toContain('设置码不正确');
+  expect((await json(['unit', 'setup', '--data', mz, '--file', mzSetup], { GUANAI_SETUP_CODE: code })).office.code).toBe('445200');
+  expect((await json(['tasks', 'list', '--data', mz])).map((t: { id: string }) => t.id)).toEqual([t3]);
 
   // Each unit lists only its own tasks.
   expect((await json(['tasks', 'list', '--data', dirs.jiaoyu!])).map((t: { id: string }) => t.id).sort()).toEqual([t1, t2].sort());
