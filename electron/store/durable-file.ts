@@ -16,6 +16,35 @@ export function fsyncDir(dir: string): void {
   }
 }
 
+/** fsyncDir without holding the event loop (a directory sync can take tens of milliseconds on a busy disk). */
+export async function fsyncDirAsync(dir: string): Promise<void> {
+  let handle: fs.promises.FileHandle | undefined;
+  try {
+    handle = await fs.promises.open(dir, 'r');
+    await handle.sync();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EISDIR' && (err as NodeJS.ErrnoException).code !== 'EPERM') throw err;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * A new file written and synced under a temp name, then renamed into place, all without holding the event loop.
+ * The folder is not synced: the caller syncs it once after writing several (then names them in a manifest).
+ */
+export async function writeNewFileAsync(target: string, content: Buffer, mode = 0o600): Promise<void> {
+  const tmp = `${target}.${process.pid}.tmp`;
+  const handle = await fs.promises.open(tmp, 'w', mode);
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.promises.rename(tmp, target);
+}
+
 export function writeFileDurably(file: string, content: string | Buffer, mode = 0o644): void {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
@@ -46,6 +75,6 @@ export async function writeFileDurablyAsync(file: string, content: string | Buff
     fs.rmSync(keepBackupAs, { force: true });
     fs.linkSync(file, keepBackupAs);
   }
-  fs.renameSync(tmp, file);
-  fsyncDir(dir);
+  await fs.promises.rename(tmp, file);
+  await fsyncDirAsync(dir);
 }

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/errors';
 import { preserve } from './damaged-copies';
-import { fsyncDir, writeFileDurably, writeFileDurablyAsync } from './durable-file';
+import { fsyncDir, fsyncDirAsync, writeFileDurably, writeNewFileAsync } from './durable-file';
 import { applyOperation } from './fold';
 import { type Clock, HybridClock, systemClock } from './hlc';
 import { migrate, SCHEMA_VERSION } from './migrations';
@@ -728,6 +728,7 @@ export class Store {
       // still all describe the moment the manifest below records.
       const written = new Map<string, Map<number, string | null>>();
       try {
+        await fs.promises.mkdir(this.tables.folder, { recursive: true });
         for (const w of taken.writes) {
           const file = await this.tables.writePart(w);
           let parts = written.get(w.entity);
@@ -737,7 +738,7 @@ export class Store {
         }
         const sidecarRefs: Record<string, SidecarRef> = { ...(this.doc.sidecars ?? {}) };
         for (const c of sidecars) sidecarRefs[c.name] = await this.writeSidecar(c.name, c.capture, head.log.bytes);
-        if (fs.existsSync(this.tables.folder)) fsyncDir(this.tables.folder);
+        await fsyncDirAsync(this.tables.folder);
         const refs = TableSet.refsFrom(taken.base, written);
         const db = snapshotDb<StoreDoc>(files.snapshot, files.backup, this.sealer);
         db.data = { ...head, tables: refs, sidecars: sidecarRefs };
@@ -745,6 +746,7 @@ export class Store {
         this.doc.tables = refs;
         this.doc.sidecars = sidecarRefs;
         this.tables.adopt(refs, written, previous, [...previousSidecars, ...this.sidecarFiles(this.doc)]);
+        await this.tables.removeUnnamed();
       } catch (err) {
         this.tables.release(taken.taken);
         throw err;
@@ -812,7 +814,6 @@ export class Store {
 
   private async writeSidecar(name: string, capture: SidecarCapture, at: number): Promise<SidecarRef> {
     const files: string[] = [];
-    await fs.promises.mkdir(this.tables.folder, { recursive: true });
     for (let i = 0; i < capture.items.length || i === 0; i += SIDECAR_CHUNK) {
       const chunk = capture.items.slice(i, i + SIDECAR_CHUNK);
       const plain = encodeSnapshotBuffer(capture.encode ? chunk.map(capture.encode) : chunk);
@@ -820,7 +821,7 @@ export class Store {
       const file = `sidecar-${name.replace(/[^a-zA-Z0-9_-]/g, '_')}-${i / SIDECAR_CHUNK}-${hash}.json`;
       const target = path.join(this.tables.folder, file);
       if (!fs.existsSync(target)) {
-        await writeFileDurablyAsync(target, this.sealer ? this.sealer.sealFile(plain.bytes, sidecarLabel(name, file)) : plain.bytes);
+        await writeNewFileAsync(target, this.sealer ? this.sealer.sealFile(plain.bytes, sidecarLabel(name, file)) : plain.bytes);
       }
       files.push(file);
       await new Promise<void>((resolve) => setImmediate(resolve));

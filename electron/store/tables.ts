@@ -13,6 +13,7 @@ import type { Sealer } from './sealed';
 import { decodeSnapshotBuffer, SnapshotDamaged, unsealFile } from './snapshot-file';
 import { encodePart, isLinePart, TablePart, type TakenPart } from './table-part';
 import { setOwn, type EntityRecord, type State } from './state';
+import { writeNewFileAsync } from './durable-file';
 
 export interface TableRef {
   /** The whole table in one file: small tables, and every table written before parts existed. */
@@ -392,19 +393,9 @@ export class TableSet {
     const hash = (this.sealer ? this.sealer.nameFor(plain.sha256) : plain.sha256).slice(0, 16);
     const safe = w.entity.replace(/[^a-zA-Z0-9_-]/g, '_');
     const file = `${safe}-${w.part}-${hash}.json`;
-    const bytes = this.sealer ? this.sealer.sealFile(plain.bytes, tableLabel(w.entity, file)) : plain.bytes;
-    await fs.promises.mkdir(this.folder, { recursive: true });
     const target = path.join(this.folder, file);
     if (fs.existsSync(target)) return file; // same content, same name
-    const tmp = `${target}.${process.pid}.tmp`;
-    const handle = await fs.promises.open(tmp, 'w', 0o600);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.promises.rename(tmp, target);
+    await writeNewFileAsync(target, this.sealer ? this.sealer.sealFile(plain.bytes, tableLabel(w.entity, file)) : plain.bytes);
     return file;
   }
 
@@ -423,7 +414,8 @@ export class TableSet {
     return refs;
   }
 
-  /** After the manifest naming `refs` is durable: the written parts are clean; files neither names are removed. */
+  /** After the manifest naming `refs` is durable: the written parts are clean; files neither names are to be removed
+   *  (removeUnnamed). */
   adopt(
     refs: Record<string, TableRef>,
     written: Map<string, Map<number, string | null>>,
@@ -445,10 +437,23 @@ export class TableSet {
         }
       }
     }
-    const keep = new Set([...[...Object.values(refs), ...Object.values(backupRefs)].flatMap(refFiles), ...alsoKeep]);
-    if (!fs.existsSync(this.folder)) return;
-    for (const f of fs.readdirSync(this.folder)) {
-      if (!keep.has(f) && !f.endsWith('.tmp')) fs.rmSync(path.join(this.folder, f), { force: true });
+    this.keep = new Set([...[...Object.values(refs), ...Object.values(backupRefs)].flatMap(refFiles), ...alsoKeep]);
+  }
+
+  private keep = new Set<string>();
+
+  /** Removes the files neither manifest names, one at a time without holding the event loop (128 parts a table). */
+  async removeUnnamed(): Promise<void> {
+    const keep = this.keep;
+    let names: string[];
+    try {
+      names = await fs.promises.readdir(this.folder);
+    } catch {
+      return;
+    }
+    for (const f of names) {
+      if (keep.has(f) || f.endsWith('.tmp')) continue;
+      await fs.promises.rm(path.join(this.folder, f), { force: true });
     }
   }
 

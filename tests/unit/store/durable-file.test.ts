@@ -41,14 +41,20 @@ test('async: the previous file becomes the backup, the folder is fsynced after t
   fs.writeFileSync(file, 'old');
   const calls = recordCalls();
   const realOpen = fs.promises.open;
+  // The async write holds no sync call: its rename and the folder's fsync are awaited too (issue 13: no pauses).
   jest.spyOn(fs.promises, 'open').mockImplementation(async (...args: Parameters<typeof fs.promises.open>) => {
     const handle = await realOpen(...args);
     const realSync = handle.sync.bind(handle);
     handle.sync = async () => {
-      calls.push('fsync(file)');
+      calls.push(args[0] === dir ? 'fsync(folder)' : 'fsync(file)');
       await realSync();
     };
     return handle;
+  });
+  const realRename = fs.promises.rename;
+  jest.spyOn(fs.promises, 'rename').mockImplementation(async (...args: Parameters<typeof fs.promises.rename>) => {
+    calls.push('rename');
+    await realRename(...args);
   });
   await writeFileDurablyAsync(file, 'new', bak);
   expect(calls).toEqual(['fsync(file)', 'rename', 'fsync(folder)']);
