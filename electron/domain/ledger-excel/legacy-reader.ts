@@ -5,7 +5,11 @@
 // the whole file into memory, which these formats allow (an .xls holds at most 65,536 rows; the import takes
 // ≤ 50 MB); xlsx stays on the streaming reader. Dates are made here from the serial and the cell's number format,
 // the same way as for xlsx, so no time zone can move a birth date.
-import * as XLSX from '@e965/xlsx';
+import type * as XLSXTypes from '@e965/xlsx';
+
+/** Loaded when an old-format file is first read, not when the app starts. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sheetjs = (): typeof XLSXTypes => require('@e965/xlsx') as typeof XLSXTypes;
 import { excelSerialToDate } from './excel-dates';
 import type { Cell, SheetRow } from './read-sheet';
 
@@ -14,7 +18,7 @@ export interface LegacySheet {
   rows: SheetRow[];
 }
 
-function plain(cell: XLSX.CellObject | undefined, date1904: boolean): Cell {
+function plain(cell: XLSXTypes.CellObject | undefined, date1904: boolean): Cell {
   if (!cell) return null;
   switch (cell.t) {
     case 's':
@@ -22,7 +26,7 @@ function plain(cell: XLSX.CellObject | undefined, date1904: boolean): Cell {
     case 'n': {
       const n = Number(cell.v);
       if (!Number.isFinite(n)) return null;
-      return typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z) ? excelSerialToDate(n, date1904) : n;
+      return typeof cell.z === 'string' && sheetjs().SSF.is_date(cell.z) ? excelSerialToDate(n, date1904) : n;
     }
     case 'b':
       return Boolean(cell.v);
@@ -34,13 +38,13 @@ function plain(cell: XLSX.CellObject | undefined, date1904: boolean): Cell {
   }
 }
 
-function parse(buffer: Buffer, sheet: number): XLSX.WorkBook {
+function parse(buffer: Buffer, sheet: number): XLSXTypes.WorkBook {
   // SheetJS prints a console warning for every ODS conditional number format it simplifies; the CLI's output is
   // no place for it. The read is synchronous, so nothing else can log meanwhile.
   const warn = console.error;
   console.error = () => undefined;
   try {
-    return XLSX.read(buffer, { type: 'buffer', dense: true, cellDates: false, cellNF: true, cellText: false, cellHTML: false, sheets: sheet });
+    return sheetjs().read(buffer, { type: 'buffer', dense: true, cellDates: false, cellNF: true, cellText: false, cellHTML: false, sheets: sheet });
   } finally {
     console.error = warn;
   }
@@ -57,8 +61,8 @@ export function readLegacySheet(buffer: Buffer): LegacySheet {
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const rows: SheetRow[] = [];
   if (!ws || !ws['!ref']) return { sheetName, rows };
-  const range = XLSX.utils.decode_range(ws['!ref']);
-  const data = (ws['!data'] ?? []) as Array<Array<XLSX.CellObject | undefined> | undefined>;
+  const range = sheetjs().utils.decode_range(ws['!ref']);
+  const data = (ws['!data'] ?? []) as Array<Array<XLSXTypes.CellObject | undefined> | undefined>;
   for (let r = 0; r <= range.e.r; r += 1) {
     const src = data[r] ?? [];
     const cells: Cell[] = [];

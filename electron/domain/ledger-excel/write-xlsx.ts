@@ -2,7 +2,11 @@
 // the caller to save or send: the rejected-rows workbook. The ledger export has its own faster writer
 // (xlsx-writer.ts).
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs is loaded when a workbook is first written, not when the app starts (it costs a start ~80 ms). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const excel = (): typeof ExcelJS => require('exceljs') as typeof ExcelJS;
 
 export type StreamWorkbook = ExcelJS.stream.xlsx.WorkbookWriter;
 
@@ -14,7 +18,7 @@ export async function writeXlsx(build: (wb: StreamWorkbook) => Promise<void>): P
     stream.on('end', resolve);
     stream.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const wb = new (excel().stream.xlsx.WorkbookWriter)({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = '关爱';
   await build(wb);
   await wb.commit();
