@@ -325,7 +325,9 @@ export class LedgerIndex {
     if (!this.unstored) return null;
     // References only (summaries and extras are replaced on change, never altered): encoded as each chunk is written.
     const items: [ChildSummary, SummaryExtras][] = [];
-    for (const s of this.list.all()) {
+    // In name order: restored into slots in that order, the next start's sort by name (every other order's
+    // tie-break) meets an already sorted array.
+    for (const s of this.list.sorted('name')) {
       const extra = this.extras.get(s.id);
       if (!extra) return null;
       items.push([s, extra]);
