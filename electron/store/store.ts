@@ -94,6 +94,8 @@ const sidecarLabel = (name: string, file: string) => `sidecar:${name}:${file}`;
 export type ChangeListener = (ops: Operation[]) => void;
 
 const MARK_EVERY = 1000;
+/** How long after opening on a journal tail its snapshot waits. */
+const AFTER_START_MS = 3000;
 const EAGER_TABLE_BYTES = 4 * 1024 * 1024;
 
 export const storeFiles = (dir: string) => ({
@@ -380,7 +382,12 @@ export class Store {
     // After a repair the repaired state is written before anyone reads it. Operations after the last snapshot (a
     // crash, or a quit cut short) are already safe in the journal: writing them into the tables can wait its turn.
     if (notices.length || inline) await store.snapshot();
-    else if (entries.length) void store.snapshot().catch(() => undefined);
+    else if (entries.length) {
+      // A moment later: the start (its first page) comes first.
+      setTimeout(() => {
+        if (!store.closed && !store.snapshotting) void store.snapshot().catch(() => undefined);
+      }, AFTER_START_MS).unref();
+    }
     return store;
   }
 

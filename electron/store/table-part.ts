@@ -27,6 +27,11 @@ export interface TakenPart {
   records: TakenRecord[];
 }
 
+function hasBackslash(raw: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (raw[i] === 0x5c) return true;
+  return false;
+}
+
 export class TablePart {
   /** Records parsed or changed in this run (own properties). */
   readonly parsed: Table = {};
@@ -79,10 +84,15 @@ export class TablePart {
       const tab = raw.indexOf(0x09, at);
       if (tab < 0 || tab > nl) throw new SnapshotDamaged('json');
       let id: unknown;
-      try {
-        id = JSON.parse(raw.toString('utf8', at, tab));
-      } catch {
-        throw new SnapshotDamaged('json');
+      // Ids are plain strings almost always: one without a backslash is read between its quotes, no JSON parse.
+      if (raw[at] === 0x22 && raw[tab - 1] === 0x22 && tab - at >= 2 && !hasBackslash(raw, at, tab)) {
+        id = raw.toString('utf8', at + 1, tab - 1);
+      } else {
+        try {
+          id = JSON.parse(raw.toString('utf8', at, tab));
+        } catch {
+          throw new SnapshotDamaged('json');
+        }
       }
       if (typeof id !== 'string') throw new SnapshotDamaged('json');
       this.slotOf.set(id, starts.length);
