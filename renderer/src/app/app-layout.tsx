@@ -50,7 +50,7 @@ export function AppLayout(props: Props) {
       <SideNav
         officeName={office.name}
         officeDetail={`${officeLevelNames[office.level]} · ${office.code}`}
-        items={navItemsFor(person.allowed)}
+        items={navItemsFor(person.allowed, office.level)}
         footer={shell === 'preview' ? '浏览器预览' : null}
         account={
           <SessionBar

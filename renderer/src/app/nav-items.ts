@@ -8,6 +8,8 @@ export interface NavItem {
   end?: boolean;
   /** Shown only to people who may call this channel (the page's own data). */
   requires?: ChannelName;
+  /** Hidden at a member unit's office (issue 14): it keeps no ledger, and the dispatcher refuses those channels. */
+  notAtUnit?: boolean;
 }
 
 export const paths = {
@@ -24,7 +26,7 @@ export const paths = {
 
 export const navItems: readonly NavItem[] = [
   { to: paths.home, label: '首页', end: true },
-  { to: paths.ledger, label: '留守儿童台账' },
+  { to: paths.ledger, label: '留守儿童台账', notAtUnit: true },
   { to: paths.units, label: '成员单位与职责' },
   { to: paths.meetings, label: '会议与纪要' },
   { to: paths.exchange, label: '数据交换' },
@@ -33,6 +35,6 @@ export const navItems: readonly NavItem[] = [
   { to: paths.settings, label: '设置' },
 ];
 
-/** The items this person may see. */
-export const navItemsFor = (allowed: readonly string[]): NavItem[] =>
-  navItems.filter((item) => !item.requires || allowed.includes(item.requires));
+/** The items this person may see (at a member unit's office, `level` 'unit', no ledger). */
+export const navItemsFor = (allowed: readonly string[], level?: string): NavItem[] =>
+  navItems.filter((item) => (!item.requires || allowed.includes(item.requires)) && !(item.notAtUnit && level === 'unit'));

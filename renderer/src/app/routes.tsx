@@ -17,6 +17,7 @@ import { TasksPage } from '../pages/units/tasks-page';
 import { TaskPage } from '../pages/units/task-page';
 import { BulletinsPage } from '../pages/units/bulletins-page';
 import { BulletinPage } from '../pages/units/bulletin-page';
+import { ConnectedUnitsPage } from '../pages/unit-office/connected-page';
 import { MeetingsPage } from '../pages/meetings/meetings-page';
 import { MeetingPage } from '../pages/meetings/meeting-page';
 import { MinutesPage } from '../pages/meetings/minutes-page';
@@ -49,6 +50,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'units/tasks/:id', element: <TaskPage /> },
       { path: 'units/bulletins', element: <BulletinsPage /> },
       { path: 'units/bulletins/:id', element: <BulletinPage /> },
+      { path: 'units/connected', element: <ConnectedUnitsPage /> },
       { path: 'units/:unitId', element: <UnitPage /> },
       {
         path: 'meetings',

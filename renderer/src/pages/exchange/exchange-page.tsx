@@ -1,4 +1,6 @@
 // 数据交换: office cards and trust, export and import of USB bundles, conflicts to settle, and the exchange log.
+import { useContext } from 'react';
+import { AppStatusContext } from '../../app/app-status';
 import { Page } from '../../components/page';
 import { useCan } from '../../app/session';
 import { useQuery } from '../../hooks/use-query';
@@ -11,11 +13,13 @@ import { PeersSection } from './peers-section';
 const exchangeEntities = ['peer', 'peerRevocation', 'exchangeLog'];
 
 export function ExchangePage() {
+  // A member unit's office (issue 14) keeps no ledger: no duplicate children to look for (the channel is refused).
+  const atUnit = useContext(AppStatusContext)?.office.level === 'unit';
   const can = {
     export: useCan('exchange.export'),
     import: useCan('exchange.import'),
     trust: useCan('exchange.trust'),
-    duplicates: useCan('exchange.duplicates'),
+    duplicates: useCan('exchange.duplicates') && !atUnit,
   };
   // The office and the shell do not change with the data: read once, not on every change (issue 13).
   const status = useQuery('app.status', {}, { refetchOn: [] });

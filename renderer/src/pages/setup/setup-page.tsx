@@ -4,7 +4,7 @@
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useApi } from '../../api/client';
 import { toApiError } from '../../api/api-error';
-import { officeLevelNames, officeLevels, type InitResult, type OfficeLevel } from '../../api/contract-values';
+import { allOfficeLevels, officeLevelNames, type InitResult, type OfficeLevel } from '../../api/contract-values';
 import { Field } from '../../components/form/field';
 import { PasswordPair } from '../../components/form/password-pair';
 import { useDocumentTitle } from '../../hooks/use-document-title';
@@ -123,11 +123,19 @@ export function SetupPage({ onCreated }: Props) {
         <form ref={form} noValidate onSubmit={submit} onKeyDown={enter} aria-label="本单位信息">
           <fieldset className="form-section">
             <legend>本单位</legend>
-            <Field label="单位代码" hint="6 位行政区划代码，如 445200" error={errors.code}>
+            <Field
+              label="单位代码"
+              hint={
+                draft.level === 'unit'
+                  ? '联席会议办公室代码-单位标识，如 445200-jiaoyu（由联席会议办公室告知）；设置后在首页导入办公室给的设置文件'
+                  : '6 位行政区划代码，如 445200'
+              }
+              error={errors.code}
+            >
               <input
                 {...text('code')}
                 type="text"
-                inputMode="numeric"
+                inputMode={draft.level === 'unit' ? 'text' : 'numeric'}
                 autoComplete="off"
                 className="input input-code"
               />
@@ -146,7 +154,7 @@ export function SetupPage({ onCreated }: Props) {
                 className="input input-select"
               >
                 <option value="">请选择</option>
-                {officeLevels.map((level) => (
+                {allOfficeLevels.map((level) => (
                   <option key={level} value={level}>
                     {officeLevelNames[level]}
                   </option>

@@ -1,6 +1,7 @@
 // Small pieces the composition, task and bulletin pages share: a submit helper that puts the main process's field
 // errors next to their fields, the Enter guard, and the status badge.
-import { useState, type KeyboardEvent } from 'react';
+import { useContext, useState, type KeyboardEvent } from 'react';
+import { AppStatusContext } from '../../app/app-status';
 import { NavLink } from 'react-router';
 import { toApiError } from '../../api/api-error';
 import type { TaskStatusName } from '../../../../electron/contract/schemas/units';
@@ -93,6 +94,8 @@ export function todayIso(now: Date = new Date()): string {
 }
 
 export function UnitsNav() {
+  // 成员单位联络 (issue 14) is the joint-meeting office's: a member unit's own office has no other units to set up.
+  const level = useContext(AppStatusContext)?.office.level;
   return (
     <nav className="u-subnav" aria-label="成员单位与督办">
       <NavLink to="/units" end>
@@ -100,6 +103,7 @@ export function UnitsNav() {
       </NavLink>
       <NavLink to="/units/tasks">督办事项</NavLink>
       <NavLink to="/units/bulletins">工作进展通报</NavLink>
+      {level !== undefined && level !== 'unit' && <NavLink to="/units/connected">成员单位联络</NavLink>}
     </nav>
   );
 }

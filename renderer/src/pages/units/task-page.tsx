@@ -4,29 +4,44 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApi } from '../../api/client';
+import { toApiError } from '../../api/api-error';
 import { Field } from '../../components/form/field';
 import { Page } from '../../components/page';
 import { useQuery } from '../../hooks/use-query';
 import type { TaskDetail, TaskUnitRef } from '../../../../electron/contract/schemas/units';
+import type { TaskAttachmentView } from '../../../../electron/contract/schemas/unit-office';
 import { FormError, guardEnter, StatusBadge, todayIso, UnitsNav, useSubmit } from './form-kit';
 import { useCan } from '../../app/session';
 import { useFormDraft } from '../../hooks/use-form-draft';
 import { PrintPreview } from './print-preview';
+import {
+  AttachmentItem,
+  AttachmentsSection,
+  attachPicked,
+  ContactsSection,
+  ExtensionRequests,
+  RequestExtensionForm,
+  useOwnUnit,
+} from '../unit-office/task-sections';
 
 const open = (s: TaskDetail['status']) => s === '未开始' || s === '进行中' || s === '已逾期';
 
 export function TaskPage() {
   const { id = '' } = useParams();
-  const q = useQuery('tasks.get', { id }, { entities: ['task', 'taskReport', 'taskUrge'] });
+  const q = useQuery('tasks.get', { id }, { entities: ['task', 'taskReport', 'taskUrge', 'taskAttachment', 'taskExtensionRequest'] });
   const t = q.data;
+  // At a member unit's office (issue 14) only reports, attachments, 延期申请 and the 承办人 line are its own to file.
+  const ownUnit = useOwnUnit();
+  const office = ownUnit === null;
   const can = {
     report: useCan('tasks.report'),
-    close: useCan('tasks.close'),
-    extend: useCan('tasks.extend'),
-    edit: useCan('tasks.edit'),
-    urge: useCan('tasks.urge'),
+    close: useCan('tasks.close') && office,
+    extend: useCan('tasks.extend') && office,
+    edit: useCan('tasks.edit') && office,
+    urge: useCan('tasks.urge') && office,
+    request: useCan('tasks.requestExtension') && !office,
   };
-  const [form, setForm] = useState<'extend' | 'edit' | 'urge' | null>(null);
+  const [form, setForm] = useState<'extend' | 'edit' | 'urge' | 'request' | null>(null);
   return (
     <Page title={t ? t.title : '督办事项'}>
       <UnitsNav />
@@ -82,7 +97,7 @@ export function TaskPage() {
             </p>
           )}
           {t.cancelReason && <p className="notice">未获批准：{t.cancelReason}</p>}
-          {open(t.status) && (can.extend || can.edit || can.urge) && (
+          {open(t.status) && (can.extend || can.edit || can.urge || can.request) && (
             <div className="form-actions">
               {can.extend && (
                 <button type="button" className="button" aria-expanded={form === 'extend'} onClick={() => setForm(form === 'extend' ? null : 'extend')}>
@@ -92,6 +107,11 @@ export function TaskPage() {
               {can.edit && (
                 <button type="button" className="button" aria-expanded={form === 'edit'} onClick={() => setForm(form === 'edit' ? null : 'edit')}>
                   修改事项
+                </button>
+              )}
+              {can.request && (
+                <button type="button" className="button" aria-expanded={form === 'request'} onClick={() => setForm(form === 'request' ? null : 'request')}>
+                  申请延期
                 </button>
               )}
               {can.urge && (
@@ -104,7 +124,10 @@ export function TaskPage() {
           {form === 'extend' && <ExtendForm task={t} done={() => setForm(null)} />}
           {form === 'edit' && <EditForm task={t} done={() => setForm(null)} />}
           {form === 'urge' && <UrgeForm task={t} done={() => setForm(null)} />}
+          {form === 'request' && ownUnit && <RequestExtensionForm task={t} unitId={ownUnit} done={() => setForm(null)} />}
+          <ExtensionRequests task={t} />
           <Supervision task={t} />
+          <ContactsSection task={t} />
           <section aria-labelledby="task-reports">
             <h2 id="task-reports">进展报告</h2>
             {t.reports.length === 0 ? (
@@ -116,14 +139,28 @@ export function TaskPage() {
                     <div>
                       <strong>{r.date}</strong> {r.unitName}
                       {r.final && <span className="u-badge u-badge-ok">办结报告</span>}
+                      {r.channel && (
+                        <span className={r.channel === '单位报送' ? 'u-badge u-badge-info' : 'u-badge u-badge-muted'}>{r.channel}</span>
+                      )}
+                      {r.channel === '单位报送' && r.sourceName && <span className="u-muted">（来自{r.sourceName}）</span>}
                     </div>
                     <div>{r.text}</div>
+                    {(t.attachments ?? [])
+                      .filter((a) => r.attachmentIds?.includes(a.id))
+                      .map((a) => (
+                        <div key={a.id}>
+                          <AttachmentItem a={a} />
+                        </div>
+                      ))}
                   </li>
                 ))}
               </ol>
             )}
-            {can.report && (t.status === '未开始' || t.status === '进行中' || t.status === '已逾期' || t.status === '已完成') && <ReportForm task={t} />}
+            {can.report && (t.status === '未开始' || t.status === '进行中' || t.status === '已逾期' || t.status === '已完成') && (
+              <ReportForm task={t} ownUnit={ownUnit} />
+            )}
           </section>
+          <AttachmentsSection task={t} />
           {can.close && (t.status === '已完成' || t.status === '进行中' || t.status === '已逾期' || t.status === '未开始') && <CloseForm task={t} />}
         </>
       )}
@@ -131,29 +168,55 @@ export function TaskPage() {
   );
 }
 
-function ReportForm({ task }: { task: TaskDetail }) {
+function ReportForm({ task, ownUnit }: { task: TaskDetail; ownUnit: string | null }) {
   const api = useApi();
-  const empty = { unitId: '', date: todayIso(), text: '', final: false };
+  const empty = { unitId: ownUnit ?? '', date: todayIso(), text: '', final: false };
   const [d, setD, draft] = useFormDraft(`task-report:${task.id}`, empty);
+  // The attachment (a scanned reply letter) is not kept in the draft: it is filed with the report, then hashed.
+  const [file, setFile] = useState<File | null>(null);
+  const [fileKey, setFileKey] = useState(0);
+  const [attached, setAttached] = useState<TaskAttachmentView | null>(null);
+  const [attachError, setAttachError] = useState<string | null>(null);
   const submit = useSubmit();
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    if (await submit.run(() => api.invoke('tasks.report', { taskId: task.id, ...d }))) draft.clear(empty);
+    setAttached(null);
+    const args = { taskId: task.id, ...d, unitId: ownUnit ?? d.unitId };
+    setAttachError(null);
+    let after: TaskDetail | null = null;
+    const ok = await submit.run(async () => {
+      after = await api.invoke('tasks.report', args);
+    });
+    if (!ok || !after) return;
+    draft.clear(empty);
+    // The report is filed: a refused attachment must not send the report twice, so it is said apart.
+    if (file) {
+      try {
+        setAttached(await attachPicked(api, task, after, args.unitId, file));
+      } catch (err) {
+        setAttachError(`进展已报送，但附件未能保存：${toApiError(err).message}`);
+        return;
+      }
+    }
+    setFile(null);
+    setFileKey((k) => k + 1);
   };
   return (
     <form noValidate onSubmit={save} onKeyDown={guardEnter} aria-label="报送进展" className="u-card">
       <h3>报送进展</h3>
       <div className="u-row">
-        <Field label="报送单位" error={submit.errors.unitId}>
-          <select className="input input-select" required value={d.unitId} onChange={(e) => setD({ ...d, unitId: e.target.value })}>
-            <option value="">请选择</option>
-            {[task.lead, ...task.coUnits].map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        {ownUnit === null && (
+          <Field label="报送单位" error={submit.errors.unitId}>
+            <select className="input input-select" required value={d.unitId} onChange={(e) => setD({ ...d, unitId: e.target.value })}>
+              <option value="">请选择</option>
+              {[task.lead, ...task.coUnits].map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         <Field label="报送日期" error={submit.errors.date}>
           <input className="input u-date" type="date" required value={d.date} onChange={(e) => setD({ ...d, date: e.target.value })} />
         </Field>
@@ -165,7 +228,15 @@ function ReportForm({ task }: { task: TaskDetail }) {
         <input type="checkbox" checked={d.final} onChange={(e) => setD({ ...d, final: e.target.checked })} />
         这是办结报告（事项已办结，可申请销号）
       </label>
-      <FormError message={submit.formError} />
+      <Field label="附件" hint="可不选；如扫描的复函，不超过 8 MB，保存时记下其校验值" error={submit.errors.fileName}>
+        <input key={fileKey} type="file" className="input" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </Field>
+      <FormError message={submit.formError ?? attachError} />
+      {attached && (
+        <p className="notice" role="status">
+          已报送，附件「{attached.fileName}」已保存，校验值 <code className="u-hash">{attached.sha256}</code>
+        </p>
+      )}
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={submit.busy}>
           报送
