@@ -14,17 +14,17 @@ export type Table = Record<string, EntityRecord>;
 const MAGIC = 'GPART1 ';
 const HEAD = MAGIC.length + 64 + 1;
 
-/** A record as a snapshot takes it: the object (changed in this run), or else its stored line in `raw`. */
-export interface TakenRecord {
-  id: string;
-  rec: EntityRecord | null;
-  start: number;
-  end: number;
-}
-
+/**
+ * A part as a snapshot takes it, in time proportional to what changed: the stored lines (never altered once read)
+ * and the records changed or added in this run, by reference (edits replace records, never alter them).
+ */
 export interface TakenPart {
   raw: Buffer | null;
-  records: TakenRecord[];
+  lines: ReadonlyMap<string, number>;
+  lineStart: Int32Array;
+  lineEnd: Int32Array;
+  changed: Map<string, EntityRecord>;
+  added: string[];
 }
 
 function hasBackslash(raw: Buffer, from: number, to: number): boolean {
@@ -37,6 +37,8 @@ export class TablePart {
   readonly parsed: Table = {};
   /** Ids changed in this run: their stored lines are out of date. */
   private readonly changed = new Set<string>();
+  /** Ids with no stored line (new in this run, or the part was read whole), in the order they came. */
+  private readonly added = new Set<string>();
   /** Stored lines: id → slot in lineStart / lineEnd (the line without its newline). */
   private readonly slotOf = new Map<string, number>();
   private lineStart = new Int32Array(0);
@@ -50,7 +52,12 @@ export class TablePart {
   ) {
     if (raw) this.index(raw);
     // A table read whole (the older one-object file, or rebuilt from the journal): every record already parsed.
-    if (records) for (const id of Object.keys(records)) setOwn(this.parsed, id, records[id]!);
+    if (records) {
+      for (const id of Object.keys(records)) {
+        setOwn(this.parsed, id, records[id]!);
+        this.added.add(id);
+      }
+    }
     this.loose = records ? Object.keys(records).length : 0;
   }
 
@@ -112,9 +119,7 @@ export class TablePart {
   }
 
   get size(): number {
-    let n = this.slotOf.size;
-    for (const id of Object.keys(this.parsed)) if (!this.slotOf.has(id)) n++;
-    return n;
+    return this.slotOf.size + this.added.size;
   }
 
   private parseSlot(slot: number): EntityRecord {
@@ -138,13 +143,14 @@ export class TablePart {
   apply(op: Operation, offset: number): boolean {
     this.get(op.id);
     this.changed.add(op.id);
+    if (!this.slotOf.has(op.id)) this.added.add(op.id);
     return applyToTable(this.parsed, op, offset);
   }
 
   /** Every record; those not parsed yet are parsed for the visit and not kept. */
   each(visit: (id: string, record: EntityRecord) => void): void {
     for (const [id, slot] of this.slotOf) visit(id, ownValue(this.parsed, id) ?? this.parseSlot(slot));
-    for (const id of Object.keys(this.parsed)) if (!this.slotOf.has(id)) visit(id, this.parsed[id]!);
+    for (const id of this.added) visit(id, this.parsed[id]!);
   }
 
   /** Every record parsed and kept (a small table read whole): the live object, following later edits. */
@@ -155,13 +161,17 @@ export class TablePart {
 
   /** What a snapshot writes, as it is now: stored lines by position, changed records by reference. */
   take(): TakenPart {
-    const records: TakenRecord[] = [];
-    for (const [id, slot] of this.slotOf) {
-      const rec = this.changed.has(id) ? this.parsed[id]! : null;
-      records.push({ id, rec, start: this.lineStart[slot]!, end: this.lineEnd[slot]! });
-    }
-    for (const id of Object.keys(this.parsed)) if (!this.slotOf.has(id)) records.push({ id, rec: this.parsed[id]!, start: 0, end: 0 });
-    return { raw: this.raw, records };
+    const changed = new Map<string, EntityRecord>();
+    for (const id of this.changed) changed.set(id, this.parsed[id]!);
+    for (const id of this.added) if (!changed.has(id)) changed.set(id, this.parsed[id]!);
+    return {
+      raw: this.raw,
+      lines: this.slotOf,
+      lineStart: this.lineStart,
+      lineEnd: this.lineEnd,
+      changed,
+      added: [...this.added],
+    };
   }
 }
 
@@ -173,15 +183,19 @@ export function encodePart(taken: TakenPart): { bytes: Buffer; sha256: string } 
     if (text) pieces.push(Buffer.from(text));
     text = '';
   };
-  for (const r of taken.records) {
-    if (r.rec === null && taken.raw) {
+  const line = (id: string, rec: EntityRecord) => {
+    text += `${JSON.stringify(id)}\t${JSON.stringify(rec)}\n`;
+    if (text.length > 1 << 20) flush();
+  };
+  for (const [id, slot] of taken.lines) {
+    const rec = taken.changed.get(id);
+    if (rec) line(id, rec);
+    else {
       flush();
-      pieces.push(taken.raw.subarray(r.start, r.end + 1));
-    } else {
-      text += `${JSON.stringify(r.id)}\t${JSON.stringify(r.rec)}\n`;
-      if (text.length > 1 << 20) flush();
+      pieces.push(taken.raw!.subarray(taken.lineStart[slot]!, taken.lineEnd[slot]! + 1));
     }
   }
+  for (const id of taken.added) line(id, taken.changed.get(id)!);
   flush();
   const body = Buffer.concat(pieces);
   const sha256 = crypto.createHash('sha256').update(body).digest('hex');

@@ -388,7 +388,7 @@ export class TableSet {
 
   /** Serialises and writes one part durably; returns its file name (null: the part is empty). */
   async writePart(w: TableWrite): Promise<string | null> {
-    if (w.taken.records.length === 0) return null;
+    if (w.taken.lines.size + w.taken.added.length === 0) return null;
     const plain = encodePart(w.taken);
     const hash = (this.sealer ? this.sealer.nameFor(plain.sha256) : plain.sha256).slice(0, 16);
     const safe = w.entity.replace(/[^a-zA-Z0-9_-]/g, '_');
