@@ -379,7 +379,7 @@ describe('at the joint-meeting office', () => {
     const { user } = renderApp(api, '/units/tasks/t1');
     const reports = await screen.findByRole('heading', { name: '进展报告' });
     const list = within(reports.closest('section')!);
-    expect(list.getByText('劝返12人。').closest('li')).toHaveTextContent('单位报送（来自揭阳市教育局）');
+    expect(list.getByText('劝返12人。').closest('li')).toHaveTextContent('单位报送（来源：445200-jiaoyu）');
     expect(list.getByText('电话报：已部署。').closest('li')).toHaveTextContent('办公室录入');
     // The office reports for any unit: the choice is there.
     expect(screen.getByRole('form', { name: '报送进展' })).toContainElement(

@@ -142,7 +142,7 @@ export function TaskPage() {
                       {r.channel && (
                         <span className={r.channel === '单位报送' ? 'u-badge u-badge-info' : 'u-badge u-badge-muted'}>{r.channel}</span>
                       )}
-                      {r.channel === '单位报送' && r.sourceName && <span className="u-muted">（来自{r.sourceName}）</span>}
+                      {r.channel === '单位报送' && r.source && <span className="u-muted">（来源：{r.source}）</span>}
                     </div>
                     <div>{r.text}</div>
                     {(t.attachments ?? [])
