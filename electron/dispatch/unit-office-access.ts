@@ -36,9 +36,29 @@ const JOINT_MEETING = new Set<string>([
   'minutes.discardCorrection',
 ]);
 
+const isLedger = (name: string) => LEDGER.has(name) || LEDGER_PREFIXES.some((p) => name.startsWith(p));
+
+/** Refused at a unit office by their own handlers (electron/handlers/unit-scope.ts refuseAtUnit), with their reason. */
+const JOINT_MEETING_HANDLED = new Set<string>([
+  'tasks.create',
+  'tasks.close',
+  'tasks.extend',
+  'tasks.edit',
+  'tasks.urge',
+  'bulletins.create',
+  'tasks.decideExtension',
+  'unitOffice.connected',
+  'unitOffice.setupExport',
+]);
+
+/** Whether a member unit's office refuses this channel: the session's `allowed` leaves it out there, so pages offer
+ * neither the ledger nor what only the joint-meeting office does. */
+export const refusedAtUnitOffice = (name: string): boolean =>
+  isLedger(name) || JOINT_MEETING.has(name) || JOINT_MEETING_HANDLED.has(name);
+
 export function refuseAtUnitOffice(ctx: AppContext, name: ChannelName): void {
   if (ctx.office?.level !== 'unit') return;
-  if (LEDGER.has(name) || LEDGER_PREFIXES.some((p) => name.startsWith(p))) {
+  if (isLedger(name)) {
     throw new AppError('REFUSED', '成员单位不保存儿童信息台账，本机不能使用此功能。');
   }
   if (JOINT_MEETING.has(name)) {

@@ -13,13 +13,17 @@ import { auditXlsx, listAudit, verifyAudit } from '../audit/audit-query';
 import { AppError } from '../contract/errors';
 import { roleNames, type SessionView, type UserView } from '../contract/schemas/accounts';
 import { allowedChannels } from '../dispatch/access';
+import { refusedAtUnitOffice } from '../dispatch/unit-office-access';
 import type { HandlerMap } from './types';
 
 const seatOf = (ctx: AppContext): Seat => currentSeat() ?? ctx.seat;
 
-export function sessionView(seat: Seat): SessionView | null {
+/** Who is signed in and what they may call here (at a member unit's office, without what such an office refuses). */
+export function sessionView(seat: Seat, level?: string): SessionView | null {
   const p = seat.person;
-  return p ? { ...p, allowed: allowedChannels(p.role) } : null;
+  if (!p) return null;
+  const allowed = allowedChannels(p.role);
+  return { ...p, allowed: level === 'unit' ? allowed.filter((c) => !refusedAtUnitOffice(c)) : allowed };
 }
 
 function enabledAdmins(ctx: AppContext): UserView[] {
@@ -34,7 +38,7 @@ export const accountHandlers = {
   async 'auth.signIn'(args, ctx) {
     const seat = seatOf(ctx);
     await signIn(ctx, seat, args.login, args.password);
-    return sessionView(seat)!;
+    return sessionView(seat, ctx.office?.level)!;
   },
   async 'auth.lock'(_args, ctx) {
     endSession(ctx, seatOf(ctx), '退出或锁定');
@@ -43,7 +47,7 @@ export const accountHandlers = {
   async 'auth.changePassword'(args, ctx) {
     const seat = seatOf(ctx);
     changeOwnPassword(ctx, seat, args.currentPassword, args.newPassword);
-    return sessionView(seat)!;
+    return sessionView(seat, ctx.office?.level)!;
   },
   async 'security.get'(_args, ctx) {
     return readSecurity(requireStore(ctx));

@@ -39,7 +39,7 @@ export const appHandlers = {
       ...(signedIn && seat.person?.role === 'admin' ? { backupReminder: reminderOf(ctx) } : {}),
       counts: store && signedIn ? store.counts() : { operations: 0, entities: {} },
       shell: ctx.owner === 'desktop' ? 'desktop' : 'preview',
-      session: signedIn ? sessionView(seat) : null,
+      session: signedIn ? sessionView(seat, ctx.office?.level) : null,
       idleMinutes: readSecurity(store).idleMinutes,
       needsSecuring: isLegacyFolder(ctx),
       ...(demoAccounts ? { demoAccounts } : {}),
