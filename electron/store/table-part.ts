@@ -159,6 +159,23 @@ export class TablePart {
     return this.parsed;
   }
 
+  /**
+   * This part again, its stored lines now the ones just written for `taken`: the records parsed or changed before
+   * that moment are let go (read again from the lines when asked), those changed since are carried over. Without it
+   * every record a session touched would stay parsed, and a day of edits would hold the whole table as objects.
+   */
+  renewed(body: Buffer, taken: TakenPart): TablePart {
+    const fresh = new TablePart(body);
+    for (const id of this.changed) {
+      const now = this.parsed[id]!;
+      if (now === taken.changed.get(id)) continue;
+      setOwn(fresh.parsed, id, now);
+      fresh.changed.add(id);
+      if (!fresh.slotOf.has(id)) fresh.added.add(id);
+    }
+    return fresh;
+  }
+
   /** What a snapshot writes, as it is now: stored lines by position, changed records by reference. */
   take(): TakenPart {
     const changed = new Map<string, EntityRecord>();
@@ -176,7 +193,7 @@ export class TablePart {
 }
 
 /** A taken part's file content (before sealing), and its checksum. Unchanged records are copied byte for byte. */
-export function encodePart(taken: TakenPart): { bytes: Buffer; sha256: string } {
+export function encodePart(taken: TakenPart): { bytes: Buffer; sha256: string; body: Buffer } {
   const pieces: Buffer[] = [];
   let text = '';
   const flush = () => {
@@ -199,7 +216,8 @@ export function encodePart(taken: TakenPart): { bytes: Buffer; sha256: string } 
   flush();
   const body = Buffer.concat(pieces);
   const sha256 = crypto.createHash('sha256').update(body).digest('hex');
-  return { bytes: Buffer.concat([Buffer.from(`${MAGIC}${sha256}\n`), body]), sha256 };
+  const bytes = Buffer.concat([Buffer.from(`${MAGIC}${sha256}\n`), body]);
+  return { bytes, sha256, body: bytes.subarray(HEAD) };
 }
 
 /** Whether a file's bytes are a part in lines (else the older one-object form). */

@@ -118,6 +118,7 @@ export interface TableWrite {
   entity: string;
   part: number;
   taken: TakenPart;
+  source: TablePart;
 }
 
 export class TableSet {
@@ -366,7 +367,7 @@ export class TableSet {
       for (const i of t.dirty) {
         const part = t.parts[i];
         if (!part) continue;
-        writes.push({ entity, part: i, taken: part.take() });
+        writes.push({ entity, part: i, taken: part.take(), source: part });
         parts.add(i);
         t.pending.add(i);
       }
@@ -394,8 +395,13 @@ export class TableSet {
     const safe = w.entity.replace(/[^a-zA-Z0-9_-]/g, '_');
     const file = `${safe}-${w.part}-${hash}.json`;
     const target = path.join(this.folder, file);
-    if (fs.existsSync(target)) return file; // same content, same name
-    await writeNewFileAsync(target, this.sealer ? this.sealer.sealFile(plain.bytes, tableLabel(w.entity, file)) : plain.bytes);
+    // Same content, same name: already there.
+    if (!fs.existsSync(target)) {
+      await writeNewFileAsync(target, this.sealer ? this.sealer.sealFile(plain.bytes, tableLabel(w.entity, file)) : plain.bytes);
+    }
+    // The part in memory now reads from these lines; what it parsed before is let go (unless rebuilt meanwhile).
+    const t = this.tables.get(w.entity);
+    if (t && t.parts[w.part] === w.source) t.parts[w.part] = w.source.renewed(plain.body, w.taken);
     return file;
   }
 

@@ -72,6 +72,10 @@ describe('a table in parts', () => {
       store.commit(children(1, 1000 + i), 'u1');
     }
     await writing;
+    // In this process too: the parts read again from the lines just written keep the edits made meanwhile.
+    for (let i = 0; i < 400; i += 3) expect(store.get('child', `c${i}`)!.v.village).toBe('乙村');
+    expect(store.get('child', 'c1003')!.v.name).toBe('儿童1003');
+    expect(store.recordCount('child')).toBe(400 + 134);
     // No close: the process dies here. The reopened store is the manifest plus the journal after it.
     const again = await Store.open(dir, { office: OFFICE, ...SIZING });
     for (let i = 0; i < 400; i += 3) expect(again.get('child', `c${i}`)!.v.village).toBe('乙村');
@@ -157,6 +161,17 @@ describe('a table in parts', () => {
     expect(again.conflicts()[0]!.record.x![0]!.value).toBe('外村');
     expect(again.counts().entities.child).toBe(400);
     await again.close();
+  });
+
+  test('after a snapshot the records it wrote are read from its lines again, not kept as objects', async () => {
+    const { store } = await bigStore();
+    for (let i = 0; i < 400; i++) store.commit([{ entity: 'child', id: `c${i}`, set: { village: '辛村' } }], 'u1');
+    await store.snapshot();
+    const parse = jest.spyOn(JSON, 'parse');
+    expect(store.get('child', 'c17')!.v.village).toBe('辛村');
+    expect(parse.mock.calls.filter(([t]) => typeof t === 'string' && t.startsWith('{'))).toHaveLength(1);
+    parse.mockRestore();
+    await store.close();
   });
 
   test('records are kept as their stored lines: an edit rewrites its own line, the others are copied byte for byte', async () => {
