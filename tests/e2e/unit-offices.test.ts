@@ -317,6 +317,20 @@ run('member units as offices: setup, reports up, answers down', () => {
     expect(await jy.getByRole('table', { name: '本单位督办事项' }).innerText()).toContain('2027-09-30');
     await jy.screenshot({ path: '/tmp/unit-offices-desk.png', fullPage: true });
 
+    // The unit's other pages read what it holds without a refusal (the ledger is not offered there at all).
+    for (const [hash, heading] of [
+      ['#/units', '成员单位与职责'],
+      ['#/units/tasks', '督办事项'],
+      ['#/units/bulletins', '工作进展通报'],
+      ['#/meetings', '会议与纪要'],
+    ] as const) {
+      await jy.goto(`${unitPreviews.jiaoyu.url}${hash}`);
+      await jy.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await jy.waitForLoadState('networkidle');
+      expect({ hash, alerts: await jy.locator('.form-error[role="alert"]').allInnerTexts() }).toEqual({ hash, alerts: [] });
+    }
+    expect(await jy.getByRole('button', { name: '新建督办事项' }).count()).toBe(0);
+
     // The office's connections page says when each unit last sent.
     await cityPage.goto(`${city.url}#/units/connected`);
     for (const u of UNITS) {
