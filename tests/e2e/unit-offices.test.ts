@@ -327,7 +327,10 @@ run('member units as offices: setup, reports up, answers down', () => {
       await jy.goto(`${unitPreviews.jiaoyu.url}${hash}`);
       await jy.getByRole('heading', { level: 1, name: heading }).waitFor();
       await jy.waitForLoadState('networkidle');
-      expect({ hash, alerts: await jy.locator('.form-error[role="alert"]').allInnerTexts() }).toEqual({ hash, alerts: [] });
+      expect({ hash, alerts: await jy.locator('.form-error[role="alert"]').allInnerTexts() }).toEqual({
+        hash,
+        alerts: [],
+      });
     }
     expect(await jy.getByRole('button', { name: '新建督办事项' }).count()).toBe(0);
 
