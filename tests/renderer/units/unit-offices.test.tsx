@@ -4,7 +4,13 @@
 import { screen, within } from '@testing-library/react';
 import type { TaskDetail, TaskRow } from '../../../electron/contract/schemas/units';
 import type { ConnectedUnit, UnitDesk } from '../../../electron/contract/schemas/unit-office';
-import { createFakeApi, fakeOffice, fakeStatus, type FakeHandlers } from '../../helpers/fake-api';
+import {
+  createFakeApi,
+  fakeOffice,
+  fakeStatus,
+  uninitialisedStatus,
+  type FakeHandlers,
+} from '../../helpers/fake-api';
 import { renderApp } from '../render-app';
 
 const UNIT_FP = 'J2AB-CD3E-FG4H-JK5L-MN6P';
@@ -461,5 +467,34 @@ describe('at the joint-meeting office', () => {
     expect(within(shown).getByLabelText('设置码')).toHaveTextContent('ABCD-EFGH-JKLM-NPQR');
     expect(shown).toHaveTextContent('当面口头告知');
     expect(shown).toHaveTextContent('7K3M Q9TX 2HDP WRN5 8CJA');
+  });
+});
+
+describe('a new unit PC', () => {
+  it('creates the office at the level 成员单位 with the code CODE-UNITID', async () => {
+    const api = createFakeApi({
+      'app.status': () => uninitialisedStatus(),
+      'office.init': (a) => ({
+        office: fakeOffice({ code: a.code, name: a.name, level: a.level }),
+        admin: 'admin',
+        recoveryCode: 'ABCD-EFGH',
+      }),
+    });
+    const { user } = renderApp(api, '/');
+    await screen.findByRole('heading', { name: '首次使用：填写本单位信息' });
+    await user.selectOptions(screen.getByRole('combobox', { name: '级别' }), '成员单位');
+    expect(screen.getByRole('textbox', { name: '单位代码' })).toHaveAccessibleDescription(/445200-jiaoyu/);
+    await user.type(screen.getByRole('textbox', { name: '单位代码' }), '445200-jiaoyu');
+    await user.type(screen.getByRole('textbox', { name: '单位名称' }), '揭阳市教育局');
+    await user.type(screen.getByRole('textbox', { name: '姓名' }), '林晓');
+    await user.type(screen.getByLabelText('密码', { selector: 'input' }), 'guanai2026');
+    await user.type(screen.getByLabelText('确认密码', { selector: 'input' }), 'guanai2026');
+    await user.click(screen.getByRole('button', { name: '创建本单位' }));
+    await screen.findByRole('heading', { name: '请保存恢复码' });
+    expect(api.callsTo('office.init')[0]).toMatchObject({
+      code: '445200-jiaoyu',
+      name: '揭阳市教育局',
+      level: 'unit',
+    });
   });
 });
