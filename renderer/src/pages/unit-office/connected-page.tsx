@@ -27,23 +27,8 @@ function waitingText(u: ConnectedUnit): string {
 }
 
 export function ConnectedUnitsPage() {
-  const q = useQuery(
-    'unitOffice.connected',
-    {},
-    {
-      entities: [
-        'peer',
-        'peerRevocation',
-        'exchangeLog',
-        'unit',
-        'task',
-        'taskReport',
-        'taskUrge',
-        'bulletin',
-        'minutes',
-      ],
-    },
-  );
+  // Any change may join a unit's share (what waits to go out): read again after every change.
+  const q = useQuery('unitOffice.connected', {});
   const canExport = useCan('unitOffice.setupExport');
   const [made, setMade] = useState<(SetupExportResult & { unitName: string; saved: string | null }) | null>(
     null,
