@@ -40,7 +40,7 @@ export const refFiles = (ref: TableRef): string[] =>
 export const PARTS = 128;
 export const SPLIT_AT = 4096;
 /** Stored bytes of large-table parts kept in memory before the least recently used clean ones are dropped. */
-const DEFAULT_BUDGET = 160 * 1024 * 1024;
+const DEFAULT_BUDGET = 128 * 1024 * 1024;
 
 /** FNV-1a over the id's UTF-16 units: cheap, stable across runs and platforms. */
 export function partOf(id: string, parts: number): number {
@@ -117,8 +117,9 @@ export interface TableBase {
 export interface TableWrite {
   entity: string;
   part: number;
-  taken: TakenPart;
-  source: TablePart;
+  /** Let go once written: the part's previous lines and objects need not outlive its new file. */
+  taken: TakenPart | null;
+  source: TablePart | null;
 }
 
 export class TableSet {
@@ -389,8 +390,12 @@ export class TableSet {
 
   /** Serialises and writes one part durably; returns its file name (null: the part is empty). */
   async writePart(w: TableWrite): Promise<string | null> {
-    if (w.taken.lines.size + w.taken.added.length === 0) return null;
-    const plain = encodePart(w.taken);
+    const taken = w.taken!;
+    const source = w.source!;
+    w.taken = null;
+    w.source = null;
+    if (taken.lines.size + taken.added.length === 0) return null;
+    const plain = encodePart(taken);
     const hash = (this.sealer ? this.sealer.nameFor(plain.sha256) : plain.sha256).slice(0, 16);
     const safe = w.entity.replace(/[^a-zA-Z0-9_-]/g, '_');
     const file = `${safe}-${w.part}-${hash}.json`;
@@ -401,7 +406,7 @@ export class TableSet {
     }
     // The part in memory now reads from these lines; what it parsed before is let go (unless rebuilt meanwhile).
     const t = this.tables.get(w.entity);
-    if (t && t.parts[w.part] === w.source) t.parts[w.part] = w.source.renewed(plain.body, w.taken);
+    if (t && t.parts[w.part] === source) t.parts[w.part] = source.renewed(plain.body, taken);
     return file;
   }
 
