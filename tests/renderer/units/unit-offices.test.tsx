@@ -498,3 +498,44 @@ describe('a new unit PC', () => {
     });
   });
 });
+
+describe('the setup file on the desktop', () => {
+  it('is written into the folder chosen in the native dialog, and its code shown once', async () => {
+    const api = createFakeApi({
+      'app.status': () => fakeStatus({ shell: 'desktop' }),
+      'unitOffice.connected': () => [
+        {
+          unitId: 'gongan',
+          unitName: '市公安局',
+          officeCode: '445200-gongan',
+          connected: false,
+          status: 'none',
+          fingerprint: null,
+          lastSentAt: null,
+          lastReceivedAt: null,
+          bundlesSent: 0,
+          bundlesReceived: 0,
+          waiting: 0,
+          waitingByEntity: {},
+        },
+      ],
+      'files.pickFolder': () => ({ handle: 'h-usb', name: 'U盘' }),
+      'unitOffice.setupExport': (a) => ({
+        fileName: '关爱成员单位设置_市公安局.json',
+        setupCode: 'WXYZ-2345-6789-ABCD',
+        unitId: a.unitId,
+        unitOfficeCode: '445200-gongan',
+        operations: 40,
+        bytes: 100,
+        fingerprint: OFFICE_FP,
+        filePath: 'E:\\关爱成员单位设置_市公安局.json',
+      }),
+    });
+    const { user } = renderApp(api, '/units/connected');
+    await user.click(await screen.findByRole('button', { name: '导出市公安局的设置文件' }));
+    const shown = await screen.findByRole('group', { name: '市公安局的设置码' });
+    expect(api.callsTo('unitOffice.setupExport')).toEqual([{ unitId: 'gongan', folderHandle: 'h-usb' }]);
+    expect(shown).toHaveTextContent('E:\\关爱成员单位设置_市公安局.json');
+    expect(within(shown).getByLabelText('设置码')).toHaveTextContent('WXYZ-2345-6789-ABCD');
+  });
+});

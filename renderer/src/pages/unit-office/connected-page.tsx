@@ -9,7 +9,7 @@ import { useCan } from '../../app/session';
 import { Page } from '../../components/page';
 import { Fingerprint } from '../../components/fingerprint';
 import { useQuery } from '../../hooks/use-query';
-import { saveMadeFile } from '../../api/picked-files';
+import { pickFile } from '../../api/picked-files';
 import { downloadBase64, formatTime } from '../exchange/files';
 import { entityLabel } from '../../../../electron/contract/schemas/exchange';
 import type { ConnectedUnit, SetupExportResult } from '../../../../electron/contract/schemas/unit-office';
@@ -101,19 +101,20 @@ function ExportButton({
   const api = useApi();
   const { status } = useAppStatus();
   const submit = useSubmit();
+  // On the desktop the file is written into a folder chosen in the native dialog (a USB stick); in the browser
+  // preview it is downloaded.
   const make = () =>
     submit.run(async () => {
       if (unit.connected && !window.confirm(`「${unit.unitName}」已连接。确定再为其生成设置文件吗？`)) return;
-      const r = await api.invoke('unitOffice.setupExport', { unitId: unit.unitId });
-      const saved = r.base64
-        ? await saveMadeFile(
-            api,
-            status.shell === 'desktop',
-            { purpose: 'bundle', fileName: r.fileName, contentBase64: r.base64 },
-            (name, b64) => downloadBase64(b64, name),
-          )
-        : (r.filePath ?? null);
-      onMade({ ...r, unitName: unit.unitName, saved });
+      const desktop = status.shell === 'desktop';
+      const folder = desktop ? await pickFile(api, 'folder', 'bundle') : null;
+      if (desktop && !folder) return;
+      const r = await api.invoke('unitOffice.setupExport', {
+        unitId: unit.unitId,
+        ...(folder ? { folderHandle: folder.handle } : {}),
+      });
+      if (r.base64) downloadBase64(r.base64, r.fileName);
+      onMade({ ...r, unitName: unit.unitName, saved: r.filePath ?? r.fileName });
     });
   return (
     <>
