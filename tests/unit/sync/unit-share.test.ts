@@ -40,8 +40,9 @@ test('a unit office gets its tasks and what hangs on them, the composition and b
   const otherReport = commit('taskReport', 'r2', { taskId: 't3', unitId: 'minzheng', text: '进展' });
   const urge = commit('taskUrge', 'u1', { taskId: 't1' });
   const bulletin = commit('bulletin', 'b1', { title: '通报' });
-  const minutesToIt = commit('minutes', 'm1', { meetingId: 'mt1', sendTo: ['市教育局'] });
-  const minutesNot = commit('minutes', 'm2', { meetingId: 'mt2', sendTo: ['市公安局'] });
+  // Issued minutes only (a draft stays the office's own until 印发).
+  const minutesToIt = commit('minutes', 'm1', { meetingId: 'mt1', sendTo: ['市教育局'], status: 'issued' });
+  const minutesNot = commit('minutes', 'm2', { meetingId: 'mt2', sendTo: ['市公安局'], status: 'issued' });
   const doc = commit('issuedDocument', 'minutes:m1', { kind: 'minutes' });
   const docNot = commit('issuedDocument', 'minutes:m2', { kind: 'minutes' });
   const settings = commit('ledgerSettings', 'office', { a: 1 });
