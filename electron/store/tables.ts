@@ -40,7 +40,7 @@ export const refFiles = (ref: TableRef): string[] =>
 export const PARTS = 128;
 export const SPLIT_AT = 4096;
 /** Stored bytes of large-table parts kept in memory before the least recently used clean ones are dropped. */
-const DEFAULT_BUDGET = 96 * 1024 * 1024;
+const DEFAULT_BUDGET = 128 * 1024 * 1024;
 
 /** FNV-1a over the id's UTF-16 units: cheap, stable across runs and platforms. */
 export function partOf(id: string, parts: number): number {
