@@ -35,14 +35,19 @@ export async function fsyncDirAsync(dir: string): Promise<void> {
  */
 export async function writeNewFileAsync(target: string, content: Buffer, mode = 0o600): Promise<void> {
   const tmp = `${target}.${process.pid}.tmp`;
-  const handle = await fs.promises.open(tmp, 'w', mode);
+  await writeSyncedAsync(tmp, content, mode);
+  await fs.promises.rename(tmp, target);
+}
+
+/** Writes and fsyncs a file (a temp file, renamed over its target by the caller). */
+async function writeSyncedAsync(file: string, content: string | Buffer, mode: number): Promise<void> {
+  const handle = await fs.promises.open(file, 'w', mode);
   try {
     await handle.writeFile(content);
     await handle.sync();
   } finally {
     await handle.close();
   }
-  await fs.promises.rename(tmp, target);
 }
 
 export function writeFileDurably(file: string, content: string | Buffer, mode = 0o644): void {
@@ -62,13 +67,7 @@ export function writeFileDurably(file: string, content: string | Buffer, mode = 
 export async function writeFileDurablyAsync(file: string, content: string | Buffer, keepBackupAs?: string): Promise<void> {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
-  const handle = await fs.promises.open(tmp, 'w', 0o600);
-  try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await writeSyncedAsync(tmp, content, 0o600);
   if (keepBackupAs && fs.existsSync(file)) {
     // A hard link keeps the previous good file as the backup without copying it; the rename below then swaps
     // only the main name, so at every instant at least one complete file exists.

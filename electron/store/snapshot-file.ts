@@ -17,9 +17,8 @@ export class SnapshotDamaged extends Error {
 }
 
 /** The file's bytes and its checksum, hashing the UTF-8 bytes once (not the string, which costs far more). */
-export function encodeSnapshotBuffer(doc: unknown, json?: string): { bytes: Buffer; sha256: string } {
-  // `json`: the document already serialised (a table part built record by record).
-  const body = Buffer.from(json ?? JSON.stringify(doc));
+export function encodeSnapshotBuffer(doc: unknown): { bytes: Buffer; sha256: string } {
+  const body = Buffer.from(JSON.stringify(doc));
   const sha256 = crypto.createHash('sha256').update(body).digest('hex');
   return { bytes: Buffer.concat([Buffer.from(`${PREFIX}${sha256}${MIDDLE}`), body, Buffer.from('}')]), sha256 };
 }

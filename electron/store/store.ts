@@ -94,6 +94,8 @@ const sidecarLabel = (name: string, file: string) => `sidecar:${name}:${file}`;
 export type ChangeListener = (ops: Operation[]) => void;
 
 const MARK_EVERY = 1000;
+/** Gives the event loop a turn (between the parts of a snapshot, the slices of a journal check). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** How long after opening on a journal tail its snapshot waits. */
 const AFTER_START_MS = 3000;
 const EAGER_TABLE_BYTES = 4 * 1024 * 1024;
@@ -547,7 +549,7 @@ export class Store {
       const before = this.checkedTo;
       this.checkJournal(this.checkedTo + sliceBytes);
       if (this.checkedTo === before) this.checkJournal();
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
     return this.damage;
   }
@@ -741,7 +743,7 @@ export class Store {
           let parts = written.get(w.entity);
           if (!parts) written.set(w.entity, (parts = new Map()));
           parts.set(w.part, file);
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          await nextTurn();
         }
         const sidecarRefs: Record<string, SidecarRef> = { ...(this.doc.sidecars ?? {}) };
         for (const c of sidecars) sidecarRefs[c.name] = await this.writeSidecar(c.name, c.capture, head.log.bytes);
@@ -831,7 +833,7 @@ export class Store {
         await writeNewFileAsync(target, this.sealer ? this.sealer.sealFile(plain.bytes, sidecarLabel(name, file)) : plain.bytes);
       }
       files.push(file);
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
     return { files, at, meta: capture.meta };
   }

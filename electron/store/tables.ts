@@ -27,7 +27,6 @@ export interface TableRef {
 }
 
 export type Table = Record<string, EntityRecord>;
-export { TablePart };
 
 /** What a table file is sealed under. */
 export const tableLabel = (entity: string, file: string) => `table:${entity}:${file}`;
@@ -100,9 +99,6 @@ class Parted {
     return this.files.length;
   }
 
-  allLoaded(): boolean {
-    return this.parts.every((p) => p !== undefined);
-  }
 }
 
 /** A table as a snapshot captured it, apart from the parts it is writing. */
@@ -225,11 +221,6 @@ export class TableSet {
       this.loadedBytes -= c.t.sizes[c.i]!;
       c.t.sizes[c.i] = 0;
     }
-  }
-
-  isLoaded(entity: string): boolean {
-    const t = this.tables.get(entity);
-    return !!t && t.allLoaded();
   }
 
   /** The record, reading only the part that holds it. */
