@@ -16,7 +16,7 @@ import type { Sealer } from './sealed';
 import { encodeSnapshotBuffer, MANIFEST_LABEL, openSnapshotBuffer, sealSnapshotBuffer, SnapshotDamaged, snapshotDb } from './snapshot-file';
 import { settleSwap, swapPending } from './store-swap';
 import { emptyState, isPrototypeKey, stampOf, type EntityRecord, type State } from './state';
-import { refFiles, TableSet, type Table, type TableRef } from './tables';
+import { nextTurn, refFiles, TableSet, type Table, type TableRef } from './tables';
 import { entityLabel } from '../contract/schemas/exchange';
 import { lineReasonText, lostText, mergeDamage, noDamage, recordsText, scanWithDamage, type JournalDamage } from './journal-check';
 
@@ -94,8 +94,6 @@ const sidecarLabel = (name: string, file: string) => `sidecar:${name}:${file}`;
 export type ChangeListener = (ops: Operation[]) => void;
 
 const MARK_EVERY = 1000;
-/** Gives the event loop a turn (between the parts of a snapshot, the slices of a journal check). */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** How long after opening on a journal tail its snapshot waits. */
 const AFTER_START_MS = 3000;
 const EAGER_TABLE_BYTES = 4 * 1024 * 1024;

@@ -25,7 +25,12 @@ export interface TakenPart {
   lineEnd: Int32Array;
   changed: Map<string, EntityRecord>;
   added: string[];
+  /** The stored lines were let go to save memory: read them again from the part's file when writing. */
+  reload: (() => Buffer) | null;
 }
+
+/** Reads a part's stored body (the lines after the head) again from its file. Throws SnapshotDamaged. */
+export type BodyLoader = () => Buffer;
 
 function hasBackslash(raw: Buffer, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (raw[i] === 0x5c) return true;
@@ -39,16 +44,22 @@ export class TablePart {
   private readonly changed = new Set<string>();
   /** Ids with no stored line (new in this run, or the part was read whole), in the order they came. */
   private readonly added = new Set<string>();
-  /** Stored lines: id → slot in lineStart / lineEnd (the line without its newline). */
-  private readonly slotOf = new Map<string, number>();
+  /** Stored lines: id → slot in lineStart / lineEnd (the line without its newline). Replaced, never cleared: a
+   *  snapshot under way holds the previous one. */
+  private slotOf = new Map<string, number>();
   private lineStart = new Int32Array(0);
   private lineEnd = new Int32Array(0);
   /** Where each record's JSON begins within its line. */
   private recordStart = new Int32Array(0);
 
+  /** The stored lines were let go (dropBase): they are read again from the file when next needed. */
+  private dropped = false;
+
   constructor(
-    private readonly raw: Buffer | null = null,
+    private raw: Buffer | null = null,
     records?: Table,
+    /** Reads the stored lines again after dropBase (null: this part cannot let them go). */
+    private readonly load: BodyLoader | null = null,
   ) {
     if (raw) this.index(raw);
     // A table read whole (the older one-object file, or rebuilt from the journal): every record already parsed.
@@ -65,22 +76,42 @@ export class TablePart {
   private readonly loose: number;
 
   /** A part from its file's bytes (already unsealed). Throws SnapshotDamaged. */
-  static fromFile(plain: Buffer, verify: boolean): TablePart {
-    if (plain.length === 0) throw new SnapshotDamaged('empty');
-    if (plain.length < HEAD || plain.toString('latin1', 0, MAGIC.length) !== MAGIC) {
-      // A table file from before parts were lines: one JSON object, parsed whole.
-      throw new SnapshotDamaged('json');
-    }
-    if (plain[HEAD - 1] !== 0x0a) throw new SnapshotDamaged('truncated');
-    const body = plain.subarray(HEAD);
-    if (body.length && body[body.length - 1] !== 0x0a) throw new SnapshotDamaged('truncated');
-    if (verify && crypto.createHash('sha256').update(body).digest('hex') !== plain.toString('latin1', MAGIC.length, HEAD - 1)) {
-      throw new SnapshotDamaged('checksum');
-    }
-    return new TablePart(body);
+  static fromFile(plain: Buffer, verify: boolean, load: BodyLoader | null = null): TablePart {
+    return new TablePart(partBody(plain, verify), undefined, load);
+  }
+
+  /**
+   * Lets go of the stored lines and of the records only read from them, keeping the records changed in this run
+   * (issue 13: at 200,000 children a few thousand edits touch every part, and holding each touched part's lines
+   * until the next snapshot held the whole table). They are read again from the file when next needed.
+   */
+  dropBase(): boolean {
+    if (!this.raw || !this.load) return false;
+    for (const id of Object.keys(this.parsed)) if (!this.changed.has(id)) delete this.parsed[id];
+    this.raw = null;
+    this.slotOf = new Map();
+    this.lineStart = new Int32Array(0);
+    this.lineEnd = new Int32Array(0);
+    this.recordStart = new Int32Array(0);
+    this.dropped = true;
+    return true;
+  }
+
+  /** Whether the stored lines are in memory (or there are none). */
+  get holdsBase(): boolean {
+    return !this.dropped;
+  }
+
+  private ensureBase(): void {
+    if (!this.dropped) return;
+    const body = this.load!();
+    this.dropped = false;
+    this.raw = body;
+    this.index(body);
   }
 
   private index(raw: Buffer): void {
+    this.slotOf = new Map();
     const starts: number[] = [];
     const ends: number[] = [];
     const records: number[] = [];
@@ -118,9 +149,6 @@ export class TablePart {
     return (this.raw?.length ?? 0) + (this.changed.size + this.loose) * 3000;
   }
 
-  get size(): number {
-    return this.slotOf.size + this.added.size;
-  }
 
   private parseSlot(slot: number): EntityRecord {
     try {
@@ -134,6 +162,7 @@ export class TablePart {
   get(id: string): EntityRecord | undefined {
     const hit = ownValue(this.parsed, id);
     if (hit) return hit;
+    this.ensureBase();
     const slot = this.slotOf.get(id);
     if (slot === undefined) return undefined;
     return setOwn(this.parsed, id, this.parseSlot(slot));
@@ -141,20 +170,27 @@ export class TablePart {
 
   /** Folds one operation into its record; true when the record is new. */
   apply(op: Operation, offset: number): boolean {
-    this.get(op.id);
-    this.changed.add(op.id);
-    if (!this.slotOf.has(op.id)) this.added.add(op.id);
+    // A record changed before in this run is in `parsed` and already placed (stored line or added): no need for the
+    // stored lines, which may have been let go.
+    if (!this.changed.has(op.id)) {
+      this.get(op.id);
+      this.ensureBase();
+      this.changed.add(op.id);
+      if (!this.slotOf.has(op.id)) this.added.add(op.id);
+    }
     return applyToTable(this.parsed, op, offset);
   }
 
   /** Every record; those not parsed yet are parsed for the visit and not kept. */
   each(visit: (id: string, record: EntityRecord) => void): void {
+    this.ensureBase();
     for (const [id, slot] of this.slotOf) visit(id, ownValue(this.parsed, id) ?? this.parseSlot(slot));
     for (const id of this.added) visit(id, this.parsed[id]!);
   }
 
   /** Every record parsed and kept (a small table read whole): the live object, following later edits. */
   whole(): Table {
+    this.ensureBase();
     for (const [id, slot] of this.slotOf) if (!Object.hasOwn(this.parsed, id)) setOwn(this.parsed, id, this.parseSlot(slot));
     return this.parsed;
   }
@@ -164,8 +200,8 @@ export class TablePart {
    * that moment are let go (read again from the lines when asked), those changed since are carried over. Without it
    * every record a session touched would stay parsed, and a day of edits would hold the whole table as objects.
    */
-  renewed(body: Buffer, taken: TakenPart): TablePart {
-    const fresh = new TablePart(body);
+  renewed(body: Buffer, taken: TakenPart, load: BodyLoader | null): TablePart {
+    const fresh = new TablePart(body, undefined, load);
     for (const id of this.changed) {
       const now = this.parsed[id]!;
       if (now === taken.changed.get(id)) continue;
@@ -188,8 +224,34 @@ export class TablePart {
       lineEnd: this.lineEnd,
       changed,
       added: [...this.added],
+      reload: this.dropped ? this.load : null,
     };
   }
+}
+
+/** The body (the lines) of a part file's bytes (already unsealed), its checksum checked when `verify`. Throws
+ *  SnapshotDamaged. */
+export function partBody(plain: Buffer, verify: boolean): Buffer {
+  if (plain.length === 0) throw new SnapshotDamaged('empty');
+  if (plain.length < HEAD || plain.toString('latin1', 0, MAGIC.length) !== MAGIC) {
+    // A table file from before parts were lines: one JSON object, parsed whole.
+    throw new SnapshotDamaged('json');
+  }
+  if (plain[HEAD - 1] !== 0x0a) throw new SnapshotDamaged('truncated');
+  const body = plain.subarray(HEAD);
+  if (body.length && body[body.length - 1] !== 0x0a) throw new SnapshotDamaged('truncated');
+  if (verify && crypto.createHash('sha256').update(body).digest('hex') !== plain.toString('latin1', MAGIC.length, HEAD - 1)) {
+    throw new SnapshotDamaged('checksum');
+  }
+  return body;
+}
+
+/** A taken part whose stored lines were let go, with them read again (the writing snapshot's turn). */
+export function withBase(taken: TakenPart): TakenPart {
+  if (!taken.reload) return taken;
+  const base = new TablePart(taken.reload());
+  const lines = base.take();
+  return { ...taken, raw: lines.raw, lines: lines.lines, lineStart: lines.lineStart, lineEnd: lines.lineEnd, reload: null };
 }
 
 /** A taken part's file content (before sealing), and its checksum. Unchanged records are copied byte for byte. */

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Operation } from './operation';
 import type { Sealer } from './sealed';
 import { decodeSnapshotBuffer, SnapshotDamaged, unsealFile } from './snapshot-file';
-import { encodePart, isLinePart, TablePart, type TakenPart } from './table-part';
+import { encodePart, isLinePart, partBody, TablePart, withBase, type BodyLoader, type TakenPart } from './table-part';
 import { setOwn, type EntityRecord, type State } from './state';
 import { writeNewFileAsync } from './durable-file';
 
@@ -27,6 +27,9 @@ export interface TableRef {
 }
 
 export type Table = Record<string, EntityRecord>;
+
+/** Resolves on the next turn of the event loop (after pending I/O callbacks): long work is done a slice a turn. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** What a table file is sealed under. */
 export const tableLabel = (entity: string, file: string) => `table:${entity}:${file}`;
@@ -52,8 +55,7 @@ export function partOf(id: string, parts: number): number {
   return (h >>> 0) & (parts - 1);
 }
 
-/** Reads one stored part (or a whole table file of the older one-object form). Throws SnapshotDamaged. */
-export function readPart(folder: string, entity: string, file: string, sealer?: Sealer): TablePart {
+function readPlain(folder: string, entity: string, file: string, sealer?: Sealer): Buffer {
   let stored: Buffer;
   try {
     stored = fs.readFileSync(path.join(folder, file));
@@ -61,8 +63,17 @@ export function readPart(folder: string, entity: string, file: string, sealer?: 
     throw new SnapshotDamaged('missing');
   }
   // Sealed: the seal's tag proves the bytes; plaintext: the checksum inside.
-  const plain = unsealFile(stored, tableLabel(entity, file), sealer);
-  if (isLinePart(plain)) return TablePart.fromFile(plain, !sealer);
+  return unsealFile(stored, tableLabel(entity, file), sealer);
+}
+
+/** Reads a part file's lines again (after the part let them go). Throws SnapshotDamaged. */
+const bodyLoader = (folder: string, entity: string, file: string, sealer?: Sealer): BodyLoader => () =>
+  partBody(readPlain(folder, entity, file, sealer), !sealer);
+
+/** Reads one stored part (or a whole table file of the older one-object form). Throws SnapshotDamaged. */
+export function readPart(folder: string, entity: string, file: string, sealer?: Sealer): TablePart {
+  const plain = readPlain(folder, entity, file, sealer);
+  if (isLinePart(plain)) return TablePart.fromFile(plain, !sealer, bodyLoader(folder, entity, file, sealer));
   return new TablePart(null, decodeSnapshotBuffer<Table>(plain, !sealer));
 }
 
@@ -203,23 +214,32 @@ export class TableSet {
     void entity;
   }
 
-  /** Drops least recently used parts nobody changed until the parts in memory fit the budget. */
-  private evict(t: Parted, keep: number): void {
+  /**
+   * Until the parts in memory fit the budget, least recently used first: a part nobody changed is dropped whole; a
+   * changed one lets go of its stored lines and keeps only its changed records (the snapshot reads the lines again).
+   */
+  private evict(t: Parted | null, keep: number): void {
     if (this.loadedBytes <= this.budget) return;
     const candidates: { t: Parted; i: number; use: number }[] = [];
     for (const other of this.tables.values()) {
       if (other.k === 1) continue;
       for (let i = 0; i < other.k; i++) {
-        if (!other.parts[i] || other.dirty.has(i) || other.pending.has(i) || (other === t && i === keep)) continue;
+        const part = other.parts[i];
+        if (!part || other.pending.has(i) || (other === t && i === keep)) continue;
+        if (other.dirty.has(i) && !part.holdsBase) continue;
         candidates.push({ t: other, i, use: other.lastUse[i]! });
       }
     }
     candidates.sort((a, b) => a.use - b.use);
     for (const c of candidates) {
       if (this.loadedBytes <= this.budget * 0.75) break;
-      c.t.parts[c.i] = undefined;
+      const part = c.t.parts[c.i]!;
+      if (c.t.dirty.has(c.i)) {
+        if (!part.dropBase()) continue;
+      } else c.t.parts[c.i] = undefined;
       this.loadedBytes -= c.t.sizes[c.i]!;
-      c.t.sizes[c.i] = 0;
+      c.t.sizes[c.i] = c.t.parts[c.i] ? part.bytes : 0;
+      this.loadedBytes += c.t.sizes[c.i]!;
     }
   }
 
@@ -227,7 +247,21 @@ export class TableSet {
   get(entity: string, id: string): EntityRecord | undefined {
     const t = this.tables.get(entity);
     if (!t) return undefined;
-    return this.part(entity, t, partOf(id, t.k)).get(id);
+    const i = partOf(id, t.k);
+    const part = this.part(entity, t, i);
+    const held = part.holdsBase;
+    const rec = part.get(id);
+    if (!held && part.holdsBase) this.recount(t, i);
+    return rec;
+  }
+
+  /** A part read its let-go lines again: they count toward the budget once more. */
+  private recount(t: Parted, i: number): void {
+    if (t.k === 1) return;
+    const part = t.parts[i]!;
+    this.loadedBytes += part.bytes - t.sizes[i]!;
+    t.sizes[i] = part.bytes;
+    this.evict(t, i);
   }
 
   /** Folds one operation into its record's part. */
@@ -235,7 +269,9 @@ export class TableSet {
     const t = this.parted(op.entity);
     const i = partOf(op.id, t.k);
     const part = this.part(op.entity, t, i);
+    const held = part.holdsBase;
     if (part.apply(op, offset)) t.count++;
+    if (!held && part.holdsBase) this.recount(t, i);
     t.dirty.add(i);
     if (t.conflicted) {
       if (part.get(op.id)!.x?.length) t.conflicted.add(op.id);
@@ -247,7 +283,12 @@ export class TableSet {
   each(entity: string, visit: (id: string, record: EntityRecord) => void): void {
     const t = this.tables.get(entity);
     if (!t) return;
-    for (let i = 0; i < t.k; i++) this.part(entity, t, i).each(visit);
+    for (let i = 0; i < t.k; i++) {
+      const part = this.part(entity, t, i);
+      const held = part.holdsBase;
+      part.each(visit);
+      if (!held) this.recount(t, i);
+    }
   }
 
   /**
@@ -258,7 +299,7 @@ export class TableSet {
     const t = this.parted(entity);
     if (t.k === 1) return this.part(entity, t, 0).whole();
     const out: Table = {};
-    for (let i = 0; i < t.k; i++) this.part(entity, t, i).each((id, rec) => setOwn(out, id, rec));
+    this.each(entity, (id, rec) => setOwn(out, id, rec));
     return out;
   }
 
@@ -379,14 +420,23 @@ export class TableSet {
     this.replaceWhole(entity, t, whole);
   }
 
-  /** Serialises and writes one part durably; returns its file name (null: the part is empty). */
+  /**
+   * Serialises and writes one part durably; returns its file name (null: the part is empty). Its lines read again
+   * (if the part let them go), the encoding, and the sealing and writing each take their own turn of the event loop:
+   * at 200,000 children a part is ~10 MB, and all three in one turn stalled the app.
+   */
   async writePart(w: TableWrite): Promise<string | null> {
-    const taken = w.taken!;
     const source = w.source!;
+    let taken = w.taken!;
     w.taken = null;
     w.source = null;
+    if (taken.reload) {
+      taken = withBase(taken);
+      await nextTurn();
+    }
     if (taken.lines.size + taken.added.length === 0) return null;
     const plain = encodePart(taken);
+    await nextTurn();
     const hash = (this.sealer ? this.sealer.nameFor(plain.sha256) : plain.sha256).slice(0, 16);
     const safe = w.entity.replace(/[^a-zA-Z0-9_-]/g, '_');
     const file = `${safe}-${w.part}-${hash}.json`;
@@ -397,7 +447,12 @@ export class TableSet {
     }
     // The part in memory now reads from these lines; what it parsed before is let go (unless rebuilt meanwhile).
     const t = this.tables.get(w.entity);
-    if (t && t.parts[w.part] === source) t.parts[w.part] = source.renewed(plain.body, taken);
+    if (t && t.parts[w.part] === source) {
+      const renewed = source.renewed(plain.body, taken, bodyLoader(this.folder, w.entity, file, this.sealer));
+      t.parts[w.part] = renewed;
+      // Still pending (adopt counts it): when memory is short, only what changed since the capture is kept.
+      if (t.k > 1 && this.loadedBytes > this.budget) renewed.dropBase();
+    }
     return file;
   }
 
@@ -440,6 +495,7 @@ export class TableSet {
       }
     }
     this.keep = new Set([...[...Object.values(refs), ...Object.values(backupRefs)].flatMap(refFiles), ...alsoKeep]);
+    this.evict(null, -1);
   }
 
   private keep = new Set<string>();
