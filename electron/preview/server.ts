@@ -74,6 +74,12 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
   const cookieName = () => `guanai_sid_${port}`;
   const sessionCookie = (sid: string) => `${cookieName()}=${sid}; HttpOnly; SameSite=Strict; Path=/`;
   const newSid = () => crypto.randomBytes(24).toString('base64url');
+  /** Cookies replaced at sign-in (never a seat again), the latest few hundred. */
+  const renewed = new Set<string>();
+  const renew = (sid: string) => {
+    renewed.add(sid);
+    if (renewed.size > 512) renewed.delete(renewed.values().next().value!);
+  };
 
   const hostOk = (req: http.IncomingMessage) =>
     req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
@@ -129,23 +135,35 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
           return;
         }
         let sid = cookieOf(req, cookieName());
+        if (sid && !seats.has(sid) && renewed.has(sid)) {
+          // Sent with the cookie from before a sign-in that has since renewed it (a page asks several things at once):
+          // refused without a cookie, so it cannot undo the renewal; the page asks again with the new one.
+          sendJson(res, 200, { ok: false, error: { code: 'SESSION_RENEWED', message: '登录状态已更新，请重试。' } });
+          return;
+        }
         let seat = sid ? seats.get(sid) : undefined;
+        // The cookie is only ever set when its value changes: an answer to an older request must not put back a
+        // cookie that a sign-in has replaced meanwhile.
+        let setCookie = false;
         if (!sid || !seat) {
           sid = newSid();
           seat = newSeat();
           seats.set(sid, seat);
+          setCookie = true;
         }
         const current = { sid, seat };
-        dispatch(opts.ctx, body?.name, body?.args, current.seat).then((result) => {
+        void dispatch(opts.ctx, body?.name, body?.args, current.seat).then((result) => {
           // A seat that is given a person gets a fresh cookie (no session fixation).
           if ((body?.name === 'auth.signIn' || body?.name === 'office.secureLegacy') && result.ok) {
             seats.delete(current.sid);
+            renew(current.sid);
             current.sid = newSid();
             seats.set(current.sid, current.seat);
+            setCookie = true;
           }
           // A locked seat is forgotten: its cookie is worth nothing afterwards.
           if (!current.seat.person && body?.name === 'auth.lock') seats.delete(current.sid);
-          sendJson(res, 200, result, { 'set-cookie': sessionCookie(current.sid) });
+          sendJson(res, 200, result, setCookie ? { 'set-cookie': sessionCookie(current.sid) } : {});
         });
       });
       return;

@@ -188,6 +188,22 @@ describe('preview bridge', () => {
     expect(JSON.parse(sent[0]!.init.body as string)).toEqual({ name: 'settings.get', args: {} });
   });
 
+  it('asks again when a call left with the cookie a sign-in has just renewed', async () => {
+    const answers = [
+      { ok: false, error: { code: 'SESSION_RENEWED', message: '登录状态已更新，请重试。' } },
+      { ok: true, value: { rows: [] } },
+    ];
+    let calls = 0;
+    const bridge = createPreviewBridge('t', { fetch: (async () => jsonResponse(answers[calls++])) as unknown as typeof fetch });
+    expect(await bridge.invoke('children.list', {})).toEqual({ ok: true, value: { rows: [] } });
+    expect(calls).toBe(2);
+    // Not for ever: a cookie that stays old is refused in the end.
+    let stuck = 0;
+    const old = createPreviewBridge('t', { fetch: (async () => (stuck++, jsonResponse(answers[0]))) as unknown as typeof fetch });
+    expect(await old.invoke('children.list', {})).toMatchObject({ ok: false, error: { code: 'SESSION_RENEWED' } });
+    expect(stuck).toBe(4);
+  });
+
   it('answers with a Chinese error when the server is gone or replies with something else', async () => {
     const down = createPreviewBridge('t', {
       fetch: (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch,

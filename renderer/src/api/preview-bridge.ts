@@ -14,6 +14,9 @@ const garbled: AppErrorData = {
   message: '本机预览服务返回了无法识别的内容，操作可能未完成。请刷新页面后重试。',
 };
 
+/** How often a call refused as SESSION_RENEWED is made again. */
+const RENEWED_RETRIES = 4;
+
 interface PreviewDeps {
   fetch: typeof fetch;
   EventSource: typeof EventSource;
@@ -50,26 +53,36 @@ export function createPreviewBridge(token: string, deps?: Partial<PreviewDeps>):
     source = null;
   };
 
+  const once = async (name: string, args: unknown): Promise<Result<unknown>> => {
+    let response: Response;
+    try {
+      response = await doFetch('/api/invoke', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [PREVIEW_TOKEN_HEADER]: token },
+        body: JSON.stringify({ name, args }),
+      });
+    } catch {
+      return { ok: false, error: unreachable };
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      return { ok: false, error: garbled };
+    }
+    // The server answers every call, refused ones included, with a Result; anything else is not ours.
+    return isResult(body) ? body : { ok: false, error: garbled };
+  };
+
   const bridge: GuanaiBridge = {
     async invoke(name, args) {
-      let response: Response;
-      try {
-        response = await doFetch('/api/invoke', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', [PREVIEW_TOKEN_HEADER]: token },
-          body: JSON.stringify({ name, args }),
-        });
-      } catch {
-        return { ok: false, error: unreachable };
+      // A call that left with the cookie a sign-in has just replaced is refused as SESSION_RENEWED: ask again, by then
+      // with the new cookie.
+      for (let attempt = 1; ; attempt += 1) {
+        const result = await once(name, args);
+        if (result.ok || result.error.code !== 'SESSION_RENEWED' || attempt >= RENEWED_RETRIES) return result as never;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
       }
-      let body: unknown;
-      try {
-        body = await response.json();
-      } catch {
-        return { ok: false, error: garbled };
-      }
-      // The server answers every call, refused ones included, with a Result; anything else is not ours.
-      return isResult(body) ? (body as never) : { ok: false, error: garbled };
     },
     on<E extends EventName>(event: E, cb: (payload: Events[E]) => void) {
       let set = listeners.get(event);
