@@ -13,6 +13,7 @@ import {
   isListSidecarMeta,
   LIST_SIDECAR,
   LIST_SIDECAR_VERSION,
+  summaryExtras,
   type ListSidecarMeta,
   type SummaryExtras,
 } from '../domain/ledger/list-sidecar';
@@ -20,7 +21,7 @@ import { DuplicateIndex } from '../domain/ledger/duplicate-index';
 import { MERGED_INTO } from '../domain/ledger/merge-duplicates';
 import { childOwnerOf } from '../sync/ownership';
 import {
-  dateSummary,
+  DayPass,
   eligibilityInputs,
   DEFAULT_LEDGER_SETTINGS,
   summariseChild,
@@ -31,7 +32,7 @@ import { loadCodeLists, type CodeLists } from '../domain/ledger/codelists';
 import ledgerCodeListsJson from '../../assets/codelists/ledger.json';
 import { isoDateOf } from '../domain/ledger/dates';
 import { normaliseIdNumber } from '../domain/ledger/id-number';
-import { searchKey, type SearchKey } from '../domain/ledger/pinyin';
+import { searchKey } from '../domain/ledger/pinyin';
 import { familyNamesOf } from '../domain/ledger/search-names';
 import { hlcDate } from '../store/hlc';
 import type { EntityRecord } from '../store/state';
@@ -42,14 +43,6 @@ export const CODE_ITEM_ENTITY = 'codeItem';
 export const LEDGER_SETTINGS_ENTITY = 'ledgerSettings';
 export const LEDGER_SETTINGS_ID = 'office';
 
-interface KeyEntry {
-  name: string;
-  idNumber: string;
-  /** The family's names joined, to see whether they changed. */
-  family: string;
-  key: SearchKey;
-}
-
 /** Changed children that start a background summarising, and how many it does per turn. */
 const DRAIN_FROM = 64;
 const DRAIN_SLICE = 200;
@@ -58,7 +51,6 @@ const CAPTURE_MAX_DIRTY = 2000;
 
 export class LedgerIndex {
   private readonly list = new ChildListIndex();
-  private readonly keys = new Map<string, KeyEntry>();
   private readonly dirty = new Set<string>();
   private allDirty = true;
   private day = '';
@@ -127,12 +119,13 @@ export class LedgerIndex {
       this.draining = false;
       if (this.store.isClosed || this.allDirty || this.day === '') return;
       try {
+        const pass = new DayPass(this.day, this.settings());
         let n = 0;
         for (const id of this.dirty) {
           if (n++ >= DRAIN_SLICE) break;
           this.dirty.delete(id);
           const rec = this.store.get(CHILD_ENTITY, id);
-          if (rec) this.list.put(this.summarise(id, rec, this.day));
+          if (rec) this.list.put(this.summarise(id, rec, pass));
         }
       } catch {
         return; // the next list call meets the same problem and reports it
@@ -247,22 +240,16 @@ export class LedgerIndex {
     return this.dups;
   }
 
-  private keyFor(id: string, rec: EntityRecord): SearchKey {
+  private summarise(id: string, rec: EntityRecord, pass: DayPass): ChildSummary {
     const name = childValue(rec.v, 'child.name');
     const idNumber = childValue(rec.v, 'child.idNumber');
     const otherNames = familyNamesOf(rec.v);
     const family = otherNames.join('\n');
-    const hit = this.keys.get(id);
-    if (hit && hit.name === name && hit.idNumber === idNumber && hit.family === family) return hit.key;
-    const key = searchKey({ name, idNumber, otherNames });
-    this.keys.set(id, { name, idNumber, family, key });
-    return key;
-  }
-
-  private summarise(id: string, rec: EntityRecord, today: string): ChildSummary {
-    const key = this.keyFor(id, rec);
-    const entry = this.keys.get(id)!;
-    this.extras.set(id, { e: eligibilityInputs(rec.v), n: entry.name, i: entry.idNumber, f: entry.family, d: duplicateEntry(id, rec) });
+    // The search key (pinyin) is made again only when what it is made from changed.
+    const hit = this.extras.get(id);
+    const key =
+      hit && hit.n === name && hit.i === idNumber && hit.f === family ? hit.k : searchKey({ name, idNumber, otherNames });
+    this.extras.set(id, summaryExtras(eligibilityInputs(rec.v), name, idNumber, family, key, duplicateEntry(id, rec)));
     this.lastSummarised += 1;
     this.summarisedSinceStart += 1;
     this.unstored = true;
@@ -270,8 +257,9 @@ export class LedgerIndex {
       id,
       rec.v,
       { createdDate: isoDateOf(hlcDate(createdHlc(rec))), updated: updatedHlc(rec), key },
-      today,
-      this.settings(),
+      pass.today,
+      pass.settings,
+      pass,
     );
   }
 
@@ -286,17 +274,18 @@ export class LedgerIndex {
     if (!stored || !isListSidecarMeta(stored.meta, settings)) return false;
     this.list.reset();
     const dups = new DuplicateIndex();
+    const pass = new DayPass(today, settings);
     try {
+      const summaries: ChildSummary[] = [];
       for (const row of stored.items) {
-        const { s: summary, x } = decodeRow(row, today, settings);
-        this.list.put(summary);
-        this.keys.set(summary.id, { name: x.n, idNumber: x.i, family: x.f, key: summary.key });
+        const { s: summary, x } = decodeRow(row, pass);
+        summaries.push(summary);
         this.extras.set(summary.id, x);
         dups.put(summary.id, x.d);
       }
+      this.list.load(summaries);
     } catch {
       this.list.reset();
-      this.keys.clear();
       this.extras.clear();
       return false;
     }
@@ -349,22 +338,25 @@ export class LedgerIndex {
     if (this.allDirty && !this.sidecarTried && this.restore(today)) return this.refresh(today);
     if (!this.allDirty && today !== this.day && this.extras.size === this.list.size) {
       // A new day: ages, eligibility and alerts from what each summary keeps, without reading a record.
-      const settings = this.settings();
-      for (const s of [...this.list.all()]) this.list.put(dateSummary({ ...s }, this.extras.get(s.id)!.e, today, settings));
+      // Loaded afresh: every slot changed, so every order would be sorted again anyway.
+      const pass = new DayPass(today, this.settings());
+      this.list.load(this.list.all().map((s) => pass.apply({ ...s }, this.extras.get(s.id)!)));
       this.day = today;
     }
     if (this.allDirty || today !== this.day) {
+      const pass = new DayPass(today, this.settings());
       this.list.reset();
-      this.store.each(CHILD_ENTITY, (id, rec) => this.list.put(this.summarise(id, rec, today)));
+      this.store.each(CHILD_ENTITY, (id, rec) => this.list.put(this.summarise(id, rec, pass)));
       this.day = today;
       this.allDirty = false;
       this.dirty.clear();
       this.rebuilds += 1;
       return this.list;
     }
+    const pass = this.dirty.size > 0 ? new DayPass(today, this.settings()) : null;
     for (const id of this.dirty) {
       const rec = this.store.get(CHILD_ENTITY, id);
-      if (rec) this.list.put(this.summarise(id, rec, today));
+      if (rec) this.list.put(this.summarise(id, rec, pass!));
     }
     this.dirty.clear();
     return this.list;

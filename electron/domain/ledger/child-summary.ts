@@ -7,7 +7,7 @@ import { ageBand, ageOn, turning16, type AgeBand } from './age';
 import { childValue } from './child-fields';
 import { daysBetween, isIsoDate } from './dates';
 import { missingFields, flatGetter } from './completeness';
-import { checkEligibility } from './eligibility';
+import { checkEligibility, type Eligibility } from './eligibility';
 import { searchKey, type SearchKey } from './pinyin';
 import { familyNamesOf } from './search-names';
 
@@ -84,34 +84,49 @@ export function isUnguarded(values: Readonly<Record<string, JsonValue>>): boolea
   return values['guardianship.guardianKind'] === 'none' || values['guardianship.guardianshipType'] === 'none';
 }
 
-export function alertsFor(
-  s: Pick<ChildSummary, 'status' | 'birthDate' | 'lastVisitDate' | 'createdDate' | 'guardianPhone' | 'unguarded'>,
-  today: string,
-  settings: LedgerSettings,
-): ChildAlert[] {
-  if (s.status !== 'active') return [];
+const UNGUARDED_ALERT: ChildAlert = Object.freeze({ kind: 'unguarded', message: '无人监护，请优先核查并落实监护' });
+const MISSING_PHONE_ALERT: ChildAlert = Object.freeze({ kind: 'missingPhone', message: '缺少监护人联系电话' });
+/** Shared by every child without an alert; frozen, so a caller that tried to add to it would fail loudly. */
+const NO_ALERTS = Object.freeze([]) as unknown as ChildAlert[];
+
+/** 已满16周岁 or 即将满16周岁 for a valid birth date, else null. */
+function birthAlert(birthDate: string, today: string, settings: LedgerSettings): ChildAlert | null {
+  if (!isIsoDate(birthDate)) return null;
+  const t = turning16(birthDate, today, settings.turning16Days);
+  if (t.status === 'already16') return { kind: 'age16', message: '已满16周岁，建议办理退出' };
+  if (t.status === 'soon') return { kind: 'turning16', message: `${daysBetween(today, t.date16)}天后年满16周岁，届时需办理退出` };
+  return null;
+}
+
+/** 走访逾期: counted from the last visit; a child never visited, from the day the record was made (it needs time
+ *  for one). */
+function visitAlert(lastVisitDate: string, createdDate: string, today: string, settings: LedgerSettings): ChildAlert | null {
+  const since = lastVisitDate || createdDate;
+  if (!isIsoDate(since)) return null;
+  const days = daysBetween(since, today);
+  if (days <= settings.visitPeriodDays) return null;
+  return {
+    kind: 'visitOverdue',
+    message: lastVisitDate ? `已${days}天未走访（规定${settings.visitPeriodDays}天）` : `建档${days}天仍未走访`,
+  };
+}
+
+type AlertFacts = Pick<ChildSummary, 'status' | 'birthDate' | 'lastVisitDate' | 'createdDate' | 'guardianPhone' | 'unguarded'>;
+
+function composeAlerts(s: AlertFacts, birth: ChildAlert | null, visit: ChildAlert | null): ChildAlert[] {
+  const phone = usable(s.guardianPhone) ? null : MISSING_PHONE_ALERT;
+  if (!s.unguarded && birth === null && visit === null && phone === null) return NO_ALERTS;
   const alerts: ChildAlert[] = [];
-  if (s.unguarded) alerts.push({ kind: 'unguarded', message: '无人监护，请优先核查并落实监护' });
-  if (isIsoDate(s.birthDate)) {
-    const t = turning16(s.birthDate, today, settings.turning16Days);
-    if (t.status === 'already16') alerts.push({ kind: 'age16', message: '已满16周岁，建议办理退出' });
-    else if (t.status === 'soon') {
-      alerts.push({ kind: 'turning16', message: `${daysBetween(today, t.date16)}天后年满16周岁，届时需办理退出` });
-    }
-  }
-  // Counted from the last visit; a child never visited, from the day the record was made (it needs time for one).
-  const since = s.lastVisitDate || s.createdDate;
-  if (isIsoDate(since)) {
-    const days = daysBetween(since, today);
-    if (days > settings.visitPeriodDays) {
-      alerts.push({
-        kind: 'visitOverdue',
-        message: s.lastVisitDate ? `已${days}天未走访（规定${settings.visitPeriodDays}天）` : `建档${days}天仍未走访`,
-      });
-    }
-  }
-  if (!usable(s.guardianPhone)) alerts.push({ kind: 'missingPhone', message: '缺少监护人联系电话' });
+  if (s.unguarded) alerts.push(UNGUARDED_ALERT);
+  if (birth) alerts.push(birth);
+  if (visit) alerts.push(visit);
+  if (phone) alerts.push(phone);
   return alerts;
+}
+
+export function alertsFor(s: AlertFacts, today: string, settings: LedgerSettings): ChildAlert[] {
+  if (s.status !== 'active') return NO_ALERTS;
+  return composeAlerts(s, birthAlert(s.birthDate, today, settings), visitAlert(s.lastVisitDate, s.createdDate, today, settings));
 }
 
 /** What eligibility reads besides the birth date: kept with a stored summary, so a new day needs no record. */
@@ -131,24 +146,91 @@ export function eligibilityInputs(values: Readonly<Record<string, JsonValue>>): 
   };
 }
 
+/** What a birth date means on one day, and the eligibility verdicts met so far for it. */
+interface BirthFacts {
+  age: number | null;
+  ageBand: AgeBand | null;
+  alert: ChildAlert | null;
+  /** By household type, then by the three flags as bits: checkEligibility's verdict, reasons frozen and shared. */
+  verdicts: Map<string, Array<Eligibility | undefined>>;
+}
+
+/**
+ * The day-dependent parts of many summaries for one day and one set of settings (a start, a new day): 200,000
+ * children have a few thousand distinct birth dates and visit dates, and each is worked out once per pass, not once
+ * per child. Every value is a pure function of (date, today, settings), so a pass may reuse them; results that
+ * several children share (alerts, eligibility reasons) are frozen.
+ */
+export class DayPass {
+  private readonly births = new Map<string, BirthFacts>();
+  /** By the date counted from, then whether it was a visit. */
+  private readonly visits = new Map<string, [ChildAlert | null | undefined, ChildAlert | null | undefined]>();
+
+  constructor(
+    readonly today: string,
+    readonly settings: LedgerSettings,
+  ) {}
+
+  private birth(birthDate: string): BirthFacts {
+    let facts = this.births.get(birthDate);
+    if (!facts) {
+      const age = isIsoDate(birthDate) ? ageOn(birthDate, this.today) : null;
+      const alert = birthAlert(birthDate, this.today, this.settings);
+      facts = { age, ageBand: age === null ? null : ageBand(age), alert: alert && Object.freeze(alert), verdicts: new Map() };
+      this.births.set(birthDate, facts);
+    }
+    return facts;
+  }
+
+  private eligibility(birthDate: string, facts: BirthFacts, inputs: EligibilityInputs): Eligibility {
+    let byFlags = facts.verdicts.get(inputs.householdType);
+    if (!byFlags) facts.verdicts.set(inputs.householdType, (byFlags = []));
+    const bits = (inputs.hukouRegistered ? 1 : 0) | (inputs.bothParentsAway ? 2 : 0) | (inputs.oneAwayOtherIncapable ? 4 : 0);
+    let verdict = byFlags[bits];
+    if (!verdict) {
+      const e = checkEligibility(
+        {
+          child: { birthDate, householdType: inputs.householdType, hukouRegistered: inputs.hukouRegistered },
+          guardianship: { bothParentsAway: inputs.bothParentsAway, oneAwayOtherIncapable: inputs.oneAwayOtherIncapable },
+        },
+        this.today,
+        this.settings.turning16Days,
+      );
+      verdict = byFlags[bits] = { eligible: e.eligible, reasons: Object.freeze(e.reasons) as string[] };
+    }
+    return verdict;
+  }
+
+  private visit(lastVisitDate: string, createdDate: string): ChildAlert | null {
+    const since = lastVisitDate || createdDate;
+    let pair = this.visits.get(since);
+    if (!pair) this.visits.set(since, (pair = [undefined, undefined]));
+    const which = lastVisitDate ? 1 : 0;
+    let alert = pair[which];
+    if (alert === undefined) {
+      alert = visitAlert(lastVisitDate, createdDate, this.today, this.settings);
+      pair[which] = alert = alert && Object.freeze(alert);
+    }
+    return alert;
+  }
+
+  /** The parts of a summary that depend on the day (age, eligibility, alerts), set in place. */
+  apply(summary: ChildSummary, inputs: EligibilityInputs): ChildSummary {
+    const facts = this.birth(summary.birthDate);
+    const eligibility = this.eligibility(summary.birthDate, facts, inputs);
+    summary.age = facts.age;
+    summary.ageBand = facts.ageBand;
+    summary.eligible = eligibility.eligible;
+    summary.eligibilityReasons = eligibility.reasons;
+    summary.alerts =
+      summary.status === 'active' ? composeAlerts(summary, facts.alert, this.visit(summary.lastVisitDate, summary.createdDate)) : NO_ALERTS;
+    return summary;
+  }
+}
+
 /** The parts of a summary that depend on the day (age, eligibility, alerts), set in place. */
 export function dateSummary(summary: ChildSummary, inputs: EligibilityInputs, today: string, settings: LedgerSettings): ChildSummary {
-  const { birthDate } = summary;
-  const age = isIsoDate(birthDate) ? ageOn(birthDate, today) : null;
-  const eligibility = checkEligibility(
-    {
-      child: { birthDate, householdType: inputs.householdType, hukouRegistered: inputs.hukouRegistered },
-      guardianship: { bothParentsAway: inputs.bothParentsAway, oneAwayOtherIncapable: inputs.oneAwayOtherIncapable },
-    },
-    today,
-    settings.turning16Days,
-  );
-  summary.age = age;
-  summary.ageBand = age === null ? null : ageBand(age);
-  summary.eligible = eligibility.eligible;
-  summary.eligibilityReasons = eligibility.reasons;
-  summary.alerts = alertsFor(summary, today, settings);
-  return summary;
+  return new DayPass(today, settings).apply(summary, inputs);
 }
 
 export function summariseChild(
@@ -157,6 +239,8 @@ export function summariseChild(
   meta: { createdDate: string; updated: string; key?: SearchKey },
   today: string,
   settings: LedgerSettings,
+  /** The pass of a refresh that summarises many children (its dates' facts are shared). */
+  pass: DayPass = new DayPass(today, settings),
 ): ChildSummary {
   const v = (path: Parameters<typeof childValue>[1]) => childValue(values, path);
   const birthDate = v('child.birthDate');
@@ -188,7 +272,7 @@ export function summariseChild(
     alerts: [],
   };
   // One object literal, filled in place: the list scans 50,000 of these and wants them all of one shape.
-  return dateSummary(summary, eligibilityInputs(values), today, settings);
+  return pass.apply(summary, eligibilityInputs(values));
 }
 
 /** Alerts first by the most urgent kind (无人监护 always first), then by how many. */

@@ -14,9 +14,16 @@ export interface DuplicateEntry {
   merged: boolean;
 }
 
+/** The records holding one number: the entry itself when only one does (nearly every number), else an array. */
+type Holders = DuplicateEntry | DuplicateEntry[];
+
+const listOf = (h: Holders | undefined): readonly DuplicateEntry[] => (h === undefined ? [] : Array.isArray(h) ? h : [h]);
+
 export class DuplicateIndex {
   private readonly entryOf = new Map<string, DuplicateEntry>();
-  private readonly byNumber = new Map<string, Map<string, DuplicateEntry>>();
+  /** Number → its holders, in the order they were put. No collection per number held once: at 200,000 children a
+   *  Map each was a start's largest share of live objects (issue 13). */
+  private readonly byNumber = new Map<string, Holders>();
   /** Numbers held by two or more live records. */
   private readonly flagged = new Set<string>();
   /** Numbers whose group may have changed since takeChanged(), once someone watches (null: nobody does). */
@@ -26,27 +33,42 @@ export class DuplicateIndex {
   put(id: string, entry: DuplicateEntry | null): void {
     const before = this.entryOf.get(id);
     if (before) {
-      const holders = this.byNumber.get(before.number);
-      holders?.delete(id);
-      if (holders && holders.size === 0) this.byNumber.delete(before.number);
+      this.remove(id, before.number);
       this.judge(before.number);
       this.entryOf.delete(id);
     }
     if (!entry || entry.number === '') return;
     this.entryOf.set(id, entry);
-    let holders = this.byNumber.get(entry.number);
-    if (!holders) this.byNumber.set(entry.number, (holders = new Map()));
-    holders.set(id, entry);
+    const holders = this.byNumber.get(entry.number);
+    if (holders === undefined) this.byNumber.set(entry.number, entry);
+    else if (Array.isArray(holders)) holders.push(entry);
+    else this.byNumber.set(entry.number, [holders, entry]);
     this.judge(entry.number);
+  }
+
+  private remove(id: string, number: string): void {
+    const holders = this.byNumber.get(number);
+    if (holders === undefined) return;
+    if (!Array.isArray(holders)) {
+      if (holders.id === id) this.byNumber.delete(number);
+      return;
+    }
+    const rest = holders.filter((e) => e.id !== id);
+    if (rest.length === 0) this.byNumber.delete(number);
+    else this.byNumber.set(number, rest.length === 1 ? rest[0]! : rest);
   }
 
   private judge(number: string): void {
     this.changed?.add(number);
     const holders = this.byNumber.get(number);
     let live = 0;
-    if (holders) for (const e of holders.values()) if (!e.merged) live += 1;
+    if (Array.isArray(holders)) for (const e of holders) if (!e.merged) live += 1;
     if (live >= 2) this.flagged.add(number);
     else this.flagged.delete(number);
+  }
+
+  private liveHolders(number: string): DuplicateEntry[] {
+    return listOf(this.byNumber.get(number)).filter((e) => !e.merged);
   }
 
   /** Is this live record one of a group? */
@@ -59,21 +81,18 @@ export class DuplicateIndex {
   othersOf(id: string): DuplicateEntry[] {
     const e = this.entryOf.get(id);
     if (!e) return [];
-    return [...(this.byNumber.get(e.number)?.values() ?? [])].filter((o) => o.id !== id && !o.merged);
+    return listOf(this.byNumber.get(e.number)).filter((o) => o.id !== id && !o.merged);
   }
 
   /** Every group of two or more live records, each group's live records. */
   groups(): Array<{ number: string; records: DuplicateEntry[] }> {
-    return [...this.flagged].map((number) => ({
-      number,
-      records: [...this.byNumber.get(number)!.values()].filter((e) => !e.merged),
-    }));
+    return [...this.flagged].map((number) => ({ number, records: this.liveHolders(number) }));
   }
 
   /** The live records of one group, or null when the number is not held by two or more of them. */
   group(number: string): DuplicateEntry[] | null {
     if (!this.flagged.has(number)) return null;
-    return [...this.byNumber.get(number)!.values()].filter((e) => !e.merged);
+    return this.liveHolders(number);
   }
 
   /** The numbers whose group may have changed since the last call (the first call starts watching: all of them). */

@@ -4,7 +4,8 @@
 // summarised again from their records. One array per child, not an object: read at every start, its size is the
 // start's cost (object keys repeated 50,000 times doubled it), and what depends on the day is not stored at all.
 import type { DuplicateEntry } from './duplicate-index';
-import { dateSummary, type ChildSummary, type EligibilityInputs, type LedgerSettings } from './child-summary';
+import type { ChildSummary, DayPass, EligibilityInputs, LedgerSettings } from './child-summary';
+import type { SearchKey } from './pinyin';
 
 export const LIST_SIDECAR = 'ledger-list';
 /** Bumped whenever the row below changes shape: an older sidecar is then derived again. */
@@ -15,14 +16,31 @@ export interface ListSidecarMeta {
   settings: LedgerSettings;
 }
 
-/** What the list index keeps per child besides its summary. */
-export interface SummaryExtras {
-  e: EligibilityInputs;
+/** What the list index keeps per child besides its summary: the eligibility inputs (for a new day), and more. One
+ *  object per child (issue 13: at 200,000 children every object that lives costs the garbage collector). */
+export interface SummaryExtras extends EligibilityInputs {
   /** The raw name, ID number and family names the search key was made from (to tell when it must be remade). */
   n: string;
   i: string;
   f: string;
+  /** The search key made from them. */
+  k: SearchKey;
   d: DuplicateEntry;
+}
+
+/** Always built here, so every child's extras have one shape. */
+export function summaryExtras(e: EligibilityInputs, n: string, i: string, f: string, k: SearchKey, d: DuplicateEntry): SummaryExtras {
+  return {
+    householdType: e.householdType,
+    hukouRegistered: e.hukouRegistered,
+    bothParentsAway: e.bothParentsAway,
+    oneAwayOtherIncapable: e.oneAwayOtherIncapable,
+    n,
+    i,
+    f,
+    k,
+    d,
+  };
 }
 
 type Row = [
@@ -67,20 +85,20 @@ export function encodeRow(s: ChildSummary, x: SummaryExtras): Row {
   const flags =
     (s.unguarded ? UNGUARDED : 0) |
     (s.incomplete ? INCOMPLETE : 0) |
-    (x.e.hukouRegistered ? HUKOU : 0) |
-    (x.e.bothParentsAway ? BOTH_AWAY : 0) |
-    (x.e.oneAwayOtherIncapable ? ONE_AWAY : 0) |
+    (x.hukouRegistered ? HUKOU : 0) |
+    (x.bothParentsAway ? BOTH_AWAY : 0) |
+    (x.oneAwayOtherIncapable ? ONE_AWAY : 0) |
     (x.d.merged ? MERGED : 0);
   return [
     s.id, s.name, s.key.name, s.key.initials, s.key.suffixes.join('\n'), s.key.idNumber, s.sex, s.birthDate, s.idNumber,
     s.township, s.village, s.guardianKind, s.guardianshipType, s.assessment, s.schooling, s.riskLevel, s.status,
-    s.guardianPhone, flags, x.e.householdType, s.lastVisitDate, s.createdDate, s.updated,
+    s.guardianPhone, flags, x.householdType, s.lastVisitDate, s.createdDate, s.updated,
     x.n === s.name ? null : x.n, x.i === s.idNumber ? null : x.i, x.f, x.d.office,
   ];
 }
 
-/** The summary for `today` and its extras, from a stored row. Throws on a row of another shape. */
-export function decodeRow(row: unknown, today: string, settings: LedgerSettings): { s: ChildSummary; x: SummaryExtras } {
+/** The summary for the pass's day and its extras, from a stored row. Throws on a row of another shape. */
+export function decodeRow(row: unknown, pass: DayPass): { s: ChildSummary; x: SummaryExtras } {
   if (!Array.isArray(row) || row.length !== 27) throw new Error('row');
   const r = row as Row;
   const flags = r[18];
@@ -118,14 +136,9 @@ export function decodeRow(row: unknown, today: string, settings: LedgerSettings)
     oneAwayOtherIncapable: (flags & ONE_AWAY) !== 0,
   };
   const n = r[23] ?? s.name;
-  const x: SummaryExtras = {
-    e,
-    n,
-    i: r[24] ?? s.idNumber,
-    f: r[25],
-    d: { id: s.id, number: s.key.idNumber, office: r[26], name: n, township: s.township, merged: (flags & MERGED) !== 0 },
-  };
-  return { s: dateSummary(s, e, today, settings), x };
+  const d: DuplicateEntry = { id: s.id, number: s.key.idNumber, office: r[26], name: n, township: s.township, merged: (flags & MERGED) !== 0 };
+  const x = summaryExtras(e, n, r[24] ?? s.idNumber, r[25], s.key, d);
+  return { s: pass.apply(s, x), x };
 }
 
 export function isListSidecarMeta(meta: unknown, settings: LedgerSettings): meta is ListSidecarMeta {
