@@ -17,7 +17,7 @@ import {
   type ListSidecarMeta,
   type SummaryExtras,
 } from '../domain/ledger/list-sidecar';
-import { DuplicateIndex } from '../domain/ledger/duplicate-index';
+import { DuplicateIndex, type DuplicateEntry } from '../domain/ledger/duplicate-index';
 import { MERGED_INTO } from '../domain/ledger/merge-duplicates';
 import { childOwnerOf } from '../sync/ownership';
 import {
@@ -277,13 +277,17 @@ export class LedgerIndex {
     const pass = new DayPass(today, settings);
     try {
       const summaries: ChildSummary[] = [];
+      const pinyin: string[] = [];
+      const entries: DuplicateEntry[] = [];
       for (const row of stored.items) {
-        const { s: summary, x } = decodeRow(row, pass);
-        summaries.push(summary);
-        this.extras.set(summary.id, x);
-        dups.put(summary.id, x.d);
+        const decoded = decodeRow(row, pass);
+        summaries.push(decoded.s);
+        pinyin.push(decoded.pinyin);
+        entries.push(decoded.x.d);
+        this.extras.set(decoded.s.id, decoded.x);
       }
-      this.list.load(summaries);
+      this.list.load(summaries, pinyin);
+      dups.load(entries);
     } catch {
       this.list.reset();
       this.extras.clear();

@@ -12,6 +12,8 @@ type FilterColumn = (typeof FILTER_COLUMNS)[number];
 
 /** Above this many changed children a cached order is sorted afresh rather than patched slot by slot. */
 const PATCH_LIMIT = 512;
+/** Sort keys with at most this many distinct combinations are sorted by counting, not by comparing. */
+const COUNTING_SORT_MAX_KEYS = 4096;
 /** Up to this many changed children, each is found in an order by its slot rather than by a pass over all. */
 const FEW_CHANGED = 16;
 
@@ -229,8 +231,9 @@ export class ChildListIndex {
    * Fills the index afresh with many summaries at once (a start from the stored summaries): what put does per child
    * for an edit (stale haystack slots, changed slots, cache clears, columns grown step by step) is, at 200,000
    * children, most of a start's cost. The array becomes the index's own. Every order is sorted afresh when first asked.
+   * `pinyinOf`, when given, holds each summary's pinyin column value (as pinyinColumn makes it), already at hand.
    */
-  load(all: ChildSummary[]): void {
+  load(all: ChildSummary[], pinyinOf?: readonly string[]): void {
     this.reset();
     const n = all.length;
     const size = Math.max(1024, n);
@@ -259,7 +262,7 @@ export class ChildListIndex {
       this.incomplete[slot] = s.incomplete ? 1 : 0;
       names[slot] = s.key.name;
       initials[slot] = s.key.initials;
-      pinyin[slot] = pinyinColumn(s);
+      pinyin[slot] = pinyinOf?.[i] ?? pinyinColumn(s);
       idNumbers[slot] = s.key.idNumber;
       slot += 1;
     }
@@ -338,11 +341,52 @@ export class ChildListIndex {
   /** A full sort on numeric keys (ranks of the compared values), ties by the name: the comparator's order, computed
    *  with integer comparisons only. */
   private sortByKeys(keys: Float64Array[]): number[] {
+    const counted = this.countingSort(keys);
+    if (counted) return counted;
     const rank = this.nameRanks();
     const order = Array.from({ length: this.summaries.length }, (_, i) => i);
     const [k1, k2] = keys;
     if (k2) order.sort((a, b) => k1![a]! - k1![b]! || k2[a]! - k2[b]! || rank[a]! - rank[b]!);
     else order.sort((a, b) => k1![a]! - k1![b]! || rank[a]! - rank[b]!);
+    return order;
+  }
+
+  /**
+   * The same order for keys that are small whole numbers (alerts, age, risk level: a few distinct values each), in
+   * one pass: the name order distributed into one bucket per key value, in the name order, is the order by key and
+   * then by name. Null when the keys are not such numbers. At 200,000 children a comparison sort was a tenth of the
+   * first page.
+   */
+  private countingSort(keys: Float64Array[]): number[] | null {
+    const n = this.summaries.length;
+    const [k1, k2] = keys as [Float64Array, Float64Array | undefined];
+    const span = (k: Float64Array | undefined): [number, number] | null => {
+      if (!k) return [0, 1];
+      let min = Infinity;
+      let max = -Infinity;
+      for (let i = 0; i < n; i += 1) {
+        const v = k[i]!;
+        if (!Number.isInteger(v)) return null;
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      return n === 0 ? [0, 1] : [min, max - min + 1];
+    };
+    const s1 = span(k1);
+    const s2 = s1 && span(k2);
+    if (!s1 || !s2 || s1[1] * s2[1] > COUNTING_SORT_MAX_KEYS) return null;
+    const [min1] = s1;
+    const [min2, width2] = s2;
+    const bucketOf = (slot: number) => (k1[slot]! - min1) * width2 + (k2 ? k2[slot]! - min2 : 0);
+    const starts = new Int32Array(s1[1] * width2 + 1);
+    for (let slot = 0; slot < n; slot += 1) starts[bucketOf(slot) + 1]! += 1;
+    for (let b = 1; b < starts.length; b += 1) starts[b]! += starts[b - 1]!;
+    const byName = this.order('name');
+    const order = new Array<number>(n);
+    for (let i = 0; i < n; i += 1) {
+      const slot = byName[i]!;
+      order[starts[bucketOf(slot)]!++] = slot;
+    }
     return order;
   }
 

@@ -46,6 +46,29 @@ export class DuplicateIndex {
     this.judge(entry.number);
   }
 
+  /**
+   * Puts many entries at once (a start from the stored summaries): the same as putting each, but a number met for the
+   * first time (nearly all of 200,000) is filed without being judged: one holder is never a group.
+   */
+  load(entries: readonly DuplicateEntry[]): void {
+    for (const entry of entries) {
+      if (entry.number === '' || this.entryOf.has(entry.id)) {
+        this.put(entry.id, entry);
+        continue;
+      }
+      this.entryOf.set(entry.id, entry);
+      const holders = this.byNumber.get(entry.number);
+      if (holders === undefined) {
+        this.byNumber.set(entry.number, entry);
+        this.changed?.add(entry.number);
+        continue;
+      }
+      if (Array.isArray(holders)) holders.push(entry);
+      else this.byNumber.set(entry.number, [holders, entry]);
+      this.judge(entry.number);
+    }
+  }
+
   private remove(id: string, number: string): void {
     const holders = this.byNumber.get(number);
     if (holders === undefined) return;

@@ -28,7 +28,8 @@ export interface SummaryExtras extends EligibilityInputs {
   d: DuplicateEntry;
 }
 
-/** Always built here, so every child's extras have one shape. */
+/** Every child's extras built with this (or, in decodeRow, a literal with the same keys in the same order), so
+ *  they all have one shape. */
 export function summaryExtras(e: EligibilityInputs, n: string, i: string, f: string, k: SearchKey, d: DuplicateEntry): SummaryExtras {
   return {
     householdType: e.householdType,
@@ -97,8 +98,10 @@ export function encodeRow(s: ChildSummary, x: SummaryExtras): Row {
   ];
 }
 
-/** The summary for the pass's day and its extras, from a stored row. Throws on a row of another shape. */
-export function decodeRow(row: unknown, pass: DayPass): { s: ChildSummary; x: SummaryExtras } {
+/** The summary for the pass's day and its extras, from a stored row, and the list index's pinyin column for it
+ *  (the stored suffixes as they are: joining the split ones again cost a start 200,000 joins). Throws on a row of
+ *  another shape. */
+export function decodeRow(row: unknown, pass: DayPass): { s: ChildSummary; x: SummaryExtras; pinyin: string } {
   if (!Array.isArray(row) || row.length !== 27) throw new Error('row');
   const r = row as Row;
   const flags = r[18];
@@ -129,16 +132,20 @@ export function decodeRow(row: unknown, pass: DayPass): { s: ChildSummary; x: Su
     updated: r[22],
     alerts: [],
   };
-  const e: EligibilityInputs = {
+  const n = r[23] ?? s.name;
+  const d: DuplicateEntry = { id: s.id, number: s.key.idNumber, office: r[26], name: n, township: s.township, merged: (flags & MERGED) !== 0 };
+  const x: SummaryExtras = {
     householdType: r[19],
     hukouRegistered: (flags & HUKOU) !== 0,
     bothParentsAway: (flags & BOTH_AWAY) !== 0,
     oneAwayOtherIncapable: (flags & ONE_AWAY) !== 0,
+    n,
+    i: r[24] ?? s.idNumber,
+    f: r[25],
+    k: s.key,
+    d,
   };
-  const n = r[23] ?? s.name;
-  const d: DuplicateEntry = { id: s.id, number: s.key.idNumber, office: r[26], name: n, township: s.township, merged: (flags & MERGED) !== 0 };
-  const x = summaryExtras(e, n, r[24] ?? s.idNumber, r[25], s.key, d);
-  return { s: pass.apply(s, x), x };
+  return { s: pass.apply(s, x), x, pinyin: r[4] ? `\n${r[4]}` : '' };
 }
 
 export function isListSidecarMeta(meta: unknown, settings: LedgerSettings): meta is ListSidecarMeta {

@@ -77,6 +77,16 @@ function randomQuery(r: () => number): ChildListQuery {
   };
 }
 
+function placesOf(all: ChildSummary[]) {
+  const places = new Map<string, Set<string>>();
+  for (const s of all) {
+    if (!s.township) continue;
+    if (!places.has(s.township)) places.set(s.township, new Set());
+    if (s.village) places.get(s.township)!.add(s.village);
+  }
+  return places;
+}
+
 /** The definition: every summary sorted with the comparators, then the plain one-pass query. */
 function expected(all: ChildSummary[], q: ChildListQuery) {
   return queryChildren([...all].sort(comparators[q.sort.field]), q);
@@ -122,6 +132,32 @@ describe('ChildListIndex', () => {
     expect(index.stats.fullSorts).toBe(sorts);
     expect(index.stats.patches).toBeGreaterThan(0);
     expect(index.get(all[5]!.id)).toBe(all[5]);
+  });
+
+  it('loaded in bulk (a start), answers as when filled child by child, and edits after it stay exact', () => {
+    const r = random(5);
+    const all = Array.from({ length: 500 }, (_, i) => summary(r, i));
+    // A child twice in the input: the later summary wins, as put would have it.
+    const repeated = { ...summary(r, 7), id: all[7]!.id };
+    const index = new ChildListIndex();
+    index.put(summary(r, 999)); // forgotten by the load
+    index.load([...all, repeated]);
+    all[7] = repeated;
+    expect(index.size).toBe(all.length);
+    for (let i = 0; i < 200; i += 1) {
+      const q = randomQuery(r);
+      expect(index.query(q)).toEqual(expected(all, q));
+    }
+    for (let round = 0; round < 10; round += 1) {
+      const at = Math.floor(r() * all.length);
+      const edited = { ...summary(r, at), id: round % 4 === 3 ? `new-${round}` : all[at]!.id };
+      if (edited.id.startsWith('new-')) all.push(edited);
+      else all[at] = edited;
+      index.put(edited);
+      const q = randomQuery(r);
+      expect(index.query(q)).toEqual(expected(all, q));
+    }
+    expect(index.places()).toEqual(placesOf(all));
   });
 
   it('keeps the townships and villages of the filter selects current', () => {

@@ -72,3 +72,30 @@ test('takeChanged reports the numbers whose holders changed, once someone watche
   expect([...(dups.takeChanged() as Set<string>)].sort()).toEqual(['N1', 'N2']);
   expect([...(dups.takeChanged() as Set<string>)]).toEqual([]);
 });
+
+test('loading many entries at once gives what putting them one by one gives', () => {
+  const entries = [
+    entry('a', 'N1'),
+    entry('b', 'N2'),
+    entry('c', 'N1'),
+    entry('d', ''),
+    entry('e', 'N3', true),
+    entry('f', 'N3'),
+    entry('g', 'N1'),
+    // The same record twice: the later entry wins, as with put.
+    entry('b', 'N3'),
+  ];
+  const put = new DuplicateIndex();
+  for (const e of entries) put.put(e.id, e);
+  const loaded = new DuplicateIndex();
+  loaded.load(entries);
+  const view = (d: DuplicateIndex) => ({
+    groups: d.groups().map((g) => [g.number, ids(g.records)]),
+    flags: ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => [d.isDuplicate(id), ids(d.othersOf(id))]),
+  });
+  expect(view(loaded)).toEqual(view(put));
+  expect(view(loaded).groups).toEqual([
+    ['N1', ['a', 'c', 'g']],
+    ['N3', ['f', 'b']],
+  ]);
+});
