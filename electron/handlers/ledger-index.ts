@@ -217,7 +217,7 @@ export class LedgerIndex {
       this.duplicateIds = false;
       if (this.extrasComplete()) {
         // From what the summaries keep (children changed since are in idDirty and patched on the next call).
-        for (const [id, extra] of this.extras) this.indexNumber(id, extra.d.number);
+        for (const [id, extra] of this.extras) this.indexNumber(id, extra.number);
       } else {
         this.store.each(CHILD_ENTITY, (id, rec) => this.indexIdNumber(id, rec));
       }
@@ -229,7 +229,7 @@ export class LedgerIndex {
   duplicates(): DuplicateIndex {
     if (!this.dups) {
       const dups = (this.dups = new DuplicateIndex());
-      if (this.extrasComplete()) for (const [id, extra] of this.extras) dups.put(id, extra.d);
+      if (this.extrasComplete()) for (const [id, extra] of this.extras) dups.put(id, extra);
       else this.store.each(CHILD_ENTITY, (id, rec) => dups.put(id, duplicateEntry(id, rec)));
     }
     for (const id of this.dupDirty) {
@@ -248,8 +248,8 @@ export class LedgerIndex {
     // The search key (pinyin) is made again only when what it is made from changed.
     const hit = this.extras.get(id);
     const key =
-      hit && hit.n === name && hit.i === idNumber && hit.f === family ? hit.k : searchKey({ name, idNumber, otherNames });
-    this.extras.set(id, summaryExtras(eligibilityInputs(rec.v), name, idNumber, family, key, duplicateEntry(id, rec)));
+      hit && hit.name === name && hit.i === idNumber && hit.f === family ? hit.k : searchKey({ name, idNumber, otherNames });
+    this.extras.set(id, summaryExtras(eligibilityInputs(rec.v), duplicateEntry(id, rec), idNumber, family, key));
     this.lastSummarised += 1;
     this.summarisedSinceStart += 1;
     this.unstored = true;
@@ -283,7 +283,7 @@ export class LedgerIndex {
         const decoded = decodeRow(row, pass);
         summaries.push(decoded.s);
         pinyin.push(decoded.pinyin);
-        entries.push(decoded.x.d);
+        entries.push(decoded.x);
         this.extras.set(decoded.s.id, decoded.x);
       }
       this.list.load(summaries, pinyin);

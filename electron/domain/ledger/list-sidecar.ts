@@ -16,31 +16,38 @@ export interface ListSidecarMeta {
   settings: LedgerSettings;
 }
 
-/** What the list index keeps per child besides its summary: the eligibility inputs (for a new day), and more. One
- *  object per child (issue 13: at 200,000 children every object that lives costs the garbage collector). */
-export interface SummaryExtras extends EligibilityInputs {
-  /** The raw name, ID number and family names the search key was made from (to tell when it must be remade). */
-  n: string;
+/**
+ * What the list index keeps per child besides its summary: the eligibility inputs (for a new day), the raw name, ID
+ * number and family names its search key was made from (to tell when the key must be made again), and its entry in
+ * the duplicate index (the extras are that entry: one object per child; at 200,000 children every object that lives
+ * costs the garbage collector, issue 13).
+ */
+export interface SummaryExtras extends EligibilityInputs, DuplicateEntry {
+  /** The raw ID number ('' when none). The raw name is the duplicate entry's name. */
   i: string;
+  /** The family's names joined. */
   f: string;
   /** The search key made from them. */
   k: SearchKey;
-  d: DuplicateEntry;
 }
 
-/** Every child's extras built with this (or, in decodeRow, a literal with the same keys in the same order), so
+/** Every child's extras are built with this (or, in decodeRow, a literal with the same keys in the same order), so
  *  they all have one shape. */
-export function summaryExtras(e: EligibilityInputs, n: string, i: string, f: string, k: SearchKey, d: DuplicateEntry): SummaryExtras {
+export function summaryExtras(e: EligibilityInputs, d: DuplicateEntry, i: string, f: string, k: SearchKey): SummaryExtras {
   return {
+    id: d.id,
+    number: d.number,
+    office: d.office,
+    name: d.name,
+    township: d.township,
+    merged: d.merged,
     householdType: e.householdType,
     hukouRegistered: e.hukouRegistered,
     bothParentsAway: e.bothParentsAway,
     oneAwayOtherIncapable: e.oneAwayOtherIncapable,
-    n,
     i,
     f,
     k,
-    d,
   };
 }
 
@@ -89,12 +96,12 @@ export function encodeRow(s: ChildSummary, x: SummaryExtras): Row {
     (x.hukouRegistered ? HUKOU : 0) |
     (x.bothParentsAway ? BOTH_AWAY : 0) |
     (x.oneAwayOtherIncapable ? ONE_AWAY : 0) |
-    (x.d.merged ? MERGED : 0);
+    (x.merged ? MERGED : 0);
   return [
     s.id, s.name, s.key.name, s.key.initials, s.key.suffixes.join('\n'), s.key.idNumber, s.sex, s.birthDate, s.idNumber,
     s.township, s.village, s.guardianKind, s.guardianshipType, s.assessment, s.schooling, s.riskLevel, s.status,
     s.guardianPhone, flags, x.householdType, s.lastVisitDate, s.createdDate, s.updated,
-    x.n === s.name ? null : x.n, x.i === s.idNumber ? null : x.i, x.f, x.d.office,
+    x.name === s.name ? null : x.name, x.i === s.idNumber ? null : x.i, x.f, x.office,
   ];
 }
 
@@ -132,18 +139,20 @@ export function decodeRow(row: unknown, pass: DayPass): { s: ChildSummary; x: Su
     updated: r[22],
     alerts: [],
   };
-  const n = r[23] ?? s.name;
-  const d: DuplicateEntry = { id: s.id, number: s.key.idNumber, office: r[26], name: n, township: s.township, merged: (flags & MERGED) !== 0 };
   const x: SummaryExtras = {
+    id: s.id,
+    number: s.key.idNumber,
+    office: r[26],
+    name: r[23] ?? s.name,
+    township: s.township,
+    merged: (flags & MERGED) !== 0,
     householdType: r[19],
     hukouRegistered: (flags & HUKOU) !== 0,
     bothParentsAway: (flags & BOTH_AWAY) !== 0,
     oneAwayOtherIncapable: (flags & ONE_AWAY) !== 0,
-    n,
     i: r[24] ?? s.idNumber,
     f: r[25],
     k: s.key,
-    d,
   };
   return { s: pass.apply(s, x), x, pinyin: r[4] ? `\n${r[4]}` : '' };
 }
