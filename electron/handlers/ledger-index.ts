@@ -277,16 +277,14 @@ export class LedgerIndex {
     const pass = new DayPass(today, settings);
     try {
       const summaries: ChildSummary[] = [];
-      const pinyin: string[] = [];
       const entries: DuplicateEntry[] = [];
       for (const row of stored.items) {
         const decoded = decodeRow(row, pass);
         summaries.push(decoded.s);
-        pinyin.push(decoded.pinyin);
         entries.push(decoded.x);
         this.extras.set(decoded.s.id, decoded.x);
       }
-      this.list.load(summaries, pinyin);
+      this.list.load(summaries);
       dups.load(entries);
     } catch {
       this.list.reset();

@@ -4,7 +4,7 @@
 // slot within each cached order (binary search), it does not sort 50,000 rows again.
 import type { ChildListQuery, ChildRow, ChildSortField } from '../../contract/schemas/ledger';
 import { ALERT_ORDER, alertRank, type ChildSummary } from './child-summary';
-import { comparators, riskRank, toRow } from './child-query';
+import { comparators, compareByName, nameSortKey, riskRank, toRow } from './child-query';
 import { prepareQuery } from './pinyin';
 
 const FILTER_COLUMNS = ['township', 'village', 'guardianKind', 'assessment', 'schooling', 'riskLevel', 'status', 'ageBand'] as const;
@@ -66,8 +66,7 @@ function alertMaskOf(s: ChildSummary): number {
   return mask;
 }
 
-/** The pinyin column's value: '\n' before each full-pinyin suffix. */
-const pinyinColumn = (s: ChildSummary) => (s.key.suffixes.length ? `\n${s.key.suffixes.join('\n')}` : '');
+
 
 /**
  * One column of search strings joined into a single string, so a query finds every occurrence with a few native
@@ -231,9 +230,8 @@ export class ChildListIndex {
    * Fills the index afresh with many summaries at once (a start from the stored summaries): what put does per child
    * for an edit (stale haystack slots, changed slots, cache clears, columns grown step by step) is, at 200,000
    * children, most of a start's cost. The array becomes the index's own. Every order is sorted afresh when first asked.
-   * `pinyinOf`, when given, holds each summary's pinyin column value (as pinyinColumn makes it), already at hand.
    */
-  load(all: ChildSummary[], pinyinOf?: readonly string[]): void {
+  load(all: ChildSummary[]): void {
     this.reset();
     const n = all.length;
     const size = Math.max(1024, n);
@@ -262,7 +260,7 @@ export class ChildListIndex {
       this.incomplete[slot] = s.incomplete ? 1 : 0;
       names[slot] = s.key.name;
       initials[slot] = s.key.initials;
-      pinyin[slot] = pinyinOf?.[i] ?? pinyinColumn(s);
+      pinyin[slot] = s.key.pinyin;
       idNumbers[slot] = s.key.idNumber;
       slot += 1;
     }
@@ -298,7 +296,7 @@ export class ChildListIndex {
     this.incomplete[slot] = s.incomplete ? 1 : 0;
     this.names[slot] = s.key.name;
     this.initials[slot] = s.key.initials;
-    this.pinyin[slot] = pinyinColumn(s);
+    this.pinyin[slot] = s.key.pinyin;
     this.idNumbers[slot] = s.key.idNumber;
     for (const h of Object.values(this.hay)) h.touch(slot);
     this.searchCache.clear();
@@ -322,7 +320,9 @@ export class ChildListIndex {
   private sortByName(): number[] {
     const all = this.summaries;
     const order = Array.from({ length: all.length }, (_, i) => i);
-    order.sort((a, b) => comparators.name(all[a]!, all[b]!));
+    // comparators.name, with each child's first pinyin taken once rather than at every comparison.
+    const keys = all.map(nameSortKey);
+    order.sort((a, b) => compareByName(keys[a]!, all[a]!, keys[b]!, all[b]!));
     this.nameRank = null;
     return order;
   }

@@ -3,19 +3,23 @@
 import type { ChildListQuery, ChildRow, ChildSortField } from '../../contract/schemas/ledger';
 import { alertRank, type ChildSummary } from './child-summary';
 import { maskIdNumber, maskPhone } from './mask';
-import { matchesKey, prepareQuery } from './pinyin';
+import { firstPinyin, matchesKey, prepareQuery } from './pinyin';
 
 export const RISK_ORDER: Readonly<Record<string, number>> = { red: 0, orange: 1, yellow: 2, blue: 3 };
 /** A stored risk level's place in the order (own keys only: a level from a bundle may be any string); 9 when unknown. */
 export const riskRank = (level: string): number => (Object.hasOwn(RISK_ORDER, level) ? RISK_ORDER[level]! : 9);
 
-const byName = (a: ChildSummary, b: ChildSummary) => {
-  const pa = a.key.suffixes[0] ?? a.name;
-  const pb = b.key.suffixes[0] ?? b.name;
+/** What the name order compares first: the full pinyin of the name, else the name itself. */
+export const nameSortKey = (s: ChildSummary): string => firstPinyin(s.key) ?? s.name;
+
+/** The name order, given each summary's nameSortKey (a sort of many computes them once). */
+export function compareByName(pa: string, a: ChildSummary, pb: string, b: ChildSummary): number {
   if (pa !== pb) return pa < pb ? -1 : 1;
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-};
+}
+
+const byName = (a: ChildSummary, b: ChildSummary) => compareByName(nameSortKey(a), a, nameSortKey(b), b);
 
 const str = (x: string, y: string) => (x === y ? 0 : x === '' ? 1 : y === '' ? -1 : x < y ? -1 : 1);
 

@@ -98,24 +98,22 @@ export function encodeRow(s: ChildSummary, x: SummaryExtras): Row {
     (x.oneAwayOtherIncapable ? ONE_AWAY : 0) |
     (x.merged ? MERGED : 0);
   return [
-    s.id, s.name, s.key.name, s.key.initials, s.key.suffixes.join('\n'), s.key.idNumber, s.sex, s.birthDate, s.idNumber,
+    s.id, s.name, s.key.name, s.key.initials, s.key.pinyin.slice(1), s.key.idNumber, s.sex, s.birthDate, s.idNumber,
     s.township, s.village, s.guardianKind, s.guardianshipType, s.assessment, s.schooling, s.riskLevel, s.status,
     s.guardianPhone, flags, x.householdType, s.lastVisitDate, s.createdDate, s.updated,
     x.name === s.name ? null : x.name, x.i === s.idNumber ? null : x.i, x.f, x.office,
   ];
 }
 
-/** The summary for the pass's day and its extras, from a stored row, and the list index's pinyin column for it
- *  (the stored suffixes as they are: joining the split ones again cost a start 200,000 joins). Throws on a row of
- *  another shape. */
-export function decodeRow(row: unknown, pass: DayPass): { s: ChildSummary; x: SummaryExtras; pinyin: string } {
+/** The summary for the pass's day and its extras, from a stored row. Throws on a row of another shape. */
+export function decodeRow(row: unknown, pass: DayPass): { s: ChildSummary; x: SummaryExtras } {
   if (!Array.isArray(row) || row.length !== 27) throw new Error('row');
   const r = row as Row;
   const flags = r[18];
   const s: ChildSummary = {
     id: r[0],
     name: r[1],
-    key: { name: r[2], initials: r[3], suffixes: r[4] ? r[4].split('\n') : [], idNumber: r[5] },
+    key: { name: r[2], initials: r[3], pinyin: r[4] ? `\n${r[4]}` : '', idNumber: r[5] },
     sex: r[6],
     birthDate: r[7],
     age: null,
@@ -154,7 +152,7 @@ export function decodeRow(row: unknown, pass: DayPass): { s: ChildSummary; x: Su
     f: r[25],
     k: s.key,
   };
-  return { s: pass.apply(s, x), x, pinyin: r[4] ? `\n${r[4]}` : '' };
+  return { s: pass.apply(s, x), x };
 }
 
 export function isListSidecarMeta(meta: unknown, settings: LedgerSettings): meta is ListSidecarMeta {

@@ -89,10 +89,23 @@ export interface SearchKey {
   name: string;
   /** Each name's pinyin initials, separated by a line break: 'zxm\nzds'. */
   initials: string;
-  /** The full pinyin from each syllable on, of every name: 张小明 → ['zhangxiaoming', 'xiaoming', 'ming', …]. */
-  suffixes: string[];
+  /**
+   * The full pinyin from each syllable on, of every name, each after a line break: 张小明 → '\nzhangxiaoming\nxiaoming\nming…'
+   * ('' when none). One string, not an array of them: at 200,000 children the arrays were a start's largest share of
+   * live objects (issue 13), and the list index searches this very string.
+   */
+  pinyin: string;
   /** Normalised ID number, or ''. */
   idNumber: string;
+}
+
+const SUFFIX_BREAK = '\n';
+
+/** The key's first full-pinyin suffix (the whole first name's pinyin), or undefined when it has none. */
+export function firstPinyin(key: SearchKey): string | undefined {
+  if (key.pinyin === '') return undefined;
+  const end = key.pinyin.indexOf(SUFFIX_BREAK, 1);
+  return end < 0 ? key.pinyin.slice(1) : key.pinyin.slice(1, end);
 }
 
 export function searchKey(record: Searchable): SearchKey {
@@ -109,7 +122,7 @@ export function searchKey(record: Searchable): SearchKey {
   return {
     name: cleaned.join(NAME_BREAK),
     initials: initials.join(NAME_BREAK),
-    suffixes,
+    pinyin: suffixes.length ? `${SUFFIX_BREAK}${suffixes.join(SUFFIX_BREAK)}` : '',
     idNumber: record.idNumber ? normaliseIdNumber(record.idNumber) : '',
   };
 }
@@ -138,7 +151,8 @@ export function matchesKey(q: PreparedQuery, key: SearchKey): boolean {
   if (key.name.includes(q.text)) return true;
   if (q.letters !== null) {
     if (key.initials.includes(q.letters)) return true;
-    for (const s of key.suffixes) if (s.startsWith(q.letters)) return true;
+    // A suffix starting with the letters: they follow a break (they hold none, so cannot run into the next suffix).
+    if (key.pinyin.includes(SUFFIX_BREAK + q.letters)) return true;
   }
   if (q.idTail !== null && key.idNumber !== '') return key.idNumber.endsWith(q.idTail);
   return false;

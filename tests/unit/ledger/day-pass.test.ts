@@ -11,7 +11,7 @@ function summary(i: number): ChildSummary {
   return {
     id: `c${i}`,
     name: '张小明',
-    key: { name: '张小明', initials: 'zxm', suffixes: [], idNumber: '' },
+    key: { name: '张小明', initials: 'zxm', pinyin: '', idNumber: '' },
     sex: 'M',
     // Few distinct dates, so children share them: one turning 16 soon, one already 16, one young, one invalid.
     birthDate: ['2010-07-01', '2010-06-01', '2018-02-28', ''][i % 4]!,
