@@ -50,6 +50,8 @@ export interface StoreOptions {
    *  from memory past this many stored bytes. */
   splitAt?: number;
   memoryBudget?: number;
+  /** Tests: records a part holds on average before the table is spread over more parts (tables.ts FINER_AT). */
+  finerAt?: number;
 }
 
 export interface StoreDoc {
@@ -369,7 +371,7 @@ export class Store {
     const inline = doc.state;
     delete doc.state;
     const rebuild = (entity: string, reason: SnapshotDamaged['reason'], file: string | null) => store.rebuildTable(entity, reason, file);
-    const sizing = { splitAt: opts.splitAt, budget: opts.memoryBudget };
+    const sizing = { splitAt: opts.splitAt, budget: opts.memoryBudget, finerAt: opts.finerAt };
     store.tables = inline
       ? TableSet.fromState(dir, inline, rebuild, sealer, sizing)
       : new TableSet(dir, doc.tables ?? {}, rebuild, sealer, sizing);

@@ -212,6 +212,19 @@ export class TablePart {
     return fresh;
   }
 
+  /**
+   * Every record as its stored line (bytes, newline included) when unchanged, else as the record: for spreading a
+   * table over more parts without parsing what did not change.
+   */
+  spill(visit: (id: string, line: Buffer | null, record: EntityRecord | null) => void): void {
+    this.ensureBase();
+    for (const [id, slot] of this.slotOf) {
+      if (this.changed.has(id)) visit(id, null, this.parsed[id]!);
+      else visit(id, this.raw!.subarray(this.lineStart[slot]!, this.lineEnd[slot]! + 1), null);
+    }
+    for (const id of this.added) visit(id, null, this.parsed[id]!);
+  }
+
   /** What a snapshot writes, as it is now: stored lines by position, changed records by reference. */
   take(): TakenPart {
     const changed = new Map<string, EntityRecord>();

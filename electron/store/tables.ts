@@ -41,6 +41,13 @@ export const refFiles = (ref: TableRef): string[] =>
 /** A table split into this many parts once it holds SPLIT_AT records (50,000 children: ~900 KB a part). */
 export const PARTS = 128;
 export const SPLIT_AT = 4096;
+/**
+ * Past this many records a part on average, the table is spread over eight times as many parts, up to MAX_PARTS.
+ * At 200,000 children 128 parts were ~10 MB each: with more parts than memory holds, an edit may have to read its
+ * part again, and a part that size took longer to read than the app may pause.
+ */
+export const FINER_AT = 512;
+export const MAX_PARTS = 1024;
 /** Stored bytes of large-table parts kept in memory before the least recently used clean ones are dropped. */
 const DEFAULT_BUDGET = 128 * 1024 * 1024;
 
@@ -134,6 +141,7 @@ export class TableSet {
   private clock = 0;
   private loadedBytes = 0;
   private readonly splitAt: number;
+  private readonly finerAt: number;
   private readonly budget: number;
 
   constructor(
@@ -143,14 +151,15 @@ export class TableSet {
     private readonly rebuild: (entity: string, reason: SnapshotDamaged['reason'], damagedFile: string | null) => Table,
     /** Undefined: the legacy plaintext files. */
     private readonly sealer?: Sealer,
-    sizing: { splitAt?: number; budget?: number } = {},
+    sizing: { splitAt?: number; budget?: number; finerAt?: number } = {},
   ) {
     this.splitAt = sizing.splitAt ?? SPLIT_AT;
+    this.finerAt = sizing.finerAt ?? FINER_AT;
     this.budget = sizing.budget ?? DEFAULT_BUDGET;
     for (const [entity, ref] of Object.entries(refs)) this.tables.set(entity, new Parted(ref));
   }
 
-  static fromState(dir: string, state: State, rebuild: TableSet['rebuild'], sealer?: Sealer, sizing?: { splitAt?: number; budget?: number }): TableSet {
+  static fromState(dir: string, state: State, rebuild: TableSet['rebuild'], sealer?: Sealer, sizing?: { splitAt?: number; budget?: number; finerAt?: number }): TableSet {
     const set = new TableSet(dir, {}, rebuild, sealer, sizing);
     for (const [entity, table] of Object.entries(state.entities)) {
       const t = set.parted(entity);
@@ -386,6 +395,7 @@ export class TableSet {
     const base = new Map<string, TableBase>();
     for (const [entity, t] of this.tables) {
       if (t.k === 1 && t.count >= this.splitAt) this.split(entity, t);
+      else if (t.k > 1 && t.k < MAX_PARTS && t.count > t.k * this.finerAt) this.spreadFiner(entity, t);
       // A type only asked about (an empty table read) is not a table of the snapshot.
       if (t.count === 0 && !t.dirty.size && t.files.every((f) => f === null)) continue;
       const conflicted = t.conflicted ? [...t.conflicted] : undefined;
@@ -418,6 +428,34 @@ export class TableSet {
     t.lastUse = t.files.map(() => 0);
     t.dirty.clear();
     this.replaceWhole(entity, t, whole);
+  }
+
+  /**
+   * The table over eight times as many parts: stored lines are copied to their new parts as they are, only records
+   * changed since the last snapshot are serialised. Every new part is written by the snapshot under way. Once per
+   * table (past 65,536 records): it reads every part, so the app pauses for it.
+   */
+  private spreadFiner(entity: string, t: Parted): void {
+    const k = Math.min(MAX_PARTS, t.k * 8);
+    const lines: Buffer[][] = Array.from({ length: k }, () => []);
+    const records: Table[] = Array.from({ length: k }, () => ({}));
+    for (let i = 0; i < t.k; i++) {
+      this.part(entity, t, i).spill((id, line, record) => {
+        const j = partOf(id, k);
+        if (line) lines[j]!.push(line);
+        else setOwn(records[j]!, id, record!);
+      });
+      // Let go part by part: the old parts are not needed once spilled.
+      t.parts[i] = undefined;
+      this.loadedBytes -= t.sizes[i]!;
+      t.sizes[i] = 0;
+    }
+    t.files = new Array<string | null>(k).fill(null);
+    t.parts = lines.map((l, j) => new TablePart(Buffer.concat(l), records[j]));
+    t.sizes = t.parts.map(() => 0);
+    t.lastUse = t.files.map(() => 0);
+    t.dirty.clear();
+    for (let j = 0; j < k; j++) t.dirty.add(j);
   }
 
   /**

@@ -145,6 +145,44 @@ describe('a table in parts', () => {
     expect(checkIntegrity(dir).ok).toBe(true);
   });
 
+  test('a table grown past its parts is spread over more of them, unchanged lines copied as they are', async () => {
+    const dir = path.join(tempDir(), 'store');
+    await Store.create(dir, OFFICE);
+    const opts = { office: OFFICE, clock: fixedClock(), snapshotEvery: 1_000_000, ...SIZING, finerAt: 2 };
+    const store = await Store.open(dir, opts);
+    store.commit(children(200), 'u1');
+    await store.snapshot();
+    expect(tableFiles(dir).length).toBeLessThanOrEqual(128);
+    const lineOf = (id: string) => {
+      for (const f of tableFiles(dir)) {
+        const text = fs.readFileSync(path.join(dir, 'tables', f), 'utf8');
+        const line = text.split('\n').find((l) => l.startsWith(`"${id}"\t`));
+        if (line) return line;
+      }
+      return null;
+    };
+    const before = lineOf('c5');
+    // 300 records over 128 parts is more than two a part: the next snapshot spreads them over 1,024.
+    store.commit(children(100, 200), 'u1');
+    store.commit([{ entity: 'child', id: 'c7', set: { village: '己村' } }], 'u1');
+    await store.snapshot();
+    expect(Math.max(...tableFiles(dir).map((f) => Number(/^child-(\d+)-/.exec(f)![1])))).toBeGreaterThan(127);
+    expect(lineOf('c5')).toBe(before);
+    expect(store.get('child', 'c7')!.v.village).toBe('己村');
+    await store.close();
+    const again = await Store.open(dir, { office: OFFICE, ...SIZING, finerAt: 2 });
+    expect(again.recordCount('child')).toBe(300);
+    let total = 0;
+    again.each('child', (id, rec) => {
+      total += 1;
+      expect(rec.v.name).toBe(`儿童${id.slice(1)}`);
+    });
+    expect(total).toBe(300);
+    expect(again.get('child', 'c7')!.v.village).toBe('己村');
+    await again.close();
+    expect(checkIntegrity(dir).ok).toBe(true);
+  });
+
   test('a damaged part file is set aside and the table rebuilt from the journal, with a notice', async () => {
     const { dir, store } = await bigStore();
     store.commit([{ entity: 'child', id: 'c9', set: { village: '丁村' } }], 'u1');
