@@ -17,7 +17,7 @@ import {
   type ListSidecarMeta,
   type SummaryExtras,
 } from '../domain/ledger/list-sidecar';
-import { DuplicateIndex, type DuplicateEntry } from '../domain/ledger/duplicate-index';
+import { DuplicateIndex } from '../domain/ledger/duplicate-index';
 import { MERGED_INTO } from '../domain/ledger/merge-duplicates';
 import { childOwnerOf } from '../sync/ownership';
 import {
@@ -277,15 +277,14 @@ export class LedgerIndex {
     const pass = new DayPass(today, settings);
     try {
       const summaries: ChildSummary[] = [];
-      const entries: DuplicateEntry[] = [];
       for (const row of stored.items) {
         const decoded = decodeRow(row, pass);
         summaries.push(decoded.s);
-        entries.push(decoded.x);
         this.extras.set(decoded.s.id, decoded.x);
       }
       this.list.load(summaries);
-      dups.load(entries);
+      // Each child's extras are its duplicate entry.
+      dups.load(this.extras.values());
     } catch {
       this.list.reset();
       this.extras.clear();

@@ -153,6 +153,8 @@ interface BirthFacts {
   alert: ChildAlert | null;
   /** By household type, then by the three flags as bits: checkEligibility's verdict, reasons frozen and shared. */
   verdicts: Map<string, Array<Eligibility | undefined>>;
+  /** By the visit alert, then by unguarded and missing phone as bits: an active child's alerts, frozen and shared. */
+  alertSets: Map<ChildAlert | null, Array<ChildAlert[] | undefined>>;
 }
 
 /**
@@ -176,7 +178,13 @@ export class DayPass {
     if (!facts) {
       const age = isIsoDate(birthDate) ? ageOn(birthDate, this.today) : null;
       const alert = birthAlert(birthDate, this.today, this.settings);
-      facts = { age, ageBand: age === null ? null : ageBand(age), alert: alert && Object.freeze(alert), verdicts: new Map() };
+      facts = {
+        age,
+        ageBand: age === null ? null : ageBand(age),
+        alert: alert && Object.freeze(alert),
+        verdicts: new Map(),
+        alertSets: new Map(),
+      };
       this.births.set(birthDate, facts);
     }
     return facts;
@@ -214,6 +222,17 @@ export class DayPass {
     return alert;
   }
 
+  /** An active child's alerts: the same few combinations for most children, so one frozen array each. */
+  private alerts(summary: ChildSummary, facts: BirthFacts): ChildAlert[] {
+    const visit = this.visit(summary.lastVisitDate, summary.createdDate);
+    let byBits = facts.alertSets.get(visit);
+    if (!byBits) facts.alertSets.set(visit, (byBits = []));
+    const bits = (summary.unguarded ? 1 : 0) | (usable(summary.guardianPhone) ? 0 : 2);
+    let alerts = byBits[bits];
+    if (!alerts) byBits[bits] = alerts = Object.freeze(composeAlerts(summary, facts.alert, visit)) as ChildAlert[];
+    return alerts;
+  }
+
   /** The parts of a summary that depend on the day (age, eligibility, alerts), set in place. */
   apply(summary: ChildSummary, inputs: EligibilityInputs): ChildSummary {
     const facts = this.birth(summary.birthDate);
@@ -222,8 +241,7 @@ export class DayPass {
     summary.ageBand = facts.ageBand;
     summary.eligible = eligibility.eligible;
     summary.eligibilityReasons = eligibility.reasons;
-    summary.alerts =
-      summary.status === 'active' ? composeAlerts(summary, facts.alert, this.visit(summary.lastVisitDate, summary.createdDate)) : NO_ALERTS;
+    summary.alerts = summary.status === 'active' ? this.alerts(summary, facts) : NO_ALERTS;
     return summary;
   }
 }

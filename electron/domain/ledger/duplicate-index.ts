@@ -50,7 +50,7 @@ export class DuplicateIndex {
    * Puts many entries at once (a start from the stored summaries): the same as putting each, but a number met for the
    * first time (nearly all of 200,000) is filed without being judged: one holder is never a group.
    */
-  load(entries: readonly DuplicateEntry[]): void {
+  load(entries: Iterable<DuplicateEntry>): void {
     for (const entry of entries) {
       if (entry.number === '' || this.entryOf.has(entry.id)) {
         this.put(entry.id, entry);

@@ -69,6 +69,8 @@ test('the facts a pass shares are frozen: a caller cannot change another childâ€
   const b = pass.apply(summary(24), inputs(1));
   expect(a.eligibilityReasons).toBe(b.eligibilityReasons);
   expect(() => a.eligibilityReasons.push('x')).toThrow(TypeError);
+  expect(a.alerts).toBe(b.alerts);
+  expect(() => a.alerts.push(a.alerts[0]!)).toThrow(TypeError);
   expect(() => {
     a.alerts[0]!.message = 'x';
   }).toThrow(TypeError);
