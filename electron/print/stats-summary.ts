@@ -2,13 +2,18 @@
 // of the children in the ledger by township and guardian, and two tables. Simpler than a 公文: the same A4 page shell
 // (margins, fonts, no scripts), no red header. The chart is drawn with echarts on the Node side as SVG, so the page
 // stays self-contained and prints the same in the desktop app, the preview and the tests.
-import * as echarts from 'echarts';
+import type * as EChartsTypes from 'echarts';
 import type { StatsRow, StatsSummary } from '../contract/schemas/stats';
 import { formatChineseDate } from './chinese-date';
 import { escapeHtml } from './escape';
 import { FONT_FANGSONG, FONT_HEITI, FONT_XIAOBIAOSONG } from './fonts';
 import { PX_PER_MM, TEXT_WIDTH_MM, mm } from './geometry';
 import { pageShell } from './page-css';
+
+// Loaded when a summary is first printed, not at start: echarts is half the main bundle, and evaluating it delayed
+// every start's first page (issue 13).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadEcharts = (): typeof EChartsTypes => require('echarts') as typeof EChartsTypes;
 
 export interface StatsPrintOptions {
   officeName: string;
@@ -52,7 +57,7 @@ const SCHOOL_GROUPS: Array<[string, string[]]> = [
 function chartSvg(s: StatsSummary): string {
   const widthPx = Math.round(TEXT_WIDTH_MM * PX_PER_MM);
   const heightPx = Math.round(CHART_HEIGHT_MM * PX_PER_MM);
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: widthPx, height: heightPx });
+  const chart = loadEcharts().init(null, null, { renderer: 'svg', ssr: true, width: widthPx, height: heightPx });
   try {
     const many = s.rows.length > 8;
     chart.setOption({

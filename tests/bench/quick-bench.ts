@@ -333,6 +333,14 @@ async function editsAcrossSnapshot(
  */
 export async function appSession(dir: string, children: number): Promise<void> {
   const stalls = stallSampler();
+  // Where the memory is: the JavaScript heap, or buffers (table parts' lines) outside it.
+  let heapPeak = 0;
+  let externalPeak = 0;
+  const memory = setInterval(() => {
+    const m = process.memoryUsage();
+    heapPeak = Math.max(heapPeak, m.heapUsed);
+    externalPeak = Math.max(externalPeak, m.external + m.arrayBuffers);
+  }, 200);
   const t0 = now();
   const ctx = await openAsApp(dir);
   const store = ctx.store!;
@@ -431,7 +439,10 @@ export async function appSession(dir: string, children: number): Promise<void> {
     floorP50Ms: pct(floorMs, 0.5),
     floorP99Ms: pct(floorMs, 0.99),
     rssPeakAllMb: rssPeakMb(),
+    heapPeakMb: heapPeak / 2 ** 20,
+    externalPeakMb: externalPeak / 2 ** 20,
   };
+  clearInterval(memory);
   console.log(`APP ${JSON.stringify(figures)}`);
   await ctx.close();
 }
@@ -701,6 +712,8 @@ export async function quickBench(opts: QuickOptions): Promise<Figures> {
         floor_p99_ms: a.floorP99Ms,
         app_first_page_ms: a.firstPageMs,
         rss_peak_all_mb: a.rssPeakAllMb,
+        heap_peak_mb: a.heapPeakMb,
+        external_peak_mb: a.externalPeakMb,
       });
       console.log(`app session: ${secs(now() - t)}`);
     }
