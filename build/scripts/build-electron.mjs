@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = path.join(root, 'dist', 'electron');
@@ -16,7 +17,34 @@ const entries = {
 };
 const present = Object.fromEntries(Object.entries(entries).filter(([, f]) => fs.existsSync(path.join(root, f))));
 
+// Libraries the Node side loads only when first used (printing a chart, reading or writing a spreadsheet) are built
+// as bundles of their own beside the entries, and required from there: in the entries they were two thirds of
+// ~10 MB that every start had to compile before its first page (issue 13).
+const vendors = { echarts: 'echarts', exceljs: 'exceljs', '@e965/xlsx': 'xlsx' };
+const vendorFile = (name) => `vendor-${vendors[name]}.cjs`;
+const vendorsApart = {
+  name: 'vendors-apart',
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(vendors).map((v) => v.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter }, (args) => ({ path: `./${vendorFile(args.path)}`, external: true }));
+  },
+};
+const require = createRequire(import.meta.url);
 await build({
+  absWorkingDir: root,
+  entryPoints: Object.fromEntries(Object.entries(vendors).map(([name, short]) => [`vendor-${short}`, require.resolve(name, { paths: [root] })])),
+  outdir: out,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'error',
+});
+
+await build({
+  plugins: [vendorsApart],
   absWorkingDir: root,
   entryPoints: Object.fromEntries(Object.entries(present).map(([k, f]) => [k, path.join(root, f)])),
   outdir: out,
