@@ -422,7 +422,11 @@ export class TableSet {
 
   private split(entity: string, t: Parted): void {
     const whole = this.part(entity, t, 0).whole();
-    t.files = new Array<string | null>(PARTS).fill(null);
+    // A table that grew large before its first snapshot (an import, a first bundle) gets its final number of parts
+    // at once.
+    let k = PARTS;
+    while (k < MAX_PARTS && t.count > k * this.finerAt) k *= 8;
+    t.files = new Array<string | null>(k).fill(null);
     t.parts = t.files.map(() => undefined);
     t.sizes = t.files.map(() => 0);
     t.lastUse = t.files.map(() => 0);
@@ -436,7 +440,9 @@ export class TableSet {
    * table (past 65,536 records): it reads every part, so the app pauses for it.
    */
   private spreadFiner(entity: string, t: Parted): void {
-    const k = Math.min(MAX_PARTS, t.k * 8);
+    let k = t.k * 8;
+    while (k < MAX_PARTS && t.count > k * this.finerAt) k *= 8;
+    k = Math.min(MAX_PARTS, k);
     const lines: Buffer[][] = Array.from({ length: k }, () => []);
     const records: Table[] = Array.from({ length: k }, () => ({}));
     for (let i = 0; i < t.k; i++) {

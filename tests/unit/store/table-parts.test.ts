@@ -181,6 +181,14 @@ describe('a table in parts', () => {
     expect(again.get('child', 'c7')!.v.village).toBe('己村');
     await again.close();
     expect(checkIntegrity(dir).ok).toBe(true);
+
+    // A table that grew that large before its first snapshot (an import) is split into that many parts at once.
+    const other = path.join(tempDir(), 'store');
+    await Store.create(other, OFFICE);
+    const fresh = await Store.open(other, opts);
+    fresh.commit(children(300), 'u1');
+    await fresh.close();
+    expect(Math.max(...tableFiles(other).map((f) => Number(/^child-(\d+)-/.exec(f)![1])))).toBeGreaterThan(127);
   });
 
   test('a damaged part file is set aside and the table rebuilt from the journal, with a notice', async () => {
