@@ -33,6 +33,9 @@ async function bigStore(n = 400, opts: { memoryBudget?: number } = {}) {
 
 const tableFiles = (dir: string) => fs.readdirSync(path.join(dir, 'tables')).filter((f) => f.startsWith('child-'));
 
+// Snapshots write up to 1,024 small files each made durable: a busy machine (CI runs two suites at once) needs time.
+jest.setTimeout(60_000);
+
 describe('a table in parts', () => {
   test('past the split size a table is written as many part files, and reads back whole', async () => {
     const { dir, store } = await bigStore();
@@ -109,7 +112,7 @@ describe('a table in parts', () => {
     // A city's random edits touch every part before the next snapshot: the changed parts may not all stay whole.
     const { dir, store } = await bigStore(400, { memoryBudget: 4096 });
     // Long records: the stored lines (~4 MB) far outweigh what the changed records are counted as.
-    for (let i = 0; i < 400; i += 1) store.commit([{ entity: 'child', id: `c${i}`, set: { note: '记'.repeat(3500) } }], 'u1');
+    store.commit(Array.from({ length: 400 }, (_, i) => ({ entity: 'child', id: `c${i}`, set: { note: '记'.repeat(3500) } })), 'u1');
     await store.close();
     const opts = { office: OFFICE, ...SIZING, memoryBudget: 4096, snapshotEvery: 1_000_000 };
     const again = await Store.open(dir, opts);
