@@ -17,7 +17,7 @@ import {
   type ListSidecarMeta,
   type SummaryExtras,
 } from '../domain/ledger/list-sidecar';
-import { DuplicateIndex } from '../domain/ledger/duplicate-index';
+import { DuplicateIndex, type DuplicateEntry } from '../domain/ledger/duplicate-index';
 import { MERGED_INTO } from '../domain/ledger/merge-duplicates';
 import { childOwnerOf } from '../sync/ownership';
 import {
@@ -229,7 +229,8 @@ export class LedgerIndex {
   duplicates(): DuplicateIndex {
     if (!this.dups) {
       const dups = (this.dups = new DuplicateIndex());
-      if (this.extrasComplete()) for (const [id, extra] of this.extras) dups.put(id, extra);
+      // Each child's extras are its duplicate entry.
+      if (this.extrasComplete()) dups.load(this.extras.values());
       else this.store.each(CHILD_ENTITY, (id, rec) => dups.put(id, duplicateEntry(id, rec)));
     }
     for (const id of this.dupDirty) {
@@ -273,7 +274,6 @@ export class LedgerIndex {
     const settings = this.settings();
     if (!stored || !isListSidecarMeta(stored.meta, settings)) return false;
     this.list.reset();
-    const dups = new DuplicateIndex();
     const pass = new DayPass(today, settings);
     try {
       const summaries: ChildSummary[] = [];
@@ -283,14 +283,11 @@ export class LedgerIndex {
         this.extras.set(decoded.s.id, decoded.x);
       }
       this.list.load(summaries);
-      // Each child's extras are its duplicate entry.
-      dups.load(this.extras.values());
     } catch {
       this.list.reset();
       this.extras.clear();
       return false;
     }
-    this.dups = dups;
     this.unstored = false;
     for (const id of this.store.changedSince(CHILD_ENTITY, stored.at)) {
       this.dirty.add(id);
@@ -379,9 +376,74 @@ export class LedgerIndex {
   query(q: ChildListQuery, today: string): { total: number; rows: ChildRow[] } {
     const result = this.refresh(today).query(q);
     // The page's rows only: whether a row is a possible duplicate depends on other records, not on its summary.
+    if (!this.dups && this.extrasComplete()) {
+      // Just after a start: the page's few rows are judged by one pass over the extras, and the duplicate index (two
+      // maps of every child, a tenth of the first page at 200,000 children) is built after the page has gone.
+      const duplicate = this.pageDuplicates(result.rows.map((row) => row.id));
+      for (const row of result.rows) if (duplicate.has(row.id)) row.duplicate = true;
+      this.buildDuplicatesSoon();
+      return result;
+    }
     const dups = this.duplicates();
     for (const row of result.rows) if (dups.isDuplicate(row.id)) row.duplicate = true;
     return result;
+  }
+
+  /**
+   * Which of these children the duplicate index would call duplicates (a live record whose number two or more live
+   * records hold), without building it: each child's entry is its extras, or, changed since, its record's.
+   */
+  private pageDuplicates(ids: readonly string[]): Set<string> {
+    const entryOf = (id: string): DuplicateEntry | null => {
+      if (!this.dupDirty.has(id)) return this.extras.get(id) ?? null;
+      const rec = this.store.get(CHILD_ENTITY, id);
+      return rec ? duplicateEntry(id, rec) : null;
+    };
+    const live = (e: DuplicateEntry | null): e is DuplicateEntry => e !== null && e.number !== '' && !e.merged;
+    /** Number → how many live records hold it, for the page's numbers only. */
+    const holders = new Map<string, number>();
+    for (const id of ids) {
+      const e = entryOf(id);
+      if (live(e)) holders.set(e.number, 0);
+    }
+    const out = new Set<string>();
+    if (holders.size === 0) return out;
+    // A number's last characters, as a small integer: most of 200,000 numbers are told apart from the page's by it,
+    // without the map lookup that would hash each of them (most of this pass's cost).
+    const tail = (s: string) => {
+      let f = s.length;
+      for (let k = Math.max(0, s.length - 4); k < s.length; k += 1) f = (f * 31 + s.charCodeAt(k)) & 0xffff;
+      return f;
+    };
+    const tails = new Uint8Array(0x10000);
+    for (const number of holders.keys()) tails[tail(number)] = 1;
+    const count = (e: DuplicateEntry | null) => {
+      if (!live(e) || tails[tail(e.number)] === 0) return;
+      const n = holders.get(e.number);
+      if (n !== undefined) holders.set(e.number, n + 1);
+    };
+    const dirty = this.dupDirty;
+    if (dirty.size === 0) for (const x of this.extras.values()) count(x);
+    else {
+      for (const [id, x] of this.extras) if (!dirty.has(id)) count(x);
+      for (const id of dirty) count(entryOf(id));
+    }
+    for (const id of ids) {
+      const e = entryOf(id);
+      if (live(e) && holders.get(e.number)! >= 2) out.add(id);
+    }
+    return out;
+  }
+
+  private buildDuplicatesSoon(): void {
+    setImmediate(() => {
+      if (this.dups || this.store.isClosed) return;
+      try {
+        this.duplicates();
+      } catch {
+        // The next caller meets the same problem and reports it.
+      }
+    });
   }
 
   /** Orders sorted from scratch and slots patched, for tests. */
