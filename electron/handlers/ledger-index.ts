@@ -76,6 +76,8 @@ export class LedgerIndex {
   schemaBuilds = 0;
   /** ID number → live records, for possible duplicates; built on first use, then patched per changed child. */
   private dups: DuplicateIndex | null = null;
+  /** The first page after a start had its duplicates judged without the index. */
+  private pageJudged = false;
   private readonly dupDirty = new Set<string>();
   /** Per child, what its stored summary carries besides the summary (see list-sidecar.ts). */
   private readonly extras = new Map<string, SummaryExtras>();
@@ -376,7 +378,10 @@ export class LedgerIndex {
   query(q: ChildListQuery, today: string): { total: number; rows: ChildRow[] } {
     const result = this.refresh(today).query(q);
     // The page's rows only: whether a row is a possible duplicate depends on other records, not on its summary.
-    if (!this.dups && this.extrasComplete()) {
+    if (!this.dups && !this.pageJudged && this.extrasComplete()) {
+      // Once: a second query before the index was built (calls back to back, no turn in between) builds it now rather
+      // than passing over every child again.
+      this.pageJudged = true;
       // Just after a start: the page's few rows are judged by one pass over the extras, and the duplicate index (two
       // maps of every child, a tenth of the first page at 200,000 children) is built after the page has gone.
       const duplicate = this.pageDuplicates(result.rows.map((row) => row.id));

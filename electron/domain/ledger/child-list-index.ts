@@ -10,7 +10,7 @@ import { prepareQuery } from './pinyin';
 const FILTER_COLUMNS = ['township', 'village', 'guardianKind', 'assessment', 'schooling', 'riskLevel', 'status', 'ageBand'] as const;
 type FilterColumn = (typeof FILTER_COLUMNS)[number];
 
-/** Above this many changed children a cached order is sorted afresh rather than patched slot by slot. */
+/** Up to this many changed children (or a quarter of all, if more) a cached order is patched, not sorted afresh. */
 const PATCH_LIMIT = 512;
 /** Sort keys with at most this many distinct combinations are sorted by counting, not by comparing. */
 const COUNTING_SORT_MAX_KEYS = 4096;
@@ -34,6 +34,29 @@ class CodeColumn {
     next.set(this.values);
     this.values = next;
   }
+}
+
+/**
+ * `order` without the changed slots, and the changed slots sorted by `cmp` merged in, each before the first kept
+ * slot it does not sort after (where inserting it by binary search puts it).
+ */
+function mergeChanged(
+  order: readonly number[],
+  changed: ReadonlySet<number>,
+  all: readonly ChildSummary[],
+  cmp: (a: ChildSummary, b: ChildSummary) => number,
+): number[] {
+  const moved = [...changed].filter((slot) => all[slot] !== undefined).sort((a, b) => cmp(all[a]!, all[b]!));
+  const out: number[] = [];
+  let m = 0;
+  for (let r = 0; r < order.length; r += 1) {
+    const slot = order[r]!;
+    if (changed.has(slot)) continue;
+    while (m < moved.length && cmp(all[moved[m]!]!, all[slot]!) <= 0) out.push(moved[m++]!);
+    out.push(slot);
+  }
+  while (m < moved.length) out.push(moved[m++]!);
+  return out;
 }
 
 /** Ranks of strings as child-query's comparators order them: ascending, '' last. */
@@ -395,7 +418,8 @@ export class ChildListIndex {
     if (this.changed.size === 0) return;
     const changed = this.changed;
     this.changed = new Set();
-    if (changed.size > PATCH_LIMIT) {
+    // Past a quarter of the children, sorting afresh (when next asked) costs no more than merging.
+    if (changed.size > Math.max(PATCH_LIMIT, this.summaries.length / 4)) {
       this.orders.clear();
       this.nameRank = null;
       return;
@@ -413,25 +437,24 @@ export class ChildListIndex {
           const at = order.indexOf(slot);
           if (at >= 0) order.splice(at, 1);
         }
+        for (const slot of changed) {
+          const s = all[slot]!;
+          let lo = 0;
+          let hi = order.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (cmp(all[order[mid]!]!, s) < 0) lo = mid + 1;
+            else hi = mid;
+          }
+          order.splice(lo, 0, slot);
+          this.stats.patches += 1;
+        }
       } else {
-        let w = 0;
-        for (let r = 0; r < order.length; r += 1) {
-          const slot = order[r]!;
-          if (!changed.has(slot)) order[w++] = slot;
-        }
-        order.length = w;
-      }
-      for (const slot of changed) {
-        const s = all[slot]!;
-        let lo = 0;
-        let hi = order.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (cmp(all[order[mid]!]!, s) < 0) lo = mid + 1;
-          else hi = mid;
-        }
-        order.splice(lo, 0, slot);
-        this.stats.patches += 1;
+        // Many (a snapshot's worth of edits, a bundle): the others kept in order, the changed ones sorted, the two
+        // merged in one pass. Inserting each by splice moved the whole array per child, and sorting 200,000 children
+        // afresh stalled the app for a fifth of a second.
+        this.orders.set(field, mergeChanged(order, changed, all, cmp));
+        this.stats.patches += changed.size;
       }
       if (field === 'name') this.nameRank = null;
     }

@@ -134,6 +134,32 @@ describe('ChildListIndex', () => {
     expect(index.get(all[5]!.id)).toBe(all[5]);
   });
 
+  it('merges many changed children (a snapshot of edits, a bundle) into the cached orders, exactly and without sorting again', () => {
+    const r = random(13);
+    const all = Array.from({ length: 1200 }, (_, i) => summary(r, i));
+    const index = new ChildListIndex();
+    for (const s of all) index.put(s);
+    for (const field of SORTS) index.query({ filters: {}, search: '', sort: { field, dir: 'asc' }, offset: 0, limit: 10 });
+    const sorts = index.stats.fullSorts;
+    for (let round = 0; round < 4; round += 1) {
+      // 200 edits and a few new children between two looks: more than are inserted one by one, fewer than a quarter.
+      for (let k = 0; k < 200; k += 1) {
+        const at = Math.floor(r() * all.length);
+        const added = k % 50 === 0;
+        const edited = { ...summary(r, at), id: added ? `new-${round}-${k}` : all[at]!.id };
+        if (added) all.push(edited);
+        else all[at] = edited;
+        index.put(edited);
+      }
+      for (const field of SORTS) expect(index.sorted(field).map((s) => s.id)).toEqual([...all].sort(comparators[field]).map((s) => s.id));
+      for (let i = 0; i < 10; i += 1) {
+        const q = randomQuery(r);
+        expect(index.query(q)).toEqual(expected(all, q));
+      }
+    }
+    expect(index.stats.fullSorts).toBe(sorts);
+  });
+
   it('loaded in bulk (a start), answers as when filled child by child, and edits after it stay exact', () => {
     const r = random(5);
     const all = Array.from({ length: 500 }, (_, i) => summary(r, i));
