@@ -46,16 +46,30 @@ function mergeChanged(
   all: readonly ChildSummary[],
   cmp: (a: ChildSummary, b: ChildSummary) => number,
 ): number[] {
-  const moved = [...changed].filter((slot) => all[slot] !== undefined).sort((a, b) => cmp(all[a]!, all[b]!));
-  const out: number[] = [];
-  let m = 0;
+  const kept: number[] = [];
   for (let r = 0; r < order.length; r += 1) {
     const slot = order[r]!;
-    if (changed.has(slot)) continue;
-    while (m < moved.length && cmp(all[moved[m]!]!, all[slot]!) <= 0) out.push(moved[m++]!);
-    out.push(slot);
+    if (!changed.has(slot)) kept.push(slot);
   }
-  while (m < moved.length) out.push(moved[m++]!);
+  const moved = [...changed].sort((a, b) => cmp(all[a]!, all[b]!));
+  // Each changed slot's place among the kept ones by binary search (k·log n comparisons, not one per child), then
+  // the kept runs copied between them.
+  const out = new Array<number>(kept.length + moved.length);
+  let w = 0;
+  let from = 0;
+  for (const slot of moved) {
+    const s = all[slot]!;
+    let lo = from;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cmp(all[kept[mid]!]!, s) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    while (from < lo) out[w++] = kept[from++]!;
+    out[w++] = slot;
+  }
+  while (from < kept.length) out[w++] = kept[from++]!;
   return out;
 }
 
@@ -468,6 +482,23 @@ export class ChildListIndex {
       out = order.map((slot) => this.summaries[slot]!);
       this.sortedCache.set(field, out);
     }
+    return out;
+  }
+
+  /**
+   * Every summary without sorting anything: the children unchanged since the name order was last asked for in that
+   * order, then those changed or added since. A snapshot stores the summaries this way; moving thousands of changed
+   * children into place then (every cached order, by comparisons) stalled the app for 0.4 s at 200,000 children,
+   * and the next start's sort by name (a merge sort that finds runs) meets one long run and a short tail.
+   */
+  roughlyByName(): ChildSummary[] {
+    const order = this.orders.get('name');
+    if (!order) return [...this.summaries];
+    const changed = this.changed;
+    const out: ChildSummary[] = [];
+    for (let i = 0; i < order.length; i += 1) if (!changed.has(order[i]!)) out.push(this.summaries[order[i]!]!);
+    // Every slot not in the order (a new child) is among the changed ones.
+    for (const slot of changed) out.push(this.summaries[slot]!);
     return out;
   }
 

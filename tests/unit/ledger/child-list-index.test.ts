@@ -160,6 +160,34 @@ describe('ChildListIndex', () => {
     expect(index.stats.fullSorts).toBe(sorts);
   });
 
+  it('hands a snapshot every current summary once, unchanged ones in name order, without sorting anything', () => {
+    const r = random(17);
+    const all = Array.from({ length: 500 }, (_, i) => summary(r, i));
+    const index = new ChildListIndex();
+    for (const s of all) index.put(s);
+    index.query({ filters: {}, search: '', sort: { field: 'name', dir: 'asc' }, offset: 0, limit: 10 });
+    const changedIds = new Set<string>();
+    for (let k = 0; k < 60; k += 1) {
+      const at = Math.floor(r() * all.length);
+      const added = k % 20 === 0;
+      const edited = { ...summary(r, at), id: added ? `new-${k}` : all[at]!.id };
+      if (added) all.push(edited);
+      else all[at] = edited;
+      changedIds.add(edited.id);
+      index.put(edited);
+    }
+    const stats = { ...index.stats };
+    const handed = index.roughlyByName();
+    expect(index.stats).toEqual(stats);
+    // The current summaries, each once.
+    expect(handed.length).toBe(all.length);
+    expect(new Set(handed)).toEqual(new Set(all));
+    // Those unchanged come first, in name order; the changed follow.
+    const unchanged = handed.slice(0, handed.length - changedIds.size);
+    expect(unchanged.every((s) => !changedIds.has(s.id))).toBe(true);
+    expect(unchanged.map((s) => s.id)).toEqual([...unchanged].sort(comparators.name).map((s) => s.id));
+  });
+
   it('loaded in bulk (a start), answers as when filled child by child, and edits after it stay exact', () => {
     const r = random(5);
     const all = Array.from({ length: 500 }, (_, i) => summary(r, i));
