@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJSTypes from 'exceljs';
 import { openContext } from '../../electron/app/context';
 import { cliFiles } from '../../electron/files/file-access';
 import type { ImportPreview, ImportResult } from '../../electron/contract/schemas/ledger-excel';
@@ -13,6 +13,11 @@ import { dispatch } from '../../electron/dispatch/dispatch';
 import { initTestOffice } from '../helpers/office';
 import { readSheet } from '../../electron/domain/ledger-excel/read-sheet';
 import type { ExportResult } from '../../electron/contract/schemas/ledger-excel';
+
+// Loaded when a spreadsheet is written or read, as the app does: the quick bench's first-page processes load this
+// module too, and must load no more than the app does on its way to the first page.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const excel = (): typeof ExcelJSTypes => require('exceljs') as typeof ExcelJSTypes;
 
 const TOP = [
   '序号', '姓名', '性别', '民族', '出生日期', '公民身份号码', '是否登记户口', '户籍性质', '现居住地', '身体情况', '就学情况',
@@ -23,7 +28,7 @@ const TOP = [
 const SUB = [null, null, null, null, null, null, null, null, null, null, null, '姓名', '务工地点', '联系电话', '姓名', '务工地点', '联系电话'];
 
 export async function writeLedger(file: string, rows: number): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false });
+  const wb = new (excel().stream.xlsx.WorkbookWriter)({ filename: file, useStyles: false, useSharedStrings: false });
   const ws = wb.addWorksheet('台账');
   ws.addRow(['揭阳市农村留守儿童信息台账']).commit();
   ws.addRow(['填报单位：揭阳市民政局']).commit();
@@ -139,7 +144,7 @@ export async function readerOnce(file: string, reader: string): Promise<void> {
   let rows = 0;
   let damaged = 0;
   if (reader === 'exceljs') {
-    const wb = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' });
+    const wb = new (excel().stream.xlsx.WorkbookReader)(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' });
     for await (const ws of wb) {
       for await (const row of ws) {
         rows += 1;
