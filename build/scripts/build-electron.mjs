@@ -30,9 +30,9 @@ const vendorsApart = {
   },
 };
 const require = createRequire(import.meta.url);
-await build({
+/** What the vendor bundles and the entries share: CommonJS for Node, one file per entry in dist/electron. */
+const common = {
   absWorkingDir: root,
-  entryPoints: Object.fromEntries(Object.entries(vendors).map(([name, short]) => [`vendor-${short}`, require.resolve(name, { paths: [root] })])),
   outdir: out,
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -40,22 +40,19 @@ await build({
   format: 'cjs',
   target: 'node20',
   legalComments: 'none',
+};
+await build({
+  ...common,
+  entryPoints: Object.fromEntries(Object.entries(vendors).map(([name, short]) => [`vendor-${short}`, require.resolve(name, { paths: [root] })])),
   logLevel: 'error',
 });
 
 await build({
+  ...common,
   plugins: [vendorsApart],
-  absWorkingDir: root,
   entryPoints: Object.fromEntries(Object.entries(present).map(([k, f]) => [k, path.join(root, f)])),
-  outdir: out,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
   external: ['electron', 'esbuild'],
   sourcemap: 'linked',
-  legalComments: 'none',
   logLevel: 'warning',
 });
 console.log(`已构建：${Object.keys(present).map((k) => `dist/electron/${k}.cjs`).join('、')}`);
