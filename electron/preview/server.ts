@@ -134,36 +134,37 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
           sendJson(res, 400, { ok: false, error: { code: 'INVALID_ARGS', message: '请求格式有误。' } });
           return;
         }
-        let sid = cookieOf(req, cookieName());
+        const sid = cookieOf(req, cookieName());
         if (sid && !seats.has(sid) && renewed.has(sid)) {
           // Sent with the cookie from before a sign-in that has since renewed it (a page asks several things at once):
-          // refused without a cookie, so it cannot undo the renewal; the page asks again with the new one.
+          // refused, so the page asks again with the new one.
           sendJson(res, 200, { ok: false, error: { code: 'SESSION_RENEWED', message: '登录状态已更新，请重试。' } });
           return;
         }
-        let seat = sid ? seats.get(sid) : undefined;
-        // The cookie is only ever set when its value changes: an answer to an older request must not put back a
-        // cookie that a sign-in has replaced meanwhile.
-        let setCookie = false;
-        if (!sid || !seat) {
-          sid = newSid();
-          seat = newSeat();
-          seats.set(sid, seat);
-          setCookie = true;
-        }
-        const current = { sid, seat };
-        void dispatch(opts.ctx, body?.name, body?.args, current.seat).then((result) => {
-          // A seat that is given a person gets a fresh cookie (no session fixation).
-          if ((body?.name === 'auth.signIn' || body?.name === 'office.secureLegacy') && result.ok) {
-            seats.delete(current.sid);
-            renew(current.sid);
-            current.sid = newSid();
-            seats.set(current.sid, current.seat);
-            setCookie = true;
+        // A seat is worth a cookie only once someone is seated in it. A call without a known cookie runs in a seat
+        // of its own, kept (under a new cookie) only if the call seats a person (sign-in, first set-up). So the only
+        // answers that set a cookie are those that seat someone: an answer to an older call can never replace the
+        // cookie of a sign-in made meanwhile (under load it did, the next calls were refused and the page locked).
+        const known = sid ? seats.get(sid) : undefined;
+        const seat = known ?? newSeat();
+        const hadPerson = seat.person !== null;
+        void dispatch(opts.ctx, body?.name, body?.args, seat).then((result) => {
+          let setCookie: string | null = null;
+          const seated = seat.person !== null && (!hadPerson || body?.name === 'auth.signIn' || body?.name === 'office.secureLegacy');
+          if (result.ok && seated) {
+            // A new cookie whenever a person is seated (no session fixation): the one before it is retired.
+            if (known && sid) {
+              seats.delete(sid);
+              renew(sid);
+            }
+            const fresh = newSid();
+            seats.set(fresh, seat);
+            setCookie = fresh;
+          } else if (known && sid && !seat.person) {
+            // Locked or signed out: the seat is forgotten, its cookie worth nothing afterwards.
+            seats.delete(sid);
           }
-          // A locked seat is forgotten: its cookie is worth nothing afterwards.
-          if (!current.seat.person && body?.name === 'auth.lock') seats.delete(current.sid);
-          sendJson(res, 200, result, setCookie ? { 'set-cookie': sessionCookie(current.sid) } : {});
+          sendJson(res, 200, result, setCookie ? { 'set-cookie': sessionCookie(setCookie) } : {});
         });
       });
       return;
