@@ -92,12 +92,18 @@ function expected(all: ChildSummary[], q: ChildListQuery) {
   return queryChildren([...all].sort(comparators[q.sort.field]), q);
 }
 
+/** An index filled child by child with `n` random summaries (seeded), and the summaries and the generator. */
+function filledIndex(seed: number, n: number) {
+  const r = random(seed);
+  const all = Array.from({ length: n }, (_, i) => summary(r, i));
+  const index = new ChildListIndex();
+  for (const s of all) index.put(s);
+  return { r, all, index };
+}
+
 describe('ChildListIndex', () => {
   it('answers every query exactly as the plain filter, search and sort over the summaries', () => {
-    const r = random(7);
-    const all = Array.from({ length: 600 }, (_, i) => summary(r, i));
-    const index = new ChildListIndex();
-    for (const s of all) index.put(s);
+    const { r, all, index } = filledIndex(7, 600);
     for (let i = 0; i < 400; i += 1) {
       const q = randomQuery(r);
       expect(index.query(q)).toEqual(expected(all, q));
@@ -106,10 +112,7 @@ describe('ChildListIndex', () => {
   });
 
   it('moves an edited child within the cached orders instead of sorting again, and stays exact', () => {
-    const r = random(11);
-    const all = Array.from({ length: 400 }, (_, i) => summary(r, i));
-    const index = new ChildListIndex();
-    for (const s of all) index.put(s);
+    const { r, all, index } = filledIndex(11, 400);
     for (const field of SORTS) index.query({ filters: {}, search: 'x', sort: { field, dir: 'asc' }, offset: 0, limit: 10 });
     const sorts = index.stats.fullSorts;
     expect(sorts).toBe(SORTS.length);
@@ -135,10 +138,7 @@ describe('ChildListIndex', () => {
   });
 
   it('merges many changed children (a snapshot of edits, a bundle) into the cached orders, exactly and without sorting again', () => {
-    const r = random(13);
-    const all = Array.from({ length: 1200 }, (_, i) => summary(r, i));
-    const index = new ChildListIndex();
-    for (const s of all) index.put(s);
+    const { r, all, index } = filledIndex(13, 1200);
     for (const field of SORTS) index.query({ filters: {}, search: '', sort: { field, dir: 'asc' }, offset: 0, limit: 10 });
     const sorts = index.stats.fullSorts;
     for (let round = 0; round < 4; round += 1) {
@@ -161,10 +161,7 @@ describe('ChildListIndex', () => {
   });
 
   it('hands a snapshot every current summary once, unchanged ones in name order, without sorting anything', () => {
-    const r = random(17);
-    const all = Array.from({ length: 500 }, (_, i) => summary(r, i));
-    const index = new ChildListIndex();
-    for (const s of all) index.put(s);
+    const { r, all, index } = filledIndex(17, 500);
     index.query({ filters: {}, search: '', sort: { field: 'name', dir: 'asc' }, offset: 0, limit: 10 });
     const changedIds = new Set<string>();
     for (let k = 0; k < 60; k += 1) {
