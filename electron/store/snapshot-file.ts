@@ -11,7 +11,11 @@ const PREFIX = '{"sha256":"';
 const MIDDLE = '","doc":';
 
 export class SnapshotDamaged extends Error {
-  constructor(readonly reason: 'missing' | 'empty' | 'truncated' | 'checksum' | 'json') {
+  constructor(
+    readonly reason: 'missing' | 'empty' | 'truncated' | 'checksum' | 'json',
+    /** The file found damaged, when the reader knows it (a part is read from two files). */
+    readonly file?: string,
+  ) {
     super(reason);
   }
 }

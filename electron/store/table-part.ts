@@ -1,7 +1,9 @@
-// One part of a table in memory. Its file is one line per record (`"id"\t{record}\n`), and a record is parsed only
-// when someone reads it: opening after a crash folds a few thousand operations into a city's 50,000 children, and
-// parsing every record to change a few was most of that start. Records never read stay as the file's bytes, and a
-// snapshot copies those bytes as they are; only records changed in this run are serialised again.
+// One part of a table in memory. Its files are one line per record (`"id"\t{record}\n`): a base file, and for a part
+// of a large table possibly a delta file holding the records changed since that base (issue 13: at 200,000 children
+// a snapshot after a few thousand random edits rewrote every part, 1.2 GB, and the disk's queue stalled the journal's
+// fsyncs behind it; a delta writes only what changed). A record is parsed only when someone reads it. Records never
+// read stay as the files' bytes, and a snapshot copies those bytes as they are; only records changed in this run are
+// serialised again.
 import crypto from 'node:crypto';
 import { applyToTable } from './fold';
 import type { Operation } from './operation';
@@ -14,104 +16,20 @@ export type Table = Record<string, EntityRecord>;
 const MAGIC = 'GPART1 ';
 const HEAD = MAGIC.length + 64 + 1;
 
-/**
- * A part as a snapshot takes it, in time proportional to what changed: the stored lines (never altered once read)
- * and the records changed or added in this run, by reference (edits replace records, never alter them).
- */
-export interface TakenPart {
-  raw: Buffer | null;
-  lines: ReadonlyMap<string, number>;
-  lineStart: Int32Array;
-  lineEnd: Int32Array;
-  changed: Map<string, EntityRecord>;
-  added: string[];
-  /** The stored lines were let go to save memory: read them again from the part's file when writing. */
-  reload: (() => Buffer) | null;
-}
-
-/** Reads a part's stored body (the lines after the head) again from its file. Throws SnapshotDamaged. */
-export type BodyLoader = () => Buffer;
-
 function hasBackslash(raw: Buffer, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (raw[i] === 0x5c) return true;
   return false;
 }
 
-export class TablePart {
-  /** Records parsed or changed in this run (own properties). */
-  readonly parsed: Table = {};
-  /** Ids changed in this run: their stored lines are out of date. */
-  private readonly changed = new Set<string>();
-  /** Ids with no stored line (new in this run, or the part was read whole), in the order they came. */
-  private readonly added = new Set<string>();
-  /** Stored lines: id → slot in lineStart / lineEnd (the line without its newline). Replaced, never cleared: a
-   *  snapshot under way holds the previous one. */
-  private slotOf = new Map<string, number>();
-  private lineStart = new Int32Array(0);
-  private lineEnd = new Int32Array(0);
-  /** Where each record's JSON begins within its line. */
-  private recordStart = new Int32Array(0);
+/** A file's lines by id: where each line ends and where its record begins. Never altered once read. */
+export class Lines {
+  static readonly EMPTY = new Lines(Buffer.alloc(0));
+  readonly slotOf = new Map<string, number>();
+  private readonly lineStart: Int32Array;
+  private readonly lineEnd: Int32Array;
+  private readonly recordStart: Int32Array;
 
-  /** The stored lines were let go (dropBase): they are read again from the file when next needed. */
-  private dropped = false;
-
-  constructor(
-    private raw: Buffer | null = null,
-    records?: Table,
-    /** Reads the stored lines again after dropBase (null: this part cannot let them go). */
-    private readonly load: BodyLoader | null = null,
-  ) {
-    if (raw) this.index(raw);
-    // A table read whole (the older one-object file, or rebuilt from the journal): every record already parsed.
-    if (records) {
-      for (const id of Object.keys(records)) {
-        setOwn(this.parsed, id, records[id]!);
-        this.added.add(id);
-      }
-    }
-    this.loose = records ? Object.keys(records).length : 0;
-  }
-
-  /** Records held only as objects from the start (no stored line): counted toward the memory they take. */
-  private readonly loose: number;
-
-  /** A part from its file's bytes (already unsealed). Throws SnapshotDamaged. */
-  static fromFile(plain: Buffer, verify: boolean, load: BodyLoader | null = null): TablePart {
-    return new TablePart(partBody(plain, verify), undefined, load);
-  }
-
-  /**
-   * Lets go of the stored lines and of the records only read from them, keeping the records changed in this run
-   * (issue 13: at 200,000 children a few thousand edits touch every part, and holding each touched part's lines
-   * until the next snapshot held the whole table). They are read again from the file when next needed.
-   */
-  dropBase(): boolean {
-    if (!this.raw || !this.load) return false;
-    for (const id of Object.keys(this.parsed)) if (!this.changed.has(id)) delete this.parsed[id];
-    this.raw = null;
-    this.slotOf = new Map();
-    this.lineStart = new Int32Array(0);
-    this.lineEnd = new Int32Array(0);
-    this.recordStart = new Int32Array(0);
-    this.dropped = true;
-    return true;
-  }
-
-  /** Whether the stored lines are in memory (or there are none). */
-  get holdsBase(): boolean {
-    return !this.dropped;
-  }
-
-  private ensureBase(): void {
-    if (!this.dropped) return;
-    const body = this.load!();
-    this.dropped = false;
-    this.raw = body;
-    this.index(body);
-  }
-
-  private index(raw: Buffer): void {
-    this.slotOf = new Map();
+  constructor(readonly raw: Buffer) {
     const starts: number[] = [];
     const ends: number[] = [];
     const records: number[] = [];
@@ -144,70 +62,208 @@ export class TablePart {
     this.recordStart = Int32Array.from(records);
   }
 
-  /** Bytes held for this part (its stored lines, and a rough size for the records parsed). */
-  get bytes(): number {
-    return (this.raw?.length ?? 0) + (this.changed.size + this.loose) * 3000;
+  get size(): number {
+    return this.slotOf.size;
   }
 
+  has(id: string): boolean {
+    return this.slotOf.has(id);
+  }
 
-  private parseSlot(slot: number): EntityRecord {
+  record(slot: number): EntityRecord {
     try {
-      return JSON.parse(this.raw!.toString('utf8', this.recordStart[slot]!, this.lineEnd[slot]!)) as EntityRecord;
+      return JSON.parse(this.raw.toString('utf8', this.recordStart[slot]!, this.lineEnd[slot]!)) as EntityRecord;
     } catch {
       // The file's checksum (or seal) held: bytes that do not parse were written wrong, not damaged since.
       throw new SnapshotDamaged('json');
     }
   }
 
+  /** The record stored for `id`, parsed now; undefined when this file holds none. */
+  recordOf(id: string): EntityRecord | undefined {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.record(slot);
+  }
+
+  /** The stored line, its newline included. */
+  line(slot: number): Buffer {
+    return this.raw.subarray(this.lineStart[slot]!, this.lineEnd[slot]! + 1);
+  }
+
+  lineOf(id: string): Buffer | undefined {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.line(slot);
+  }
+}
+
+/**
+ * A part as a snapshot takes it, in time proportional to what changed: the stored lines (never altered once read)
+ * and the records changed or added in this run, by reference (edits replace records, never alter them).
+ */
+export interface TakenPart {
+  /** The base file's lines; null when they were let go (read them again with `reload`). */
+  base: Lines | null;
+  delta: Lines;
+  /** Records changed in this run, and records with no stored line (`added`). */
+  changed: Map<string, EntityRecord>;
+  /** Ids in neither file, in the order they came. */
+  added: string[];
+  reload: (() => Buffer) | null;
+  /** The base file's body: its bytes and lines (known even when let go), to weigh a delta against rewriting it. */
+  baseBytes: number;
+  baseCount: number;
+}
+
+/** Reads a part's base body (the lines after the head) again from its file. Throws SnapshotDamaged. */
+export type BodyLoader = () => Buffer;
+
+export class TablePart {
+  /** Records parsed or changed in this run (own properties). */
+  readonly parsed: Table = {};
+  /** Ids changed in this run: their stored lines are out of date. */
+  private readonly changed = new Set<string>();
+  /** Ids with no stored line in either file (new in this run, or the part was read whole), in the order they came. */
+  private readonly added = new Set<string>();
+  /** Replaced, never altered: a snapshot under way holds the previous ones. */
+  private base: Lines;
+  private readonly delta: Lines;
+  /** The base's lines were let go (dropBase): read again from the file when next needed. The delta is kept. */
+  private dropped = false;
+  private baseBytes: number;
+  private baseCount: number;
+  /** Records held only as objects from the start (no stored line): counted toward the memory they take. */
+  private readonly loose: number;
+
+  constructor(
+    raw: Buffer | null = null,
+    records?: Table,
+    /** Reads the base's lines again after dropBase (null: this part cannot let them go). */
+    private readonly load: BodyLoader | null = null,
+    delta: Buffer | null = null,
+  ) {
+    this.base = raw ? new Lines(raw) : Lines.EMPTY;
+    this.delta = delta ? new Lines(delta) : Lines.EMPTY;
+    this.baseBytes = this.base.raw.length;
+    this.baseCount = this.base.size;
+    // A table read whole (the older one-object file, or rebuilt from the journal): every record already parsed.
+    if (records) {
+      for (const id of Object.keys(records)) {
+        setOwn(this.parsed, id, records[id]!);
+        this.added.add(id);
+      }
+    }
+    this.loose = records ? Object.keys(records).length : 0;
+  }
+
+  /** A part from its files' bytes (already unsealed; the delta's body already checked). Throws SnapshotDamaged. */
+  static fromFile(plain: Buffer, verify: boolean, load: BodyLoader | null = null, delta: Buffer | null = null): TablePart {
+    return new TablePart(partBody(plain, verify), undefined, load, delta);
+  }
+
+  /** A part whose base stays on disk until asked for (after a delta was written for a part that had let it go). */
+  private static unloaded(taken: TakenPart, load: BodyLoader, delta: Buffer): TablePart {
+    const part = new TablePart(null, undefined, load, delta);
+    part.dropped = true;
+    part.baseBytes = taken.baseBytes;
+    part.baseCount = taken.baseCount;
+    return part;
+  }
+
+  /**
+   * Lets go of the base's lines and of the records only read from the files, keeping the records changed in this run
+   * (issue 13: at 200,000 children a few thousand edits touch every part, and holding each touched part's lines
+   * until the next snapshot held the whole table). They are read again from the file when next needed.
+   */
+  dropBase(): boolean {
+    if (this.dropped || this.base.raw.length === 0 || !this.load) return false;
+    for (const id of Object.keys(this.parsed)) if (!this.changed.has(id)) delete this.parsed[id];
+    this.base = Lines.EMPTY;
+    this.dropped = true;
+    return true;
+  }
+
+  /** Whether the base's lines are in memory (or there are none). */
+  get holdsBase(): boolean {
+    return !this.dropped;
+  }
+
+  private ensureBase(): void {
+    if (!this.dropped) return;
+    this.base = new Lines(this.load!());
+    this.dropped = false;
+  }
+
+  /** Bytes held for this part (its stored lines, and a rough size for the records parsed). */
+  get bytes(): number {
+    return this.base.raw.length + this.delta.raw.length + (this.changed.size + this.loose) * 3000;
+  }
+
   get(id: string): EntityRecord | undefined {
     const hit = ownValue(this.parsed, id);
     if (hit) return hit;
-    this.ensureBase();
-    const slot = this.slotOf.get(id);
-    if (slot === undefined) return undefined;
-    return setOwn(this.parsed, id, this.parseSlot(slot));
+    // A record changed since the base is read from the delta, without the base.
+    let rec = this.delta.recordOf(id);
+    if (!rec) {
+      this.ensureBase();
+      rec = this.base.recordOf(id);
+    }
+    return rec ? setOwn(this.parsed, id, rec) : undefined;
   }
 
   /** Folds one operation into its record; true when the record is new. */
   apply(op: Operation, offset: number): boolean {
-    // A record changed before in this run is in `parsed` and already placed (stored line or added): no need for the
-    // stored lines, which may have been let go.
+    // A record changed before in this run is in `parsed` and already placed (stored line or added).
     if (!this.changed.has(op.id)) {
       this.get(op.id);
-      this.ensureBase();
       this.changed.add(op.id);
-      if (!this.slotOf.has(op.id)) this.added.add(op.id);
+      if (!this.delta.has(op.id)) {
+        this.ensureBase();
+        if (!this.base.has(op.id)) this.added.add(op.id);
+      }
     }
     return applyToTable(this.parsed, op, offset);
+  }
+
+  /** The record for a stored id, without keeping what was parsed: changed, else the delta's, else the base's. */
+  private current(id: string): EntityRecord {
+    return ownValue(this.parsed, id) ?? this.delta.recordOf(id) ?? this.base.recordOf(id)!;
   }
 
   /** Every record; those not parsed yet are parsed for the visit and not kept. */
   each(visit: (id: string, record: EntityRecord) => void): void {
     this.ensureBase();
-    for (const [id, slot] of this.slotOf) visit(id, ownValue(this.parsed, id) ?? this.parseSlot(slot));
+    for (const id of this.base.slotOf.keys()) visit(id, this.current(id));
+    for (const id of this.delta.slotOf.keys()) if (!this.base.has(id)) visit(id, this.current(id));
     for (const id of this.added) visit(id, this.parsed[id]!);
   }
 
   /** Every record parsed and kept (a small table read whole): the live object, following later edits. */
   whole(): Table {
     this.ensureBase();
-    for (const [id, slot] of this.slotOf) if (!Object.hasOwn(this.parsed, id)) setOwn(this.parsed, id, this.parseSlot(slot));
+    for (const lines of [this.delta, this.base]) {
+      for (const id of lines.slotOf.keys()) if (!Object.hasOwn(this.parsed, id)) setOwn(this.parsed, id, lines.recordOf(id)!);
+    }
     return this.parsed;
   }
 
   /**
-   * This part again, its stored lines now the ones just written for `taken`: the records parsed or changed before
-   * that moment are let go (read again from the lines when asked), those changed since are carried over. Without it
-   * every record a session touched would stay parsed, and a day of edits would hold the whole table as objects.
+   * This part again, its stored lines now the ones just written for `taken` (`written` is a new base, or a new delta
+   * over the same base): the records parsed or changed before that moment are let go (read again from the lines when
+   * asked), those changed since are carried over. Without it every record a session touched would stay parsed, and a
+   * day of edits would hold the whole table as objects.
    */
-  renewed(body: Buffer, taken: TakenPart, load: BodyLoader | null): TablePart {
-    const fresh = new TablePart(body, undefined, load);
+  renewed(written: Buffer, taken: TakenPart, load: BodyLoader | null, asDelta: boolean): TablePart {
+    let fresh: TablePart;
+    if (!asDelta) fresh = new TablePart(written, undefined, load);
+    else if (taken.base) fresh = new TablePart(taken.base.raw, undefined, load, written);
+    else fresh = TablePart.unloaded(taken, load!, written);
     for (const id of this.changed) {
       const now = this.parsed[id]!;
       if (now === taken.changed.get(id)) continue;
       setOwn(fresh.parsed, id, now);
       fresh.changed.add(id);
-      if (!fresh.slotOf.has(id)) fresh.added.add(id);
+      // Not in the files just written nor in the ones before: new since the capture.
+      if (this.added.has(id) && !taken.changed.has(id)) fresh.added.add(id);
     }
     return fresh;
   }
@@ -218,10 +274,12 @@ export class TablePart {
    */
   spill(visit: (id: string, line: Buffer | null, record: EntityRecord | null) => void): void {
     this.ensureBase();
-    for (const [id, slot] of this.slotOf) {
+    const stored = (id: string) => {
       if (this.changed.has(id)) visit(id, null, this.parsed[id]!);
-      else visit(id, this.raw!.subarray(this.lineStart[slot]!, this.lineEnd[slot]! + 1), null);
-    }
+      else visit(id, this.delta.lineOf(id) ?? this.base.lineOf(id)!, null);
+    };
+    for (const id of this.base.slotOf.keys()) stored(id);
+    for (const id of this.delta.slotOf.keys()) if (!this.base.has(id)) stored(id);
     for (const id of this.added) visit(id, null, this.parsed[id]!);
   }
 
@@ -231,13 +289,13 @@ export class TablePart {
     for (const id of this.changed) changed.set(id, this.parsed[id]!);
     for (const id of this.added) if (!changed.has(id)) changed.set(id, this.parsed[id]!);
     return {
-      raw: this.raw,
-      lines: this.slotOf,
-      lineStart: this.lineStart,
-      lineEnd: this.lineEnd,
+      base: this.dropped ? null : this.base,
+      delta: this.delta,
       changed,
       added: [...this.added],
       reload: this.dropped ? this.load : null,
+      baseBytes: this.dropped ? this.baseBytes : this.base.raw.length,
+      baseCount: this.dropped ? this.baseCount : this.base.size,
     };
   }
 }
@@ -259,40 +317,75 @@ export function partBody(plain: Buffer, verify: boolean): Buffer {
   return body;
 }
 
-/** A taken part whose stored lines were let go, with them read again (the writing snapshot's turn). */
+/** A taken part whose base lines were let go, with them read again (the writing snapshot's turn). */
 export function withBase(taken: TakenPart): TakenPart {
   if (!taken.reload) return taken;
-  const base = new TablePart(taken.reload());
-  const lines = base.take();
-  return { ...taken, raw: lines.raw, lines: lines.lines, lineStart: lines.lineStart, lineEnd: lines.lineEnd, reload: null };
+  return { ...taken, base: new Lines(taken.reload()), reload: null };
 }
 
-/** A taken part's file content (before sealing), and its checksum. Unchanged records are copied byte for byte. */
-export function encodePart(taken: TakenPart): { bytes: Buffer; sha256: string; body: Buffer } {
-  const pieces: Buffer[] = [];
-  let text = '';
-  const flush = () => {
-    if (text) pieces.push(Buffer.from(text));
-    text = '';
-  };
-  const line = (id: string, rec: EntityRecord) => {
-    text += `${JSON.stringify(id)}\t${JSON.stringify(rec)}\n`;
-    if (text.length > 1 << 20) flush();
-  };
-  for (const [id, slot] of taken.lines) {
-    const rec = taken.changed.get(id);
-    if (rec) line(id, rec);
-    else {
-      flush();
-      pieces.push(taken.raw!.subarray(taken.lineStart[slot]!, taken.lineEnd[slot]! + 1));
-    }
+/** Gathers lines (copied bytes, or records serialised now) into a part file's content and its checksum. */
+class PartWriter {
+  private readonly pieces: Buffer[] = [];
+  private text = '';
+
+  copy(line: Buffer): void {
+    this.flush();
+    this.pieces.push(line);
   }
-  for (const id of taken.added) line(id, taken.changed.get(id)!);
-  flush();
-  const body = Buffer.concat(pieces);
-  const sha256 = crypto.createHash('sha256').update(body).digest('hex');
-  const bytes = Buffer.concat([Buffer.from(`${MAGIC}${sha256}\n`), body]);
-  return { bytes, sha256, body: bytes.subarray(HEAD) };
+
+  record(id: string, rec: EntityRecord): void {
+    this.text += `${JSON.stringify(id)}\t${JSON.stringify(rec)}\n`;
+    if (this.text.length > 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    if (this.text) this.pieces.push(Buffer.from(this.text));
+    this.text = '';
+  }
+
+  done(): { bytes: Buffer; sha256: string; body: Buffer } {
+    this.flush();
+    const body = Buffer.concat(this.pieces);
+    const sha256 = crypto.createHash('sha256').update(body).digest('hex');
+    const bytes = Buffer.concat([Buffer.from(`${MAGIC}${sha256}\n`), body]);
+    return { bytes, sha256, body: bytes.subarray(HEAD) };
+  }
+}
+
+/** The records a taken part holds, in all (base + delta + changed + added). */
+export const takenCount = (taken: TakenPart): number => {
+  let n = taken.baseCount + taken.added.length;
+  for (const id of taken.delta.slotOf.keys()) if (!(taken.base ?? Lines.EMPTY).has(id)) n++;
+  return n;
+};
+
+/** A taken part as a new base file (its base lines read again first: withBase). Unchanged records are copied byte
+ *  for byte. */
+export function encodePart(taken: TakenPart): { bytes: Buffer; sha256: string; body: Buffer } {
+  const base = taken.base!;
+  const out = new PartWriter();
+  const stored = (id: string, own: Buffer) => {
+    const rec = taken.changed.get(id);
+    if (rec) out.record(id, rec);
+    else out.copy(taken.delta.lineOf(id) ?? own);
+  };
+  for (const [id, slot] of base.slotOf) stored(id, base.line(slot));
+  for (const [id, slot] of taken.delta.slotOf) if (!base.has(id)) stored(id, taken.delta.line(slot));
+  for (const id of taken.added) out.record(id, taken.changed.get(id)!);
+  return out.done();
+}
+
+/** A taken part's new delta over its base: the old delta's records (changed ones serialised again), then every
+ *  other record changed or added since the base. Needs no base lines. */
+export function encodeDelta(taken: TakenPart): { bytes: Buffer; sha256: string; body: Buffer } {
+  const out = new PartWriter();
+  for (const [id, slot] of taken.delta.slotOf) {
+    const rec = taken.changed.get(id);
+    if (rec) out.record(id, rec);
+    else out.copy(taken.delta.line(slot));
+  }
+  for (const [id, rec] of taken.changed) if (!taken.delta.has(id)) out.record(id, rec);
+  return out.done();
 }
 
 /** Whether a file's bytes are a part in lines (else the older one-object form). */

@@ -2,6 +2,10 @@
 // 200,000 children) is split by a hash of each record's id into PARTS parts, each its own file: a child's page
 // reads one part, a snapshot rewrites only the parts that changed, one part per turn of the event loop, and parts
 // nobody has changed can be dropped from memory and read again later, so the table is never held whole.
+// A part of a large table may be two files: a base and a delta holding only the records changed since that base, named
+// together in the manifest as `base+delta` (so an older version, not knowing deltas, finds no such file and rebuilds
+// the table from the journal rather than read the base alone). A snapshot writes a part's delta while it stays small
+// beside its base (DELTA_SHARE), and rewrites the base, with the delta folded in, when it does not.
 // Part files are named by their content hash and written before the manifest that names them, so a crash leaves
 // either the old or the new set complete; files no manifest (current or backup) names are removed after the
 // manifest is durable. In a sealed store each file is sealed under its entity and name (so one part cannot stand in
@@ -11,14 +15,25 @@ import path from 'node:path';
 import type { Operation } from './operation';
 import type { Sealer } from './sealed';
 import { decodeSnapshotBuffer, SnapshotDamaged, unsealFile } from './snapshot-file';
-import { encodePart, isLinePart, partBody, TablePart, withBase, type BodyLoader, type TakenPart } from './table-part';
+import {
+  encodeDelta,
+  encodePart,
+  isLinePart,
+  partBody,
+  TablePart,
+  takenCount,
+  withBase,
+  type BodyLoader,
+  type TakenPart,
+} from './table-part';
 import { setOwn, type EntityRecord, type State } from './state';
 import { writeNewFileAsync } from './durable-file';
 
 export interface TableRef {
   /** The whole table in one file: small tables, and every table written before parts existed. */
   file?: string;
-  /** The table's parts (a record's part: a hash of its id modulo their number); null for an empty part. */
+  /** The table's parts (a record's part: a hash of its id modulo their number): `base` or `base+delta`; null for an
+   *  empty part. */
   parts?: (string | null)[];
   count: number;
   conflicts: number;
@@ -34,9 +49,12 @@ export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolv
 /** What a table file is sealed under. */
 export const tableLabel = (entity: string, file: string) => `table:${entity}:${file}`;
 
+/** The files of one part's entry: its base, and its delta if it has one. */
+export const entryFiles = (entry: string): string[] => entry.split('+');
+
 /** Every file a table reference names. */
 export const refFiles = (ref: TableRef): string[] =>
-  ref.parts ? ref.parts.filter((f): f is string => f !== null) : ref.file ? [ref.file] : [];
+  ref.parts ? ref.parts.filter((f): f is string => f !== null).flatMap(entryFiles) : ref.file ? [ref.file] : [];
 
 /** A table split into this many parts once it holds SPLIT_AT records (50,000 children: ~900 KB a part). */
 export const PARTS = 128;
@@ -48,6 +66,12 @@ export const SPLIT_AT = 4096;
  */
 export const FINER_AT = 512;
 export const MAX_PARTS = 1024;
+/**
+ * A part's delta is written while it stays under this share of its base's bytes; past it the base is rewritten with
+ * the delta folded in. Each snapshot rewrites a changed part's whole delta, so the share bounds that repeated cost,
+ * and reading a part reads at most this much more.
+ */
+export const DELTA_SHARE = 0.25;
 /** Stored bytes of large-table parts kept in memory before the least recently used clean ones are dropped. */
 const DEFAULT_BUDGET = 128 * 1024 * 1024;
 
@@ -67,27 +91,66 @@ function readPlain(folder: string, entity: string, file: string, sealer?: Sealer
   try {
     stored = fs.readFileSync(path.join(folder, file));
   } catch {
-    throw new SnapshotDamaged('missing');
+    throw new SnapshotDamaged('missing', file);
   }
-  // Sealed: the seal's tag proves the bytes; plaintext: the checksum inside.
-  return unsealFile(stored, tableLabel(entity, file), sealer);
+  try {
+    // Sealed: the seal's tag proves the bytes; plaintext: the checksum inside.
+    return unsealFile(stored, tableLabel(entity, file), sealer);
+  } catch (err) {
+    throw err instanceof SnapshotDamaged ? new SnapshotDamaged(err.reason, file) : err;
+  }
+}
+
+/** A part file's lines, checked. Throws SnapshotDamaged naming the file. */
+function readBody(folder: string, entity: string, file: string, sealer?: Sealer): Buffer {
+  const plain = readPlain(folder, entity, file, sealer);
+  try {
+    return partBody(plain, !sealer);
+  } catch (err) {
+    throw err instanceof SnapshotDamaged ? new SnapshotDamaged(err.reason, file) : err;
+  }
+}
+
+/** Whether a taken part's new delta stays small beside its base (DELTA_SHARE): its old delta, and the records changed
+ *  since the base at its base's average line size. */
+function deltaFits(taken: TakenPart): boolean {
+  if (taken.baseCount === 0) return false;
+  let fresh = 0;
+  for (const id of taken.changed.keys()) if (!taken.delta.has(id)) fresh++;
+  const estimate = taken.delta.raw.length + (fresh * taken.baseBytes) / taken.baseCount;
+  return estimate <= taken.baseBytes * DELTA_SHARE;
 }
 
 /** Reads a part file's lines again (after the part let them go). Throws SnapshotDamaged. */
 const bodyLoader = (folder: string, entity: string, file: string, sealer?: Sealer): BodyLoader => () =>
-  partBody(readPlain(folder, entity, file, sealer), !sealer);
+  readBody(folder, entity, file, sealer);
 
-/** Reads one stored part (or a whole table file of the older one-object form). Throws SnapshotDamaged. */
-export function readPart(folder: string, entity: string, file: string, sealer?: Sealer): TablePart {
+/** Reads one stored part, its base and delta (or a whole table file of the older one-object form). Throws
+ *  SnapshotDamaged. */
+export function readPart(folder: string, entity: string, entry: string, sealer?: Sealer): TablePart {
+  const [file, delta] = entryFiles(entry) as [string, string | undefined];
   const plain = readPlain(folder, entity, file, sealer);
-  if (isLinePart(plain)) return TablePart.fromFile(plain, !sealer, bodyLoader(folder, entity, file, sealer));
-  return new TablePart(null, decodeSnapshotBuffer<Table>(plain, !sealer));
+  if (isLinePart(plain)) {
+    const deltaBody = delta ? readBody(folder, entity, delta, sealer) : null;
+    try {
+      return TablePart.fromFile(plain, !sealer, bodyLoader(folder, entity, file, sealer), deltaBody);
+    } catch (err) {
+      throw err instanceof SnapshotDamaged && !err.file ? new SnapshotDamaged(err.reason, file) : err;
+    }
+  }
+  if (delta) throw new SnapshotDamaged('json', file);
+  try {
+    return new TablePart(null, decodeSnapshotBuffer<Table>(plain, !sealer));
+  } catch (err) {
+    throw err instanceof SnapshotDamaged ? new SnapshotDamaged(err.reason, file) : err;
+  }
 }
 
 /** A whole table read from its files (integrity checks). Throws SnapshotDamaged. */
 export function readWholeTable(folder: string, entity: string, ref: TableRef, sealer?: Sealer): Table {
   const out: Table = {};
-  for (const file of refFiles(ref)) readPart(folder, entity, file, sealer).each((id, rec) => setOwn(out, id, rec));
+  const entries = ref.parts ? ref.parts.filter((f): f is string => f !== null) : ref.file ? [ref.file] : [];
+  for (const file of entries) readPart(folder, entity, file, sealer).each((id, rec) => setOwn(out, id, rec));
   return out;
 }
 
@@ -134,6 +197,8 @@ export interface TableWrite {
   /** Let go once written: the part's previous lines and objects need not outlive its new file. */
   taken: TakenPart | null;
   source: TablePart | null;
+  /** The part's base file when the capture was taken, if a delta over it may be written (a table in parts). */
+  baseFile: string | null;
 }
 
 export class TableSet {
@@ -199,7 +264,8 @@ export class TableSet {
       return part;
     } catch (err) {
       const reason = err instanceof SnapshotDamaged ? err.reason : 'missing';
-      this.replaceWhole(entity, t, this.rebuild(entity, reason, file));
+      const damaged = (err instanceof SnapshotDamaged && err.file) || entryFiles(file)[0]!;
+      this.replaceWhole(entity, t, this.rebuild(entity, reason, damaged));
       return t.parts[i]!;
     }
   }
@@ -410,7 +476,8 @@ export class TableSet {
       for (const i of t.dirty) {
         const part = t.parts[i];
         if (!part) continue;
-        writes.push({ entity, part: i, taken: part.take(), source: part });
+        const entry = t.k > 1 ? t.files[i] : null;
+        writes.push({ entity, part: i, taken: part.take(), source: part, baseFile: entry ? entryFiles(entry)[0]! : null });
         parts.add(i);
         t.pending.add(i);
       }
@@ -465,39 +532,44 @@ export class TableSet {
   }
 
   /**
-   * Serialises and writes one part durably; returns its file name (null: the part is empty). Its lines read again
-   * (if the part let them go), the encoding, and the sealing and writing each take their own turn of the event loop:
-   * at 200,000 children a part is ~10 MB, and all three in one turn stalled the app.
+   * Serialises and writes one part durably; returns its entry (`base` or `base+delta`; null: the part is empty). Its
+   * lines read again (if the part let them go and its base is rewritten), the encoding, and the sealing and writing
+   * each take their own turn of the event loop: at 200,000 children a part is ~1.2 MB, and all three in one turn
+   * stalled the app.
    */
   async writePart(w: TableWrite): Promise<string | null> {
     const source = w.source!;
     let taken = w.taken!;
     w.taken = null;
     w.source = null;
-    if (taken.reload) {
-      taken = withBase(taken);
-      await nextTurn();
+    const asDelta = w.baseFile !== null && deltaFits(taken);
+    if (!asDelta) {
+      if (taken.reload) {
+        taken = withBase(taken);
+        await nextTurn();
+      }
+      if (takenCount(taken) === 0) return null;
     }
-    if (taken.lines.size + taken.added.length === 0) return null;
-    const plain = encodePart(taken);
+    const plain = asDelta ? encodeDelta(taken) : encodePart(taken);
     await nextTurn();
     const hash = (this.sealer ? this.sealer.nameFor(plain.sha256) : plain.sha256).slice(0, 16);
     const safe = w.entity.replace(/[^a-zA-Z0-9_-]/g, '_');
-    const file = `${safe}-${w.part}-${hash}.json`;
+    const file = `${safe}-${w.part}-${asDelta ? 'd' : ''}${hash}.json`;
     const target = path.join(this.folder, file);
     // Same content, same name: already there.
     if (!fs.existsSync(target)) {
       await writeNewFileAsync(target, this.sealer ? this.sealer.sealFile(plain.bytes, tableLabel(w.entity, file)) : plain.bytes);
     }
+    const baseFile = asDelta ? w.baseFile! : file;
     // The part in memory now reads from these lines; what it parsed before is let go (unless rebuilt meanwhile).
     const t = this.tables.get(w.entity);
     if (t && t.parts[w.part] === source) {
-      const renewed = source.renewed(plain.body, taken, bodyLoader(this.folder, w.entity, file, this.sealer));
+      const renewed = source.renewed(plain.body, taken, bodyLoader(this.folder, w.entity, baseFile, this.sealer), asDelta);
       t.parts[w.part] = renewed;
       // Still pending (adopt counts it): when memory is short, only what changed since the capture is kept.
       if (t.k > 1 && this.loadedBytes > this.budget) renewed.dropBase();
     }
-    return file;
+    return asDelta ? `${baseFile}+${file}` : file;
   }
 
   /** The references a manifest names: the tables as captured, with the taken parts written as `written`. */
