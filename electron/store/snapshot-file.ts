@@ -22,7 +22,11 @@ export class SnapshotDamaged extends Error {
 
 /** The file's bytes and its checksum, hashing the UTF-8 bytes once (not the string, which costs far more). */
 export function encodeSnapshotBuffer(doc: unknown): { bytes: Buffer; sha256: string } {
-  const body = Buffer.from(JSON.stringify(doc));
+  return encodeSnapshotBody(Buffer.from(JSON.stringify(doc)));
+}
+
+/** The same file around a document already serialised (in pieces, over several turns: see Store.writeSidecar). */
+export function encodeSnapshotBody(body: Buffer): { bytes: Buffer; sha256: string } {
   const sha256 = crypto.createHash('sha256').update(body).digest('hex');
   return { bytes: Buffer.concat([Buffer.from(`${PREFIX}${sha256}${MIDDLE}`), body, Buffer.from('}')]), sha256 };
 }
