@@ -160,7 +160,7 @@ class Parted {
   files: (string | null)[];
   sizes: number[];
   readonly dirty = new Set<number>();
-  /** Parts a snapshot has taken but not yet made durable: they may not be dropped. */
+  /** Parts a snapshot has taken but not yet made durable: they may let go of their base, never of their changes. */
   readonly pending = new Set<number>();
   lastUse: number[];
   count: number;
@@ -300,8 +300,8 @@ export class TableSet {
       if (other.k === 1) continue;
       for (let i = 0; i < other.k; i++) {
         const part = other.parts[i];
-        if (!part || other.pending.has(i) || (other === t && i === keep)) continue;
-        if (other.dirty.has(i) && !part.holdsBase) continue;
+        if (!part || (other === t && i === keep)) continue;
+        if ((other.dirty.has(i) || other.pending.has(i)) && !part.holdsBase) continue;
         candidates.push({ t: other, i, use: other.lastUse[i]! });
       }
     }
@@ -309,7 +309,9 @@ export class TableSet {
     for (const c of candidates) {
       if (this.loadedBytes <= this.budget * 0.75) break;
       const part = c.t.parts[c.i]!;
-      if (c.t.dirty.has(c.i)) {
+      // A part being written by the snapshot under way holds changes not yet durable: like a changed part, it keeps
+      // them (edits during a snapshot of every part used to read each part again and hold it, ~1 GB at 200,000).
+      if (c.t.dirty.has(c.i) || c.t.pending.has(c.i)) {
         if (!part.dropBase()) continue;
       } else c.t.parts[c.i] = undefined;
       this.loadedBytes -= c.t.sizes[c.i]!;
