@@ -13,6 +13,7 @@ import {
   isListSidecarMeta,
   LIST_SIDECAR,
   LIST_SIDECAR_VERSION,
+  rowId,
   summaryExtras,
   type ListSidecarMeta,
   type SummaryExtras,
@@ -37,7 +38,7 @@ import { familyNamesOf } from '../domain/ledger/search-names';
 import { hlcDate } from '../store/hlc';
 import type { EntityRecord } from '../store/state';
 import { createdHlc, updatedHlc } from '../store/state';
-import type { SidecarCapture, Store } from '../store/store';
+import type { SidecarCapture, Store, StoredSidecar } from '../store/store';
 
 export const CODE_ITEM_ENTITY = 'codeItem';
 export const LEDGER_SETTINGS_ENTITY = 'ledgerSettings';
@@ -48,6 +49,10 @@ const DRAIN_FROM = 64;
 const DRAIN_SLICE = 200;
 /** More changed children than this when a snapshot begins: the stored summaries wait for the next one. */
 const CAPTURE_MAX_DIRTY = 2000;
+/** The stored summaries take additions (the changed children's) until these many rows were added since they were
+ *  written whole: a quarter of the children, at least ADDS_MIN. A start after a crash reads the additions too. */
+const ADDS_SHARE = 0.25;
+const ADDS_MIN = 2000;
 
 export class LedgerIndex {
   private readonly list = new ChildListIndex();
@@ -91,7 +96,7 @@ export class LedgerIndex {
   summarisedSinceStart = 0;
 
   constructor(private readonly store: Store) {
-    store.registerSidecar(LIST_SIDECAR, () => this.capture());
+    store.registerSidecar(LIST_SIDECAR, (stored) => this.capture(stored));
     store.onChange((ops) => {
       for (const op of ops) {
         if (op.entity === CHILD_ENTITY) {
@@ -278,12 +283,25 @@ export class LedgerIndex {
     this.list.reset();
     const pass = new DayPass(today, settings);
     try {
+      // Rows added since the first files stand for the rows of the same child there (the last one of each child).
+      const added = new Map<string, unknown>();
+      for (const row of stored.adds) added.set(rowId(row), row);
       const summaries: ChildSummary[] = [];
-      for (const row of stored.items) {
+      const take = (row: unknown) => {
         const decoded = decodeRow(row, pass);
         summaries.push(decoded.s);
         this.extras.set(decoded.s.id, decoded.x);
+      };
+      for (const row of stored.items) {
+        if (added.size === 0) take(row);
+        else {
+          const id = rowId(row);
+          const newer = added.get(id);
+          take(newer ?? row);
+          if (newer !== undefined) added.delete(id);
+        }
       }
+      for (const row of added.values()) take(row);
       this.list.load(summaries);
     } catch {
       this.list.reset();
@@ -306,12 +324,31 @@ export class LedgerIndex {
     return !this.allDirty && this.extras.size === this.list.size && this.list.size > 0;
   }
 
-  /** What the snapshot beginning now stores: every summary, brought up to date first (only the changed ones). */
-  private capture(): SidecarCapture | null {
+  /**
+   * What the snapshot beginning now stores, every summary brought up to date first (only the changed ones): the
+   * summaries of the children changed since the stored ones, as additions to them, while those stay a small share
+   * (at 200,000 children every snapshot rewrote 100 MB of summaries, and the disk's queue stalled the journal);
+   * else every summary.
+   */
+  private capture(stored: StoredSidecar | null): SidecarCapture | null {
     if (this.allDirty || this.day === '' || this.dirty.size > CAPTURE_MAX_DIRTY) return null;
     this.refresh(this.day);
     // Nothing summarised since the last one: the stored summaries (with the changes since their offset) still hold.
     if (!this.unstored) return null;
+    const meta: ListSidecarMeta = { version: LIST_SIDECAR_VERSION, settings: this.settings() };
+    // Closing: the additions are folded in, so the next start reads one set of summaries.
+    if (stored && stored.rows !== null && !(stored.closing && stored.addRows > 0) && isListSidecarMeta(stored.meta, meta.settings)) {
+      const changed = this.store.changedSince(CHILD_ENTITY, stored.at);
+      if (stored.addRows + changed.size <= Math.max(ADDS_MIN, this.list.size * ADDS_SHARE)) {
+        const items: ChildSummary[] = [];
+        for (const id of changed) {
+          const s = this.list.get(id);
+          if (s && this.extras.has(id)) items.push(s);
+        }
+        this.unstored = false;
+        return { meta: meta as unknown as SidecarCapture['meta'], items, encode: this.encodeRow, append: true };
+      }
+    }
     // Nearly in name order (see roughlyByName): restored into slots in that order, the next start's sort by name
     // (every other order's tie-break) meets an almost sorted array. Taken as an array of its own, encoded chunk by
     // chunk as it is written. A child changed after this moment may be encoded with its newer extras; it is after
@@ -319,16 +356,13 @@ export class LedgerIndex {
     const items = this.list.roughlyByName();
     if (this.extras.size < items.length) return null;
     this.unstored = false;
-    const meta: ListSidecarMeta = { version: LIST_SIDECAR_VERSION, settings: this.settings() };
-    return {
-      meta: meta as unknown as SidecarCapture['meta'],
-      items,
-      encode: (item) => {
-        const s = item as ChildSummary;
-        return encodeRow(s, this.extras.get(s.id)!);
-      },
-    };
+    return { meta: meta as unknown as SidecarCapture['meta'], items, encode: this.encodeRow };
   }
+
+  private readonly encodeRow = (item: unknown) => {
+    const s = item as ChildSummary;
+    return encodeRow(s, this.extras.get(s.id)!);
+  };
 
   /** Brings every summary up to date for `today`: all of them when the day or the settings changed, else only the
    *  children changed since the last call. */

@@ -78,6 +78,23 @@ export interface SidecarRef {
   /** The journal offset it describes: the operations from here on are not in it. */
   at: number;
   meta: JsonValue;
+  /** Items in `files` (absent in sidecars written before additions existed). */
+  rows?: number;
+  /** Files of items added since `files` were written, in order (a later item may stand for an earlier one). */
+  adds?: string[];
+  /** Items in `adds`. */
+  addRows?: number;
+}
+
+/** What a sidecar's owner is told of the stored sidecar when a snapshot begins. */
+export interface StoredSidecar {
+  at: number;
+  meta: JsonValue;
+  /** Items in its first files; null when not known (written before additions existed). */
+  rows: number | null;
+  addRows: number;
+  /** The store is closing: additions are better folded in now (the next start then reads one set of files). */
+  closing: boolean;
 }
 
 /** What a sidecar's owner hands a snapshot, synchronously: items no later change will alter. */
@@ -87,6 +104,9 @@ export interface SidecarCapture {
   /** Turns an item into what is stored, chunk by chunk as the chunks are written (never all at once: a city's
    *  encoded summaries would be a second copy of them). Items must not change after capture. */
   encode?: (item: unknown) => unknown;
+  /** The items are additions to the stored sidecar (whose meta they share): written as files of their own beside
+   *  its files, so a snapshot writes what changed, not the whole sidecar again. Ignored when none is stored. */
+  append?: boolean;
 }
 
 /** Sidecar items per file, serialised SIDECAR_SLICE a turn of the event loop: at 200,000 children a whole file's
@@ -149,7 +169,9 @@ export class Store {
   private sinceSnapshot = 0;
   private snapshotting: Promise<void> | null = null;
   private closed = false;
-  private readonly sidecarOwners = new Map<string, () => SidecarCapture | null>();
+  /** The snapshot under way is the last before closing: sidecars are written whole (the next start reads one). */
+  private closing = false;
+  private readonly sidecarOwners = new Map<string, (stored: StoredSidecar | null) => SidecarCapture | null>();
   /** Where the journal stood in the manifest this store opened, and each record changed since (its latest offset). */
   private openedAt = 0;
   private readonly touched = new Map<string, Map<string, number>>();
@@ -748,7 +770,7 @@ export class Store {
           await nextTurn();
         }
         const sidecarRefs: Record<string, SidecarRef> = { ...(this.doc.sidecars ?? {}) };
-        for (const c of sidecars) sidecarRefs[c.name] = await this.writeSidecar(c.name, c.capture, head.log.bytes);
+        for (const c of sidecars) sidecarRefs[c.name] = await this.writeSidecar(c.name, c.capture, head.log.bytes, c.stored);
         await fsyncDirAsync(this.tables.folder);
         const refs = TableSet.refsFrom(taken.base, written);
         const db = snapshotDb<StoreDoc>(files.snapshot, files.backup, this.sealer);
@@ -770,25 +792,31 @@ export class Store {
 
   /**
    * Derived data the next snapshots keep beside the tables, so it need not be derived again from every record at the
-   * next start. `capture` runs synchronously when a snapshot begins; null keeps the previous one (with its older
-   * journal offset: readers add what changed since, see changedSince).
+   * next start. `capture` runs synchronously when a snapshot begins, told what is stored; null keeps the previous one
+   * (with its older journal offset: readers add what changed since, see changedSince).
    */
-  registerSidecar(name: string, capture: () => SidecarCapture | null): void {
+  registerSidecar(name: string, capture: (stored: StoredSidecar | null) => SidecarCapture | null): void {
     this.sidecarOwners.set(name, capture);
   }
 
-  /** The sidecar as the opened manifest (or a later snapshot) holds it; null when there is none or it is damaged. */
-  readSidecar(name: string): { meta: JsonValue; items: unknown[]; at: number } | null {
-    const ref = this.doc.sidecars && Object.hasOwn(this.doc.sidecars, name) ? this.doc.sidecars[name] : undefined;
+  /**
+   * The sidecar as the opened manifest (or a later snapshot) holds it: its items, and the items added since (a later
+   * one may stand for an earlier one: the owner knows which). Null when there is none or it is damaged.
+   */
+  readSidecar(name: string): { meta: JsonValue; items: unknown[]; adds: unknown[]; at: number } | null {
+    const ref = this.sidecarRef(name);
     if (!ref) return null;
-    try {
+    const read = (files: string[]) => {
       const items: unknown[] = [];
-      for (const file of ref.files) {
+      for (const file of files) {
         const stored = fs.readFileSync(path.join(this.tables.folder, file));
         const chunk = openSnapshotBuffer<unknown[]>(stored, sidecarLabel(name, file), this.sealer);
         for (const item of chunk) items.push(item);
       }
-      return { meta: ref.meta, items, at: ref.at };
+      return items;
+    };
+    try {
+      return { meta: ref.meta, items: read(ref.files), adds: read(ref.adds ?? []), at: ref.at };
     } catch {
       // Derived data: a damaged copy is derived again by its owner, never a reason to stop.
       return null;
@@ -810,20 +838,42 @@ export class Store {
     return out;
   }
 
-  private captureSidecars(): { name: string; capture: SidecarCapture }[] {
-    const out: { name: string; capture: SidecarCapture }[] = [];
+  private sidecarRef(name: string): SidecarRef | undefined {
+    return this.doc.sidecars && Object.hasOwn(this.doc.sidecars, name) ? this.doc.sidecars[name] : undefined;
+  }
+
+  private captureSidecars(): { name: string; capture: SidecarCapture; stored: SidecarRef | undefined }[] {
+    const out: { name: string; capture: SidecarCapture; stored: SidecarRef | undefined }[] = [];
     for (const [name, capture] of this.sidecarOwners) {
-      const c = capture();
-      if (c) out.push({ name, capture: c });
+      const ref = this.sidecarRef(name);
+      const c = capture(
+        ref ? { at: ref.at, meta: ref.meta, rows: ref.rows ?? null, addRows: ref.addRows ?? 0, closing: this.closing } : null,
+      );
+      // Additions to nothing stored would stand for the whole: keep what there is (none) instead.
+      if (c && !(c.append && !ref)) out.push({ name, capture: c, stored: ref });
     }
     return out;
   }
 
   private sidecarFiles(doc: StoreDoc): string[] {
-    return Object.values(doc.sidecars ?? {}).flatMap((r) => r.files);
+    return Object.values(doc.sidecars ?? {}).flatMap((r) => [...r.files, ...(r.adds ?? [])]);
   }
 
-  private async writeSidecar(name: string, capture: SidecarCapture, at: number): Promise<SidecarRef> {
+  private async writeSidecar(name: string, capture: SidecarCapture, at: number, stored: SidecarRef | undefined): Promise<SidecarRef> {
+    const files = await this.writeSidecarFiles(name, capture, capture.append ? `a${stored?.adds?.length ?? 0}-` : '');
+    if (capture.append && stored) {
+      return {
+        ...stored,
+        at,
+        adds: [...(stored.adds ?? []), ...files],
+        addRows: (stored.addRows ?? 0) + capture.items.length,
+      };
+    }
+    return { files, at, meta: capture.meta, rows: capture.items.length };
+  }
+
+  /** The items in files of SIDECAR_CHUNK, each serialised SIDECAR_SLICE a turn. */
+  private async writeSidecarFiles(name: string, capture: SidecarCapture, prefix: string): Promise<string[]> {
     const files: string[] = [];
     for (let i = 0; i < capture.items.length || i === 0; i += SIDECAR_CHUNK) {
       const end = Math.min(capture.items.length, i + SIDECAR_CHUNK);
@@ -838,7 +888,7 @@ export class Store {
       pieces.push(Buffer.from(']'));
       const plain = encodeSnapshotBody(Buffer.concat(pieces));
       const hash = (this.sealer ? this.sealer.nameFor(plain.sha256) : plain.sha256).slice(0, 16);
-      const file = `sidecar-${name.replace(/[^a-zA-Z0-9_-]/g, '_')}-${i / SIDECAR_CHUNK}-${hash}.json`;
+      const file = `sidecar-${name.replace(/[^a-zA-Z0-9_-]/g, '_')}-${prefix}${i / SIDECAR_CHUNK}-${hash}.json`;
       const target = path.join(this.tables.folder, file);
       if (!fs.existsSync(target)) {
         await writeNewFileAsync(target, this.sealer ? this.sealer.sealFile(plain.bytes, sidecarLabel(name, file)) : plain.bytes);
@@ -846,13 +896,18 @@ export class Store {
       files.push(file);
       await nextTurn();
     }
-    return { files, at, meta: capture.meta };
+    return files;
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     if (this.snapshotting) await this.snapshotting;
-    if (this.sinceSnapshot > 0 || this.tables.hasDirty()) await this.snapshot();
+    this.closing = true;
+    try {
+      if (this.sinceSnapshot > 0 || this.tables.hasDirty()) await this.snapshot();
+    } finally {
+      this.closing = false;
+    }
     this.closed = true;
     this.writer.close();
     this.listeners.clear();

@@ -105,6 +105,12 @@ export function encodeRow(s: ChildSummary, x: SummaryExtras): Row {
   ];
 }
 
+/** The child a stored row is of. Throws on a row of another shape. */
+export function rowId(row: unknown): string {
+  if (!Array.isArray(row) || typeof row[0] !== 'string') throw new Error('row');
+  return row[0];
+}
+
 /** The summary for the pass's day and its extras, from a stored row. Throws on a row of another shape. */
 export function decodeRow(row: unknown, pass: DayPass): { s: ChildSummary; x: SummaryExtras } {
   if (!Array.isArray(row) || row.length !== 27) throw new Error('row');

@@ -105,3 +105,57 @@ test('many children changed while nobody lists them are summarised in the backgr
   expect(index.lastSummarised).toBe(0);
   expect(list.rows.every((r) => r.riskLevel === 'red')).toBe(true);
 });
+
+describe('additions to the stored summaries', () => {
+  const sidecarRef = (c: AppContext) => {
+    const doc = (requireStore(c) as unknown as { doc: { sidecars?: Record<string, { files: string[]; adds?: string[]; addRows?: number }> } }).doc;
+    return doc.sidecars!['ledger-list']!;
+  };
+
+  test('a snapshot after a few edits adds their summaries beside the stored ones; a crash start reads both', async () => {
+    const ids = await office(6);
+    await names();
+    await requireStore(ctx).snapshot();
+    const first = sidecarRef(ctx);
+    await call(ctx, 'children.update', { id: ids[0]!, record: child('王小军', '2015-08-08', 100), incomplete: false });
+    await call(ctx, 'children.create', { record: child('李小花', '2016-01-01', 200), incomplete: false });
+    await names();
+    await requireStore(ctx).snapshot();
+    const second = sidecarRef(ctx);
+    // The stored summaries stay; the two changed children are added beside them.
+    expect(second.files).toEqual(first.files);
+    expect(second.adds).toHaveLength(1);
+    expect(second.addRows).toBe(2);
+    // No close: killed here. The start reads the stored summaries and the additions, and summarises nobody.
+    ctx = await openSignedIn({ dataDir: ctx.dataDir, owner: 'test', clock, files: cliFiles });
+    const store = requireStore(ctx);
+    const get = jest.spyOn(store, 'get');
+    const rows = await names();
+    expect(rows).toContain('王小军');
+    expect(rows).toContain('李小花');
+    expect(rows).not.toContain('张小明0');
+    expect(rows).toHaveLength(7);
+    expect(get.mock.calls.filter(([entity]) => entity === 'child')).toHaveLength(0);
+    expect(ledgerIndex(store).summarisedSinceStart).toBe(0);
+  });
+
+  test('closing folds the additions in: the next start reads one set of summaries', async () => {
+    const ids = await office(4);
+    await names();
+    await requireStore(ctx).snapshot();
+    await call(ctx, 'children.update', { id: ids[1]!, record: child('赵小龙', '2015-08-08', 101), incomplete: false });
+    await names();
+    await requireStore(ctx).snapshot();
+    expect(sidecarRef(ctx).adds).toHaveLength(1);
+    await call(ctx, 'children.update', { id: ids[2]!, record: child('钱小虎', '2015-08-08', 102), incomplete: false });
+    await names();
+    await ctx.close();
+    await reopen();
+    expect(sidecarRef(ctx).adds ?? []).toEqual([]);
+    expect(sidecarRef(ctx).files.length).toBeGreaterThan(0);
+    const rows = await names();
+    expect(rows).toEqual(expect.arrayContaining(['赵小龙', '钱小虎']));
+    expect(rows).toHaveLength(4);
+    expect(ledgerIndex(requireStore(ctx)).summarisedSinceStart).toBe(0);
+  });
+});

@@ -72,4 +72,42 @@ describe('sidecars', () => {
     expect(most).toBeLessThanOrEqual(500);
     await store.close();
   });
+
+  test('additions are written beside the stored items, only when items are stored, and a whole capture replaces both', async () => {
+    const dir = path.join(tempDir(), 'store');
+    await Store.create(dir, OFFICE);
+    const store = await Store.open(dir, { office: OFFICE, clock: fixedClock(), snapshotEvery: 1_000_000 });
+    let next: { items: unknown[]; append?: boolean } | null = { items: ['x'], append: true };
+    const told: unknown[] = [];
+    store.registerSidecar('rows', (stored) => {
+      told.push(stored && { rows: stored.rows, addRows: stored.addRows });
+      return next && { meta: 1, ...next };
+    });
+    const edit = () => store.commit([{ entity: 'child', id: 'c1', set: { name: String(told.length) } }], 'u1');
+    edit();
+    await store.snapshot();
+    // Additions to nothing stored are not written.
+    expect(store.readSidecar('rows')).toBeNull();
+    next = { items: ['a', 'b'] };
+    edit();
+    await store.snapshot();
+    next = { items: ['c'], append: true };
+    edit();
+    await store.snapshot();
+    next = { items: ['d', 'e'], append: true };
+    edit();
+    await store.snapshot();
+    expect(told).toEqual([null, null, { rows: 2, addRows: 0 }, { rows: 2, addRows: 1 }]);
+    next = null;
+    await store.close();
+    const again = await Store.open(dir, { office: OFFICE });
+    const read = again.readSidecar('rows')!;
+    expect(read.items).toEqual(['a', 'b']);
+    expect(read.adds).toEqual(['c', 'd', 'e']);
+    again.registerSidecar('rows', () => ({ meta: 2, items: ['f'] }));
+    again.commit([{ entity: 'child', id: 'c1', set: { name: 'z' } }], 'u1');
+    await again.snapshot();
+    expect(again.readSidecar('rows')).toMatchObject({ meta: 2, items: ['f'], adds: [] });
+    await again.close();
+  });
 });
