@@ -109,13 +109,19 @@ export interface TakenPart {
   /** Ids in neither file, in the order they came. */
   added: string[];
   reload: (() => Buffer) | null;
+  /** The file the base lines are from (a delta is written over it); null when they are from no file yet (a full
+   *  write). Not the manifest's entry: after a failed snapshot the part's lines may be a newer file's. */
+  baseFile: string | null;
   /** The base file's body: its bytes and lines (known even when let go), to weigh a delta against rewriting it. */
   baseBytes: number;
   baseCount: number;
 }
 
-/** Reads a part's base body (the lines after the head) again from its file. Throws SnapshotDamaged. */
-export type BodyLoader = () => Buffer;
+/** A part's base file, and how to read its body (the lines after the head) again. `read` throws SnapshotDamaged. */
+export interface BodyLoader {
+  file: string;
+  read: () => Buffer;
+}
 
 export class TablePart {
   /** Records parsed or changed in this run (own properties). */
@@ -189,7 +195,7 @@ export class TablePart {
 
   private ensureBase(): void {
     if (!this.dropped) return;
-    this.base = new Lines(this.load!());
+    this.base = new Lines(this.load!.read());
     this.dropped = false;
   }
 
@@ -293,7 +299,8 @@ export class TablePart {
       delta: this.delta,
       changed,
       added: [...this.added],
-      reload: this.dropped ? this.load : null,
+      reload: this.dropped ? this.load!.read : null,
+      baseFile: this.load?.file ?? null,
       baseBytes: this.dropped ? this.baseBytes : this.base.raw.length,
       baseCount: this.dropped ? this.baseCount : this.base.size,
     };

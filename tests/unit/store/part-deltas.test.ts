@@ -194,6 +194,35 @@ describe("a part's delta", () => {
     }
   });
 
+  test('after a failed snapshot rewrote a base, the next delta is written over that base, not the manifest\'s', async () => {
+    const { dir, store } = await bigStore();
+    const { part, ids } = samePart(10);
+    const other = partOf('c1', 128) === part ? 'c2' : 'c1';
+    const otherPart = partOf(other, 128);
+    // Enough of one part's children that its base is rewritten whole; then another part, whose write fails.
+    for (const id of ids.slice(0, 9)) edit(store, id, '壬村');
+    edit(store, other, '壬村');
+    const real = fs.promises.open.bind(fs.promises);
+    const open = jest.spyOn(fs.promises, 'open').mockImplementation((file, ...rest) =>
+      String(file).includes(`child-${otherPart}-`)
+        ? Promise.reject(Object.assign(new Error('disk full'), { code: 'ENOSPC' }))
+        : real(file, ...(rest as [string])),
+    );
+    await expect(store.snapshot()).rejects.toThrow('disk full');
+    open.mockRestore();
+    // One more edit in the first part: the next snapshot writes it as a delta.
+    edit(store, ids[9]!, '癸村');
+    await store.snapshot();
+    expect(entries(dir)[part]).toContain('+');
+    // Killed here: what the manifest names must hold every edit, those of the failed snapshot's capture included.
+    const again = await Store.open(dir, { office: OFFICE, ...SIZING });
+    for (const id of ids.slice(0, 9)) expect(again.get('child', id)!.v.village).toBe('壬村');
+    expect(again.get('child', ids[9]!)!.v.village).toBe('癸村');
+    expect(again.get('child', other)!.v.village).toBe('壬村');
+    await again.close();
+    expect(checkIntegrity(dir).ok).toBe(true);
+  });
+
   test('a backup taken at rest names both files of a part with a delta', async () => {
     const { dir, store } = await bigStore();
     const { part, ids } = samePart(1);
