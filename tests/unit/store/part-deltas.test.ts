@@ -1,10 +1,12 @@
 // A part's delta (tables.ts, table-part.ts): a snapshot after a few edits writes only the changed records beside the
 // part's base, the base is rewritten once the delta outgrows its share, and base plus delta read back as the table —
 // after a quit, after a crash, with the base let go from memory, and with either file damaged.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkIntegrity } from '../../../electron/store/integrity';
-import { decodeSnapshotBuffer } from '../../../electron/store/snapshot-file';
+import { Sealer } from '../../../electron/store/sealed';
+import { decodeSnapshotBuffer, openSnapshotBuffer, MANIFEST_LABEL } from '../../../electron/store/snapshot-file';
 import { Store, storeFiles, type Change, type StoreDoc } from '../../../electron/store/store';
 import { partOf } from '../../../electron/store/tables';
 import { cleanupTempDirs, fixedClock, tempDir } from '../../helpers/temp-dir';
@@ -219,6 +221,62 @@ describe("a part's delta", () => {
     for (const id of ids.slice(0, 9)) expect(again.get('child', id)!.v.village).toBe('壬村');
     expect(again.get('child', ids[9]!)!.v.village).toBe('癸村');
     expect(again.get('child', other)!.v.village).toBe('壬村');
+    await again.close();
+    expect(checkIntegrity(dir).ok).toBe(true);
+  });
+
+  test('in a sealed store a delta is sealed under its own name, reads back, and cannot stand in for another', async () => {
+    const sealer = new Sealer(crypto.randomBytes(32));
+    const dir = path.join(tempDir(), 'store');
+    await Store.create(dir, OFFICE, sealer);
+    const opts = { office: OFFICE, sealer, ...SIZING };
+    const store = await Store.open(dir, { ...opts, clock: fixedClock(), snapshotEvery: 1_000_000 });
+    store.commit(children(N), 'u1');
+    await store.snapshot();
+    const { ids } = samePart(2);
+    edit(store, ids[0]!, '子村');
+    const other = ids[0] === 'c1' ? 'c2' : 'c1';
+    edit(store, other, '丑村');
+    await store.close();
+    const parts = openSnapshotBuffer<StoreDoc>(fs.readFileSync(storeFiles(dir).snapshot), MANIFEST_LABEL, sealer).tables!.child!.parts!;
+    const withDelta = parts.filter((e): e is string => e !== null && e.includes('+'));
+    expect(withDelta).toHaveLength(2);
+    // Nothing readable in a delta.
+    const deltaFile = path.join(dir, 'tables', withDelta[0]!.split('+')[1]!);
+    expect(fs.readFileSync(deltaFile).toString('latin1')).not.toMatch(/村|c\d|village/);
+    const again = await Store.open(dir, opts);
+    expect(again.get('child', ids[0]!)!.v.village).toBe('子村');
+    expect(again.get('child', other)!.v.village).toBe('丑村');
+    await again.close();
+    expect(checkIntegrity(dir, sealer).ok).toBe(true);
+    // One part's delta put in the place of another's: its seal names its own file, so it is refused and the table
+    // rebuilt from the journal, with every edit.
+    const [a, b] = withDelta.map((e) => path.join(dir, 'tables', e.split('+')[1]!));
+    fs.copyFileSync(a!, b!);
+    const third = await Store.open(dir, opts);
+    expect(third.get('child', ids[0]!)!.v.village).toBe('子村');
+    expect(third.get('child', other)!.v.village).toBe('丑村');
+    expect(third.notices.map((n) => n.code)).toContain('TABLE_REBUILT');
+    await third.close();
+  });
+
+  test('a table with deltas spread over more parts keeps every record and edit', async () => {
+    const { dir, store } = await bigStore();
+    for (let i = 0; i < N; i += 37) edit(store, `c${i}`, '寅村');
+    await store.close();
+    expect(entries(dir).filter((e) => e?.includes('+')).length).toBeGreaterThan(20);
+    // Parts of 3,000 records past 20 a part: the next snapshot spreads the table over 1,024 parts.
+    const spread = await Store.open(dir, { office: OFFICE, ...SIZING, finerAt: 20, snapshotEvery: 1_000_000 });
+    edit(spread, 'c1', '卯村');
+    await spread.close();
+    expect(entries(dir)).toHaveLength(1024);
+    const again = await Store.open(dir, { office: OFFICE, ...SIZING, finerAt: 20 });
+    for (let i = 0; i < N; i += 37) expect(again.get('child', `c${i}`)!.v.village).toBe('寅村');
+    expect(again.get('child', 'c1')!.v.village).toBe('卯村');
+    expect(again.get('child', 'c2')!.v.village).toBe('榕东村');
+    let total = 0;
+    again.each('child', () => total++);
+    expect(total).toBe(N);
     await again.close();
     expect(checkIntegrity(dir).ok).toBe(true);
   });
