@@ -337,7 +337,9 @@ export class LedgerIndex {
     if (!this.unstored) return null;
     const meta: ListSidecarMeta = { version: LIST_SIDECAR_VERSION, settings: this.settings() };
     // Closing: the additions are folded in, so the next start reads one set of summaries.
-    if (stored && stored.rows !== null && !(stored.closing && stored.addRows > 0) && isListSidecarMeta(stored.meta, meta.settings)) {
+    // Additions only to summaries this version wrote whole (a version-2 sidecar's readers would not read them).
+    const sameVersion = stored !== null && (stored.meta as Partial<ListSidecarMeta> | null)?.version === LIST_SIDECAR_VERSION;
+    if (stored && sameVersion && stored.rows !== null && !(stored.closing && stored.addRows > 0) && isListSidecarMeta(stored.meta, meta.settings)) {
       const changed = this.store.changedSince(CHILD_ENTITY, stored.at);
       if (stored.addRows + changed.size <= Math.max(ADDS_MIN, this.list.size * ADDS_SHARE)) {
         const items: ChildSummary[] = [];

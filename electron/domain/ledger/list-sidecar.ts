@@ -8,8 +8,13 @@ import type { ChildSummary, DayPass, EligibilityInputs, LedgerSettings } from '.
 import type { SearchKey } from './pinyin';
 
 export const LIST_SIDECAR = 'ledger-list';
-/** Bumped whenever the row below changes shape: an older sidecar is then derived again. */
-export const LIST_SIDECAR_VERSION = 2;
+/**
+ * Bumped whenever the row below changes shape: an older sidecar is then derived again. 3: the rows are the same as
+ * 2's, but a sidecar may carry additions (store.ts), which a version reading only 2 would not know to read (its
+ * list would miss the children changed in them): it derives the list again instead. Version 2 is still read.
+ */
+export const LIST_SIDECAR_VERSION = 3;
+const READABLE_VERSIONS: readonly number[] = [2, 3];
 
 export interface ListSidecarMeta {
   version: number;
@@ -165,7 +170,8 @@ export function isListSidecarMeta(meta: unknown, settings: LedgerSettings): meta
   if (typeof meta !== 'object' || meta === null) return false;
   const m = meta as Partial<ListSidecarMeta>;
   return (
-    m.version === LIST_SIDECAR_VERSION &&
+    typeof m.version === 'number' &&
+    READABLE_VERSIONS.includes(m.version) &&
     m.settings?.visitPeriodDays === settings.visitPeriodDays &&
     m.settings?.turning16Days === settings.turning16Days
   );
