@@ -1,7 +1,8 @@
 // The folded state, one set of files per entity type, loaded when first needed. A large table (a city's 50,000 to
 // 200,000 children) is split by a hash of each record's id into PARTS parts, each its own file: a child's page
-// reads one part, a snapshot rewrites only the parts that changed, one part per turn of the event loop, and parts
-// nobody has changed can be dropped from memory and read again later, so the table is never held whole.
+// reads one part, a snapshot writes only the parts that changed (eight side by side, see Store.writeParts, each
+// serialised in its own turns of the event loop), and parts can let go of their lines and read them again later, so
+// the table is never held whole.
 // A part of a large table may be two files: a base and a delta holding only the records changed since that base, named
 // together in the manifest as `base+delta` (so an older version, not knowing deltas, finds no such file and rebuilds
 // the table from the journal rather than read the base alone). A snapshot writes a part's delta while it stays small
