@@ -445,7 +445,10 @@ export async function appSession(dir: string, children: number): Promise<void> {
   };
   clearInterval(memory);
   console.log(`APP ${JSON.stringify(figures)}`);
+  // Quitting after the session: its last snapshot (the parts changed since, the list's summaries folded whole).
+  const quitAt = now();
   await ctx.close();
+  console.log(`QUIT ${JSON.stringify({ quitMs: now() - quitAt })}`);
 }
 
 // ─── The orchestrator ──────────────────────────────────────────────────────────────────────────────────────────
@@ -715,6 +718,7 @@ export async function quickBench(opts: QuickOptions): Promise<Figures> {
         rss_peak_all_mb: a.rssPeakAllMb,
         heap_peak_mb: a.heapPeakMb,
         external_peak_mb: a.externalPeakMb,
+        quit_ms: marked<{ quitMs: number }>(app, 'QUIT')?.quitMs ?? null,
       });
       console.log(`app session: ${secs(now() - t)}`);
     }

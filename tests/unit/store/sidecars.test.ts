@@ -1,5 +1,6 @@
 // Sidecars (store.ts): derived data a snapshot keeps beside the tables. Written in files of 4,000 items, each
 // serialised 500 items a turn of the event loop, and read back as the one array they were.
+import fs from 'node:fs';
 import path from 'node:path';
 import { Store } from '../../../electron/store/store';
 import { cleanupTempDirs, fixedClock, tempDir } from '../../helpers/temp-dir';
@@ -108,6 +109,29 @@ describe('sidecars', () => {
     again.commit([{ entity: 'child', id: 'c1', set: { name: 'z' } }], 'u1');
     await again.snapshot();
     expect(again.readSidecar('rows')).toMatchObject({ meta: 2, items: ['f'], adds: [] });
+    await again.close();
+  });
+
+  test('a sidecar file that fails to write fails its snapshot; the next one writes it', async () => {
+    const items = Array.from({ length: 20_000 }, (_, i) => i);
+    const { dir, store } = await storeWithSidecar(items);
+    const real = fs.promises.open.bind(fs.promises);
+    let calls = 0;
+    const open = jest.spyOn(fs.promises, 'open').mockImplementation((file, ...rest) => {
+      // The third sidecar file of five: the two before it may still be being written.
+      if (String(file).includes('sidecar-rows-2-') && calls++ === 0) {
+        return Promise.reject(Object.assign(new Error('disk full'), { code: 'ENOSPC' }));
+      }
+      return real(file, ...(rest as [string]));
+    });
+    await expect(store.snapshot()).rejects.toThrow('disk full');
+    open.mockRestore();
+    // Nothing half-written is left behind under a final name, and the store still holds no sidecar.
+    expect(store.readSidecar('rows')).toBeNull();
+    store.commit([{ entity: 'child', id: 'c2', set: { name: '李四' } }], 'u1');
+    await store.close();
+    const again = await Store.open(dir, { office: OFFICE });
+    expect(again.readSidecar('rows')!.items).toEqual(items.map((i) => [i, `名${i}`]));
     await again.close();
   });
 });
