@@ -204,6 +204,12 @@ export class TablePart {
     return this.base.raw.length + this.delta.raw.length + (this.changed.size + this.loose) * 3000;
   }
 
+  /** Bytes held that cannot be let go before the next snapshot: the changed records (a rough size), the delta
+   *  (kept when the base is let go), and the base when it has no file to be read from again. */
+  get pinnedBytes(): number {
+    return (this.changed.size + this.loose) * 3000 + this.delta.raw.length + (this.load ? 0 : this.base.raw.length);
+  }
+
   get(id: string): EntityRecord | undefined {
     const hit = ownValue(this.parsed, id);
     if (hit) return hit;

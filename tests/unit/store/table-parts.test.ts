@@ -1,6 +1,7 @@
 // A large table in parts (tables.ts): written part by part while edits go on, read part by part, parts nobody
 // changed dropped from memory and read again, a damaged part rebuilt from the journal. Sizes are scaled down with
 // the store's splitAt / memoryBudget options so each case runs on a few hundred records.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkIntegrity } from '../../../electron/store/integrity';
@@ -167,6 +168,32 @@ describe('a table in parts', () => {
     for (let i = 0; i < 400; i++) expect(reread.get('child', `c${i}`)!.v.village).toBe(i % 2 ? '己村' : '戊村');
     await reread.close();
     expect(checkIntegrity(dir).ok).toBe(true);
+  });
+
+  test('a snapshot is not started early by changed parts whose lines could be let go, only by what they must keep', async () => {
+    const { dir, store } = await bigStore(400, { memoryBudget: 6_000_000 });
+    // Long records: ~4 MB of lines, all held under this budget.
+    store.commit(Array.from({ length: 400 }, (_, i) => ({ entity: 'child', id: `c${i}`, set: { note: '记'.repeat(3500) } })), 'u1');
+    await store.close();
+    const opts = { office: OFFICE, ...SIZING, memoryBudget: 6_000_000, snapshotEvery: 1_000_000 };
+    const again = await Store.open(dir, opts);
+    again.each('child', () => undefined);
+    const manifest = () => crypto.createHash('sha256').update(fs.readFileSync(storeFiles(dir).snapshot)).digest('hex');
+    const before = manifest();
+    // One small edit in nearly every part: the changed parts hold ~4 MB of lines (over half the budget), but could
+    // let them go; what they must keep is 300 records.
+    for (let i = 0; i < 300; i++) {
+      again.commit([{ entity: 'child', id: `c${i}`, set: { village: '壬村' } }], 'u1');
+      await new Promise((r) => setImmediate(r));
+    }
+    await again.atRest(() => null);
+    expect(manifest()).toBe(before);
+    // Changed records past half the budget (counted ~3,000 bytes each): then a snapshot starts by itself.
+    again.commit(Array.from({ length: 1200 }, (_, i) => ({ entity: 'child', id: `n${i}`, set: { name: `新${i}` } })), 'u1');
+    await new Promise((r) => setImmediate(r));
+    await again.atRest(() => null);
+    expect(manifest()).not.toBe(before);
+    await again.close();
   });
 
   test('a table grown past its parts is spread over more of them, unchanged lines copied as they are', async () => {
