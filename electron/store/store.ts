@@ -776,7 +776,7 @@ export class Store {
         this.doc.tables = refs;
         this.doc.sidecars = sidecarRefs;
         this.tables.adopt(refs, written, previous, [...previousSidecars, ...this.sidecarFiles(this.doc)]);
-        await this.tables.removeUnnamed();
+        await this.tables.removeUnnamed(!this.closing);
       } catch (err) {
         this.tables.release(taken.taken);
         throw err;

@@ -633,7 +633,7 @@ export class TableSet {
   private keep = new Set<string>();
 
   /** Removes the files neither manifest names, one at a time without holding the event loop (128 parts a table). */
-  async removeUnnamed(): Promise<void> {
+  async removeUnnamed(paced = true): Promise<void> {
     const keep = this.keep;
     let names: string[];
     try {
@@ -646,7 +646,8 @@ export class TableSet {
       await fs.promises.rm(path.join(this.folder, f), { force: true });
       // Paced: a thousand removals at once make one large file-system transaction, and the journal's next fsync
       // waited 130-170 ms for it to commit (200,000 children, random edits: every part's old delta removed).
-      await new Promise<void>((resolve) => setTimeout(resolve, REMOVE_GAP_MS));
+      // (Not when closing: no edit waits on the journal then.)
+      if (paced) await new Promise<void>((resolve) => setTimeout(resolve, REMOVE_GAP_MS));
     }
   }
 
