@@ -7,34 +7,17 @@ import path from 'node:path';
 import { checkIntegrity } from '../../../electron/store/integrity';
 import { Sealer } from '../../../electron/store/sealed';
 import { decodeSnapshotBuffer, openSnapshotBuffer, MANIFEST_LABEL } from '../../../electron/store/snapshot-file';
-import { Store, storeFiles, type Change, type StoreDoc } from '../../../electron/store/store';
+import { Store, storeFiles, type StoreDoc } from '../../../electron/store/store';
 import { partOf } from '../../../electron/store/tables';
 import { cleanupTempDirs, fixedClock, tempDir } from '../../helpers/temp-dir';
+import { bigStore as bigStoreOf, children, OFFICE, SIZING } from './parts-fixture';
 
-const OFFICE = '445200';
 afterEach(cleanupTempDirs);
 jest.setTimeout(60_000);
 
 // 3,000 children over 128 parts: ~23 a part, so one edit is a small share of its part.
 const N = 3000;
-const SIZING = { splitAt: 50 };
-
-function children(n: number, from = 0): Change[] {
-  return Array.from({ length: n }, (_, i) => ({
-    entity: 'child',
-    id: `c${from + i}`,
-    set: { name: `儿童${from + i}`, village: '榕东村', note: '留守'.repeat(20) },
-  }));
-}
-
-async function bigStore(opts: { memoryBudget?: number } = {}) {
-  const dir = path.join(tempDir(), 'store');
-  await Store.create(dir, OFFICE);
-  const store = await Store.open(dir, { office: OFFICE, clock: fixedClock(), snapshotEvery: 1_000_000, ...SIZING, ...opts });
-  store.commit(children(N), 'u1');
-  await store.snapshot();
-  return { dir, store };
-}
+const bigStore = (opts: { memoryBudget?: number } = {}) => bigStoreOf(N, opts);
 
 /** The child table's part entries as the current manifest names them. */
 const entries = (dir: string): (string | null)[] =>

@@ -6,30 +6,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { checkIntegrity } from '../../../electron/store/integrity';
 import { decodeSnapshotBuffer } from '../../../electron/store/snapshot-file';
-import { Store, storeFiles, type Change, type StoreDoc } from '../../../electron/store/store';
+import { Store, storeFiles, type StoreDoc } from '../../../electron/store/store';
 import { cleanupTempDirs, fixedClock, tempDir } from '../../helpers/temp-dir';
+import { bigStore as bigStoreOf, children, OFFICE, SIZING } from './parts-fixture';
 
-const OFFICE = '445200';
 afterEach(cleanupTempDirs);
 
-const SIZING = { splitAt: 50 };
+const bigStore = (n = 400, opts: { memoryBudget?: number } = {}) => bigStoreOf(n, opts);
 
-function children(n: number, from = 0): Change[] {
-  return Array.from({ length: n }, (_, i) => ({
-    entity: 'child',
-    id: `c${from + i}`,
-    set: { name: `儿童${from + i}`, village: '榕东村', note: '留守'.repeat(20) },
-  }));
-}
-
-async function bigStore(n = 400, opts: { memoryBudget?: number } = {}) {
-  const dir = path.join(tempDir(), 'store');
-  await Store.create(dir, OFFICE);
-  const clock = fixedClock();
-  const store = await Store.open(dir, { office: OFFICE, clock, snapshotEvery: 1_000_000, ...SIZING, ...opts });
-  store.commit(children(n), 'u1');
-  await store.snapshot();
-  return { dir, store, clock };
+/**
+ * 400 children with long records (the stored lines, ~4 MB, far outweigh what changed records are counted as),
+ * closed and opened again under `memoryBudget`.
+ */
+async function longRecordsReopened(memoryBudget: number) {
+  const { dir, store } = await bigStore(400, { memoryBudget });
+  store.commit(Array.from({ length: 400 }, (_, i) => ({ entity: 'child', id: `c${i}`, set: { note: '记'.repeat(3500) } })), 'u1');
+  await store.close();
+  const opts = { office: OFFICE, ...SIZING, memoryBudget, snapshotEvery: 1_000_000 };
+  return { dir, again: await Store.open(dir, opts) };
 }
 
 const tableFiles = (dir: string) => fs.readdirSync(path.join(dir, 'tables')).filter((f) => f.startsWith('child-'));
@@ -111,12 +105,7 @@ describe('a table in parts', () => {
 
   test('with a small budget changed parts let go of their lines, and the snapshot reads them again', async () => {
     // A city's random edits touch every part before the next snapshot: the changed parts may not all stay whole.
-    const { dir, store } = await bigStore(400, { memoryBudget: 4096 });
-    // Long records: the stored lines (~4 MB) far outweigh what the changed records are counted as.
-    store.commit(Array.from({ length: 400 }, (_, i) => ({ entity: 'child', id: `c${i}`, set: { note: '记'.repeat(3500) } })), 'u1');
-    await store.close();
-    const opts = { office: OFFICE, ...SIZING, memoryBudget: 4096, snapshotEvery: 1_000_000 };
-    const again = await Store.open(dir, opts);
+    const { dir, again } = await longRecordsReopened(4096);
     for (let i = 0; i < 400; i += 2) again.commit([{ entity: 'child', id: `c${i}`, set: { village: '戊村' } }], 'u1');
     // New children land in parts whose lines were let go: they must still be known as new, not as stored lines.
     again.commit(children(20, 2000), 'u1');
@@ -150,12 +139,7 @@ describe('a table in parts', () => {
   });
 
   test('edits while a snapshot writes every part let go of the lines they read, and nothing is lost', async () => {
-    const { dir, store } = await bigStore(400, { memoryBudget: 4096 });
-    // Long records: the stored lines (~4 MB) far outweigh what the changed records are counted as.
-    store.commit(Array.from({ length: 400 }, (_, i) => ({ entity: 'child', id: `c${i}`, set: { note: '记'.repeat(3500) } })), 'u1');
-    await store.close();
-    const opts = { office: OFFICE, ...SIZING, memoryBudget: 4096, snapshotEvery: 1_000_000 };
-    const again = await Store.open(dir, opts);
+    const { dir, again } = await longRecordsReopened(4096);
     for (let i = 0; i < 400; i += 2) again.commit([{ entity: 'child', id: `c${i}`, set: { village: '戊村' } }], 'u1');
     const writing = again.snapshot();
     // Every part is being written; each edit now reads its part's lines again. They may not all stay (~4 MB).
@@ -171,12 +155,8 @@ describe('a table in parts', () => {
   });
 
   test('a snapshot is not started early by changed parts whose lines could be let go, only by what they must keep', async () => {
-    const { dir, store } = await bigStore(400, { memoryBudget: 6_000_000 });
-    // Long records: ~4 MB of lines, all held under this budget.
-    store.commit(Array.from({ length: 400 }, (_, i) => ({ entity: 'child', id: `c${i}`, set: { note: '记'.repeat(3500) } })), 'u1');
-    await store.close();
-    const opts = { office: OFFICE, ...SIZING, memoryBudget: 6_000_000, snapshotEvery: 1_000_000 };
-    const again = await Store.open(dir, opts);
+    const { dir, again } = await longRecordsReopened(6_000_000);
+    // ~4 MB of lines, all held under this budget.
     again.each('child', () => undefined);
     const manifest = () => crypto.createHash('sha256').update(fs.readFileSync(storeFiles(dir).snapshot)).digest('hex');
     const before = manifest();
